@@ -1,0 +1,83 @@
+package io.calicogitops.model;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The kinds the product knows: whether they are namespaced, where they go in apply order, and how their files are named.
+ * Apply order follows Calico's dependencies: a Tier must exist before its policies (clientv3 Create checks it),
+ * network sets before the policies that select them, then alerts, feeds and reports, then Felix and operator settings.
+ */
+public final class Kinds {
+
+    public static final String CALICO_GROUP = "projectcalico.org";
+    public static final String OPERATOR_GROUP = "operator.tigera.io";
+
+    /** One known kind. {@code applyRank}: lower applies first. */
+    public record Kind(String group, String kind, boolean namespaced, int applyRank, boolean policy) {
+    }
+
+    private static final List<Kind> KNOWN = List.of(
+            new Kind("", "Namespace", false, 0, false),
+            new Kind("", "ServiceAccount", true, 1, false),
+            new Kind("rbac.authorization.k8s.io", "ClusterRole", false, 1, false),
+            new Kind("rbac.authorization.k8s.io", "ClusterRoleBinding", false, 2, false),
+            new Kind("rbac.authorization.k8s.io", "Role", true, 1, false),
+            new Kind("rbac.authorization.k8s.io", "RoleBinding", true, 2, false),
+            new Kind(CALICO_GROUP, "Tier", false, 10, false),
+            new Kind(CALICO_GROUP, "GlobalNetworkSet", false, 20, false),
+            new Kind(CALICO_GROUP, "NetworkSet", true, 20, false),
+            new Kind(CALICO_GROUP, "GlobalNetworkPolicy", false, 30, true),
+            new Kind(CALICO_GROUP, "NetworkPolicy", true, 30, true),
+            new Kind(CALICO_GROUP, "StagedGlobalNetworkPolicy", false, 30, true),
+            new Kind(CALICO_GROUP, "StagedNetworkPolicy", true, 30, true),
+            new Kind(CALICO_GROUP, "StagedKubernetesNetworkPolicy", true, 30, true),
+            new Kind("networking.k8s.io", "NetworkPolicy", true, 30, false),
+            new Kind(CALICO_GROUP, "GlobalThreatFeed", false, 40, false),
+            new Kind(CALICO_GROUP, "GlobalAlert", false, 40, false),
+            new Kind(CALICO_GROUP, "GlobalReport", false, 40, false),
+            new Kind(CALICO_GROUP, "DeepPacketInspection", true, 40, false),
+            new Kind(CALICO_GROUP, "FelixConfiguration", false, 50, false),
+            new Kind(OPERATOR_GROUP, "Installation", false, 50, false),
+            new Kind(OPERATOR_GROUP, "ApplicationLayer", false, 50, false),
+            new Kind(OPERATOR_GROUP, "IntrusionDetection", false, 50, false),
+            new Kind("", "Service", true, 60, false),
+            new Kind("monitoring.coreos.com", "ServiceMonitor", true, 60, false),
+            new Kind("batch", "CronJob", true, 60, false));
+
+    private Kinds() {
+    }
+
+    public static Optional<Kind> find(String group, String kind) {
+        String g = "crd.projectcalico.org".equals(group) ? CALICO_GROUP : group;
+        return KNOWN.stream().filter(k -> k.group().equals(g) && k.kind().equals(kind)).findFirst();
+    }
+
+    public static List<Kind> all() {
+        return KNOWN;
+    }
+
+    /** True for the Calico policy kinds, whose names carry the tier prefix rule. */
+    public static boolean isCalicoPolicy(String group, String kind) {
+        return find(group, kind).map(Kind::policy).orElse(false);
+    }
+
+    public static int applyRank(ResourceId id) {
+        return find(id.group(), id.kind()).map(Kind::applyRank).orElse(100);
+    }
+
+    /**
+     * The stable file name of a resource in a cluster folder: lower-case kind (plus the group for kinds outside the
+     * Calico and core groups, so two NetworkPolicy kinds never collide), a dash, then {@code namespace.name} or
+     * {@code name}. Namespaces hold no dots, so the name is unambiguous.
+     */
+    public static String fileName(ResourceId id) {
+        String prefix = id.kind().toLowerCase(Locale.ROOT);
+        if (!id.group().isEmpty() && !id.group().equals(CALICO_GROUP)) {
+            prefix = prefix + "." + id.group();
+        }
+        String name = id.isNamespaced() ? id.namespace() + "." + id.name() : id.name();
+        return prefix + "-" + name + ".yaml";
+    }
+}
