@@ -1,0 +1,26 @@
+package io.calicogitops.cli;
+
+import io.calicogitops.generator.cli.RenderCommand;
+import io.calicogitops.generator.cli.ValidateCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The root command {@code calico-gitops}, which only assembles the subcommands. */
+@Command(name = "calico-gitops", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "GitOps for Calico network security: render per-cluster policy from a fleet, audit clusters for drift.",
+        subcommands = {RenderCommand.class, ValidateCommand.class, DemoCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 findings, 2 usage, 3 invalid input, 4 cluster or Git access failure, 70 internal error."})
+public final class RootCommand implements Runnable {
+
+    @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "print the stack trace of a failure")
+    boolean stacktrace;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
+    }
+}

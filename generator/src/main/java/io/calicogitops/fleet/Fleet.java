@@ -1,0 +1,79 @@
+package io.calicogitops.fleet;
+
+import io.calicogitops.diag.Diagnostics;
+import io.calicogitops.diag.SourceLocation;
+import io.calicogitops.diag.UsageException;
+import io.calicogitops.yaml.YamlDocument;
+import io.calicogitops.yaml.YamlReader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** The clusters of a fleet folder: one profile document per {@code *.yaml}/{@code *.yml} file, sorted by name. */
+public record Fleet(Path dir, List<ClusterProfile> clusters) {
+
+    public Fleet {
+        clusters = List.copyOf(clusters);
+    }
+
+    /**
+     * Loads every profile, collecting all problems of all files before failing.
+     * @param display how paths are shown in diagnostics (relative to where the user runs the tool)
+     * @param diagnostics receives warnings too; errors are thrown as one {@code InvalidInputException}
+     */
+    public static Fleet load(Path dir, java.util.function.Function<Path, String> display, Diagnostics diagnostics) {
+        if (!Files.isDirectory(dir)) {
+            throw new UsageException("fleet folder not found: " + dir);
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml") && Files.isRegularFile(p))
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+        } catch (IOException e) {
+            throw new UsageException("cannot list fleet folder " + dir + ": " + e.getMessage());
+        }
+        if (files.isEmpty()) {
+            diagnostics.error(SourceLocation.of(display.apply(dir)), "no cluster profiles (*.yaml) in the fleet folder");
+        }
+        YamlReader reader = new YamlReader();
+        List<ClusterProfile> clusters = new ArrayList<>();
+        Map<String, SourceLocation> seen = new HashMap<>();
+        for (Path file : files) {
+            String shown = display.apply(file);
+            List<YamlDocument> docs = reader.readFile(file, shown, diagnostics);
+            if (docs.size() > 1) {
+                diagnostics.error(SourceLocation.of(shown, docs.get(1).line(), 1),
+                        "a profile file holds one cluster; found " + docs.size() + " documents",
+                        "put each cluster in its own file");
+            }
+            if (docs.isEmpty()) {
+                continue;
+            }
+            ProfileReader.read(docs.get(0), diagnostics).ifPresent(p -> {
+                SourceLocation first = seen.putIfAbsent(p.name(), p.origin());
+                if (first != null) {
+                    diagnostics.error(p.origin(), "cluster '" + p.name() + "' is already defined at " + first);
+                } else {
+                    clusters.add(p);
+                }
+            });
+        }
+        diagnostics.throwIfErrors("fleet");
+        clusters.sort(Comparator.comparing(ClusterProfile::name));
+        return new Fleet(dir, clusters);
+    }
+
+    /** The cluster of that name, or a usage error listing the names there are. */
+    public ClusterProfile cluster(String name) {
+        return clusters.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new UsageException("no cluster '" + name + "' in " + dir + " (clusters: "
+                        + String.join(", ", clusters.stream().map(ClusterProfile::name).toList()) + ")"));
+    }
+}

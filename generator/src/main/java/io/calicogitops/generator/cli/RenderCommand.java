@@ -1,0 +1,94 @@
+package io.calicogitops.generator.cli;
+
+import io.calicogitops.diag.Diagnostic;
+import io.calicogitops.git.FileChange;
+import io.calicogitops.git.UnifiedDiff;
+import io.calicogitops.render.ClusterRender;
+import io.calicogitops.render.Generator;
+import io.calicogitops.render.Overlay;
+import io.calicogitops.render.RepoUpdate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code calico-gitops render}: render the fleet into cluster folders of a Git repository and commit once. */
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = "Render every cluster of the fleet into clusters/<name>/ of a Git repository, validated, as one commit.")
+public final class RenderCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--fleet", required = true, paramLabel = "DIR", description = "folder of cluster profiles (*.yaml)")
+    Path fleet;
+
+    @Option(names = "--repo", required = true, paramLabel = "DIR",
+            description = "Git repository to write (created when absent or empty)")
+    Path repo;
+
+    @Option(names = "--cluster", paramLabel = "NAME", description = "render only this cluster (repeatable)")
+    List<String> clusters = new ArrayList<>();
+
+    @Option(names = "--message", paramLabel = "TEXT", description = "subject line of the commit")
+    String message;
+
+    @Option(names = "--dry-run", description = "print what would change, as a diff, and write nothing")
+    boolean dryRun;
+
+    @Option(names = "--templates", paramLabel = "DIR", description = "extra or overriding policy packs")
+    Path templates;
+
+    @Option(names = "--overlays", paramLabel = "DIR", description = "extra or overriding overlays")
+    Path overlays;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Generator.RenderResult result = new Generator().render(new Generator.RenderRequest(fleet,
+                Optional.ofNullable(templates), Optional.ofNullable(overlays), clusters, Paths::display));
+        result.warnings().stream().map(Diagnostic::format).forEach(err::println);
+        RepoUpdate update = RepoUpdate.write(result, repo, clusters.isEmpty(), dryRun, message);
+        printTable(out, result.clusters(), update.changes());
+        if (dryRun) {
+            update.changes().forEach(c -> out.print(UnifiedDiff.of(c)));
+            out.println(update.changes().isEmpty() ? "dry run: no changes"
+                    : "dry run: " + update.changes().size() + " files would change; nothing written");
+            return 0;
+        }
+        out.println(update.commitId()
+                .map(id -> "committed " + id.substring(0, 12) + ": " + update.changes().size() + " files in " + Paths.display(repo))
+                .orElse("no changes: " + Paths.display(repo) + " already matches the fleet"));
+        return 0;
+    }
+
+    public static void printTable(PrintWriter out, List<ClusterRender> clusters, List<FileChange> changes) {
+        String fmt = "%-20s %-40s %9s %6s %8s %8s%n";
+        out.printf(fmt, "CLUSTER", "OVERLAYS", "RESOURCES", "ADDED", "CHANGED", "REMOVED");
+        for (ClusterRender c : clusters) {
+            String prefix = c.folder() + "/";
+            out.printf(fmt, c.profile().name(),
+                    String.join(",", c.overlays().stream().map(Overlay::name).toList()),
+                    c.resources().size(),
+                    count(changes, prefix, FileChange.Type.ADDED),
+                    count(changes, prefix, FileChange.Type.MODIFIED),
+                    count(changes, prefix, FileChange.Type.REMOVED));
+        }
+        changes.stream().map(ch -> ch.path().split("/")[1]).distinct()
+                .filter(name -> clusters.stream().noneMatch(c -> c.profile().name().equals(name)))
+                .forEach(name -> out.printf(fmt, name, "(removed from fleet)", 0, 0, 0,
+                        count(changes, "clusters/" + name + "/", FileChange.Type.REMOVED)));
+    }
+
+    private static long count(List<FileChange> changes, String prefix, FileChange.Type type) {
+        return changes.stream().filter(c -> c.type() == type && c.path().startsWith(prefix)).count();
+    }
+}

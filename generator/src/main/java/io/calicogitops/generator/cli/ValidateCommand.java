@@ -1,0 +1,52 @@
+package io.calicogitops.generator.cli;
+
+import io.calicogitops.diag.Diagnostic;
+import io.calicogitops.render.ClusterRender;
+import io.calicogitops.render.Generator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code calico-gitops validate}: every check of a render, without writing anything. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Render and check the fleet (profiles, templates, overlays, CRD schemas, selectors, tiers) without writing.")
+public final class ValidateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--fleet", required = true, paramLabel = "DIR", description = "folder of cluster profiles (*.yaml)")
+    Path fleet;
+
+    @Option(names = "--cluster", paramLabel = "NAME", description = "check only this cluster (repeatable)")
+    List<String> clusters = new ArrayList<>();
+
+    @Option(names = "--templates", paramLabel = "DIR", description = "extra or overriding policy packs")
+    Path templates;
+
+    @Option(names = "--overlays", paramLabel = "DIR", description = "extra or overriding overlays")
+    Path overlays;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Generator.RenderResult result = new Generator().render(new Generator.RenderRequest(fleet,
+                Optional.ofNullable(templates), Optional.ofNullable(overlays), clusters, Paths::display));
+        result.warnings().stream().map(Diagnostic::format).forEach(spec.commandLine().getErr()::println);
+        int resources = result.clusters().stream().mapToInt(c -> c.resources().size()).sum();
+        for (ClusterRender c : result.clusters()) {
+            out.printf("ok  %-20s %4d resources%n", c.profile().name(), c.resources().size());
+        }
+        out.printf("valid: %d clusters, %d resources, %d warnings%n", result.clusters().size(), resources,
+                result.warnings().size());
+        return 0;
+    }
+}

@@ -1,0 +1,201 @@
+package io.calicogitops.git;
+
+import io.calicogitops.diag.GitAccessException;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The only door to Git: open or create a repository, read a tree at a ref without a checkout, and write a set of
+ * file changes as one commit. Every JGit failure becomes a {@link GitAccessException} that names the operation.
+ */
+public final class GitRepo implements AutoCloseable {
+
+    private final Git git;
+    private final Path workTree;
+
+    private GitRepo(Git git) {
+        this.git = git;
+        this.workTree = git.getRepository().isBare() ? null : git.getRepository().getWorkTree().toPath();
+    }
+
+    /** Opens the repository at {@code dir}; creates one (branch main) when the folder is absent or empty. */
+    public static GitRepo openOrInit(Path dir) {
+        try {
+            if (Files.isDirectory(dir.resolve(".git"))) {
+                return open(dir);
+            }
+            boolean empty = !Files.exists(dir) || isEmptyDir(dir);
+            if (!empty) {
+                throw new GitAccessException("not a Git repository: " + dir
+                        + " (run 'git init' there, or point --repo at an empty or new folder)");
+            }
+            Files.createDirectories(dir);
+            return new GitRepo(Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call());
+        } catch (IOException | GitAPIException e) {
+            throw new GitAccessException("create repository " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens an existing repository (work tree or bare); refuses a folder that is not one. */
+    public static GitRepo open(Path dir) {
+        try {
+            FileRepositoryBuilder b = new FileRepositoryBuilder().setMustExist(true);
+            if (Files.isDirectory(dir.resolve(".git"))) {
+                b.setWorkTree(dir.toFile()).setGitDir(dir.resolve(".git").toFile());
+            } else if (Files.exists(dir.resolve("HEAD")) && Files.isDirectory(dir.resolve("objects"))) {
+                b.setGitDir(dir.toFile());
+            } else {
+                throw new GitAccessException("not a Git repository: " + dir);
+            }
+            return new GitRepo(new Git(b.build()));
+        } catch (IOException e) {
+            throw new GitAccessException("open repository " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path workTree() {
+        return workTree;
+    }
+
+    public Repository repository() {
+        return git.getRepository();
+    }
+
+    /** The commit a ref (branch, tag, id, {@code HEAD~2}) names, or empty when it does not resolve (e.g. no commit yet). */
+    public Optional<ObjectId> resolve(String ref) {
+        try {
+            ObjectId id = git.getRepository().resolve(ref + "^{commit}");
+            return Optional.ofNullable(id);
+        } catch (IOException e) {
+            throw new GitAccessException("resolve '" + ref + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Every file under {@code prefix} (a folder path, no trailing slash) at the commit, read from the object database. */
+    public SortedMap<String, byte[]> readTree(ObjectId commit, String prefix) {
+        SortedMap<String, byte[]> out = new TreeMap<>();
+        try (RevWalk rw = new RevWalk(git.getRepository()); TreeWalk tw = new TreeWalk(git.getRepository())) {
+            RevCommit c = rw.parseCommit(commit);
+            tw.addTree(c.getTree());
+            tw.setRecursive(true);
+            if (!prefix.isEmpty()) {
+                tw.setFilter(PathFilter.create(prefix));
+            }
+            while (tw.next()) {
+                ObjectLoader loader = git.getRepository().open(tw.getObjectId(0), Constants.OBJ_BLOB);
+                out.put(tw.getPathString(), loader.getBytes());
+            }
+            return out;
+        } catch (IOException e) {
+            throw new GitAccessException("read " + prefix + " at " + commit.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Paths under {@code prefix} whose work-tree copy differs from HEAD or the index (user edits not yet committed). */
+    public Set<String> uncommitted(String prefix) {
+        try {
+            Status s = git.status().addPath(prefix).call();
+            return Stream.of(s.getModified(), s.getChanged(), s.getAdded(), s.getRemoved(), s.getMissing())
+                    .flatMap(Set::stream).collect(Collectors.toCollection(java.util.TreeSet::new));
+        } catch (GitAPIException | RuntimeException e) {
+            throw new GitAccessException("status of " + prefix + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Paths staged in the index (anywhere) that are not among {@code ours}: committing now would sweep them in. */
+    public Set<String> stagedOutside(Set<String> ours) {
+        try {
+            Status s = git.status().call();
+            return Stream.of(s.getChanged(), s.getAdded(), s.getRemoved()).flatMap(Set::stream)
+                    .filter(p -> !ours.contains(p)).collect(Collectors.toCollection(java.util.TreeSet::new));
+        } catch (GitAPIException | RuntimeException e) {
+            throw new GitAccessException("status: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the changes to the work tree and commits them as one commit; no commit when the list is empty. */
+    public CommitResult commit(List<FileChange> changes, String message, PersonIdent who) {
+        if (changes.isEmpty()) {
+            return new CommitResult(Optional.empty(), changes);
+        }
+        try {
+            for (FileChange c : changes) {
+                Path file = workTree.resolve(c.path());
+                if (c.type() == FileChange.Type.REMOVED) {
+                    Files.deleteIfExists(file);
+                } else {
+                    Files.createDirectories(file.getParent());
+                    Path tmp = Files.createTempFile(file.getParent(), ".calico-gitops", ".tmp");
+                    Files.write(tmp, c.after());
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+            var add = git.add();
+            var rm = git.rm().setCached(true);
+            boolean anyAdd = false;
+            boolean anyRm = false;
+            for (FileChange c : changes) {
+                if (c.type() == FileChange.Type.REMOVED) {
+                    rm.addFilepattern(c.path());
+                    anyRm = true;
+                } else {
+                    add.addFilepattern(c.path());
+                    anyAdd = true;
+                }
+            }
+            if (anyAdd) {
+                add.call();
+            }
+            if (anyRm) {
+                rm.call();
+            }
+            RevCommit commit = git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call();
+            return new CommitResult(Optional.of(commit.getId().name()), changes);
+        } catch (IOException | GitAPIException | RuntimeException e) {
+            throw new GitAccessException("commit in " + workTree + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The identity for commits: the repository's (or user's) Git config, else {@code calico-gitops}. */
+    public PersonIdent identity() {
+        var config = git.getRepository().getConfig();
+        String name = config.getString("user", null, "name");
+        String email = config.getString("user", null, "email");
+        return new PersonIdent(name == null ? "calico-gitops" : name, email == null ? "calico-gitops@localhost" : email);
+    }
+
+    private static boolean isEmptyDir(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+
+    @Override
+    public void close() {
+        git.getRepository().close();
+        git.close();
+    }
+}

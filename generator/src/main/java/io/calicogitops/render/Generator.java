@@ -1,0 +1,169 @@
+package io.calicogitops.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.calicogitops.diag.Diagnostic;
+import io.calicogitops.diag.Diagnostics;
+import io.calicogitops.diag.SourceLocation;
+import io.calicogitops.diag.TemplateException;
+import io.calicogitops.fleet.ClusterProfile;
+import io.calicogitops.fleet.Fleet;
+import io.calicogitops.model.Resource;
+import io.calicogitops.model.ResourceId;
+import io.calicogitops.validate.ManifestValidator;
+import io.calicogitops.yaml.YamlDocument;
+import io.calicogitops.yaml.YamlReader;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Renders a fleet: for every cluster, the packs it enables and the overlays its traits select, through strict
+ * Mustache, parsed back, patched, validated (CRD schemas and Calico semantics) and laid out as the files of
+ * {@code clusters/<name>/}. Nothing is written here; every problem of every cluster is collected and thrown at once.
+ */
+public final class Generator {
+
+    private final TemplateEngine engine = new TemplateEngine();
+    private final YamlReader yaml = new YamlReader();
+    private final ManifestValidator validator = new ManifestValidator();
+
+    /** What to render. {@code clusters} empty means all; {@code display} turns paths into what users see. */
+    public record RenderRequest(Path fleetDir, Optional<Path> templatesDir, Optional<Path> overlaysDir,
+                                List<String> clusters, Function<Path, String> display) {
+        public RenderRequest {
+            clusters = List.copyOf(clusters);
+        }
+    }
+
+    /** The rendered clusters, sorted by name, and the warnings found on the way. */
+    public record RenderResult(Fleet fleet, List<ClusterRender> clusters, List<Diagnostic> warnings) {
+        public RenderResult {
+            clusters = List.copyOf(clusters);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    public RenderResult render(RenderRequest request) {
+        Diagnostics diagnostics = new Diagnostics();
+        Fleet fleet = Fleet.load(request.fleetDir(), request.display(), diagnostics);
+        TemplateLibrary templates = TemplateLibrary.load("templates", request.templatesDir(),
+                request.templatesDir().map(request.display()).orElse(""));
+        TemplateLibrary overlayFiles = TemplateLibrary.load("overlays", request.overlaysDir(),
+                request.overlaysDir().map(request.display()).orElse(""));
+        List<Overlay> overlays = OverlayLoader.load(overlayFiles, diagnostics);
+        diagnostics.throwIfErrors("templates and overlays");
+
+        List<ClusterProfile> selected = request.clusters().isEmpty() ? fleet.clusters()
+                : request.clusters().stream().distinct().map(fleet::cluster).sorted(
+                        java.util.Comparator.comparing(ClusterProfile::name)).toList();
+        List<ClusterRender> rendered = selected.parallelStream()
+                .map(p -> renderCluster(p, templates, overlays, diagnostics))
+                .toList();
+        diagnostics.throwIfErrors("render");
+        List<Diagnostic> warnings = diagnostics.sorted();
+        return new RenderResult(fleet, rendered.stream().filter(r -> r != null).toList(), warnings);
+    }
+
+    private ClusterRender renderCluster(ClusterProfile profile, TemplateLibrary templates, List<Overlay> overlays,
+                                        Diagnostics diagnostics) {
+        Map<String, Object> view = ViewModel.of(profile);
+        List<String> packs = selectPacks(profile, templates, diagnostics);
+        List<Overlay> applied = OverlayResolver.resolve(profile, view, overlays, diagnostics);
+        int before = diagnostics.errorCount();
+
+        Map<ResourceId, RenderedResource> resources = new LinkedHashMap<>();
+        for (String pack : packs) {
+            for (TemplateFile t : templates.inGroup(pack)) {
+                if (t.isTemplate()) {
+                    addAll(profile, t, renderDocs(profile, t, view, diagnostics), resources, diagnostics);
+                }
+            }
+        }
+        for (Overlay o : applied) {
+            for (TemplateFile t : o.resources()) {
+                addAll(profile, t, renderDocs(profile, t, view, diagnostics), resources, diagnostics);
+            }
+        }
+        for (Overlay o : applied) {
+            for (TemplateFile t : o.patches()) {
+                for (YamlDocument patch : renderDocs(profile, t, view, diagnostics)) {
+                    Patches.apply(o, patch, resources, diagnostics);
+                }
+            }
+        }
+        for (RenderedResource r : resources.values()) {
+            validator.validate(r.resource(), r.locate(), diagnostics);
+        }
+        validator.validateCluster(resources.values().stream().map(RenderedResource::resource).toList(),
+                id -> resources.get(id).locate(), diagnostics);
+        if (diagnostics.errorCount() > before) {
+            return null;
+        }
+        List<RenderedResource> list = new ArrayList<>(resources.values());
+        return new ClusterRender(profile, applied, packs, list, ClusterLayout.files(profile, applied, packs, list));
+    }
+
+    private List<String> selectPacks(ClusterProfile profile, TemplateLibrary templates, Diagnostics diagnostics) {
+        List<String> available = templates.groups();
+        if (profile.packs().isEmpty()) {
+            return available;
+        }
+        Set<String> known = new HashSet<>(available);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < profile.packs().size(); i++) {
+            String p = profile.packs().get(i);
+            if (known.contains(p)) {
+                out.add(p);
+            } else {
+                diagnostics.error(profile.locate("/packs/" + i), "packs[" + i + "]: unknown pack '" + p + "'",
+                        "packs: " + String.join(", ", available));
+            }
+        }
+        return out.stream().distinct().sorted().toList();
+    }
+
+    private List<YamlDocument> renderDocs(ClusterProfile profile, TemplateFile t, Map<String, Object> view,
+                                          Diagnostics diagnostics) {
+        String text;
+        try {
+            text = engine.render(t.displayPath(), t.text(), view);
+        } catch (TemplateException e) {
+            diagnostics.error(e.location(), "[" + profile.name() + "] " + stripLocation(e));
+            return List.of();
+        }
+        return yaml.read(text, t.displayPath(), diagnostics);
+    }
+
+    private static String stripLocation(TemplateException e) {
+        String m = e.getMessage();
+        String prefix = e.location() + ": error: ";
+        return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
+    }
+
+    private static void addAll(ClusterProfile profile, TemplateFile t, List<YamlDocument> docs,
+                               Map<ResourceId, RenderedResource> into, Diagnostics diagnostics) {
+        for (YamlDocument d : docs) {
+            JsonNode body = d.body();
+            SourceLocation at = d.locations().locate("");
+            if (!body.isObject() || !body.path("kind").isTextual() || !body.path("metadata").path("name").isTextual()) {
+                diagnostics.error(at, "[" + profile.name() + "] a rendered document needs apiVersion, kind and metadata.name");
+                continue;
+            }
+            Resource r = Resource.of(body, at);
+            RenderedResource previous = into.putIfAbsent(r.id(),
+                    new RenderedResource(r, t.displayPath(), List.of(), io.calicogitops.validate.Locator.of(d.locations())));
+            if (previous != null) {
+                diagnostics.error(at, "[" + profile.name() + "] duplicate " + r.id().display()
+                        + ": also rendered by " + previous.resource().origin(),
+                        "each resource must be rendered once per cluster; rename one or drop a pack");
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package io.calicogitops.render;
+
+import io.calicogitops.diag.GitAccessException;
+import io.calicogitops.git.FileChange;
+import io.calicogitops.git.GitRepo;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Works out what a render changes in the repository: files added, modified and removed in the cluster folders the
+ * generator owns. Files without the generator's marker are never touched; a generated file with uncommitted user
+ * edits stops the render instead of being overwritten.
+ */
+public final class RepoPlan {
+
+    private RepoPlan() {
+    }
+
+    /**
+     * @param all whether the whole fleet was rendered: only then are folders of clusters no longer in the fleet removed
+     */
+    public static List<FileChange> plan(GitRepo repo, List<ClusterRender> clusters, boolean all) {
+        Path root = repo.workTree();
+        Set<String> touchedDirs = new LinkedHashSet<>();
+        Map<String, FileChange> changes = new TreeMap<>();
+        List<String> foreign = new ArrayList<>();
+        for (ClusterRender c : clusters) {
+            String dir = c.folder();
+            touchedDirs.add(dir);
+            Map<String, byte[]> existing = ownedFiles(root, dir, foreign, c.files().keySet());
+            c.files().forEach((name, bytes) -> {
+                String path = dir + "/" + name;
+                byte[] old = existing.get(name);
+                if (old == null) {
+                    changes.put(path, new FileChange(path, FileChange.Type.ADDED, null, bytes));
+                } else if (!Arrays.equals(old, bytes)) {
+                    changes.put(path, new FileChange(path, FileChange.Type.MODIFIED, old, bytes));
+                }
+            });
+            existing.forEach((name, old) -> {
+                if (!c.files().containsKey(name)) {
+                    String path = dir + "/" + name;
+                    changes.put(path, new FileChange(path, FileChange.Type.REMOVED, old, null));
+                }
+            });
+        }
+        if (all) {
+            for (String dir : clusterDirs(root)) {
+                if (!touchedDirs.contains(dir)) {
+                    ownedFiles(root, dir, new ArrayList<>(), Set.of()).forEach((name, old) -> {
+                        String path = dir + "/" + name;
+                        changes.put(path, new FileChange(path, FileChange.Type.REMOVED, old, null));
+                    });
+                }
+            }
+        }
+        if (!foreign.isEmpty()) {
+            throw new GitAccessException("refusing to overwrite files that calico-gitops did not generate: "
+                    + String.join(", ", foreign) + " (move them out of the cluster folder)");
+        }
+        Set<String> dirty = new TreeSet<>();
+        for (String dir : new TreeSet<>(touchedDirs)) {
+            dirty.addAll(repo.uncommitted(dir));
+        }
+        changes.values().stream().filter(ch -> ch.type() == FileChange.Type.REMOVED)
+                .forEach(ch -> dirty.addAll(repo.uncommitted(ch.path())));
+        dirty.retainAll(changes.keySet());
+        if (!dirty.isEmpty()) {
+            throw new GitAccessException("generated files have uncommitted edits: " + String.join(", ", dirty)
+                    + " (commit or discard them first: a render would overwrite them)");
+        }
+        Set<String> staged = repo.stagedOutside(changes.keySet());
+        if (!staged.isEmpty()) {
+            throw new GitAccessException("the index holds staged changes outside the generated files: "
+                    + String.join(", ", staged) + " (commit or unstage them first, so the render commit holds only its own files)");
+        }
+        return List.copyOf(changes.values());
+    }
+
+    /** Generated files (first line is the marker) directly in {@code dir}; names we want to write but cannot own go to {@code foreign}. */
+    private static Map<String, byte[]> ownedFiles(Path root, String dir, List<String> foreign, Set<String> wanted) {
+        Map<String, byte[]> out = new TreeMap<>();
+        Path folder = root.resolve(dir);
+        if (!Files.isDirectory(folder)) {
+            return out;
+        }
+        try (Stream<Path> s = Files.list(folder)) {
+            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                byte[] bytes = Files.readAllBytes(p);
+                String name = p.getFileName().toString();
+                if (isGenerated(bytes)) {
+                    out.put(name, bytes);
+                } else if (wanted.contains(name)) {
+                    foreign.add(dir + "/" + name);
+                }
+            }
+        } catch (IOException e) {
+            throw new GitAccessException("read " + folder + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    static boolean isGenerated(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.UTF_8);
+        return head.startsWith(ClusterLayout.MARKER) || head.startsWith("<!-- " + ClusterLayout.MARKER.substring(2));
+    }
+
+    private static List<String> clusterDirs(Path root) {
+        Path clusters = root.resolve("clusters");
+        if (!Files.isDirectory(clusters)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(clusters)) {
+            return s.filter(Files::isDirectory).map(p -> "clusters/" + p.getFileName()).sorted().toList();
+        } catch (IOException e) {
+            throw new GitAccessException("list " + clusters + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The commit message: a subject naming the clusters and counts, then every resource added, changed or removed. */
+    public static String message(List<FileChange> changes, String userMessage) {
+        Map<String, List<FileChange>> byCluster = new TreeMap<>();
+        for (FileChange c : changes) {
+            String[] parts = c.path().split("/");
+            byCluster.computeIfAbsent(parts[1], k -> new ArrayList<>()).add(c);
+        }
+        long added = changes.stream().filter(c -> c.type() == FileChange.Type.ADDED).count();
+        long modified = changes.stream().filter(c -> c.type() == FileChange.Type.MODIFIED).count();
+        long removed = changes.stream().filter(c -> c.type() == FileChange.Type.REMOVED).count();
+        StringBuilder b = new StringBuilder();
+        String subject = userMessage != null && !userMessage.isBlank() ? userMessage.strip()
+                : "render " + String.join(", ", byCluster.keySet());
+        b.append(subject).append("\n\n");
+        b.append(added).append(" added, ").append(modified).append(" changed, ").append(removed).append(" removed.\n");
+        byCluster.forEach((cluster, list) -> {
+            b.append('\n').append(cluster).append(":\n");
+            for (FileChange c : list) {
+                String name = c.path().substring(c.path().lastIndexOf('/') + 1);
+                b.append("  ").append(c.type().letter()).append(' ').append(describe(name)).append('\n');
+            }
+        });
+        return b.toString();
+    }
+
+    /** {@code globalnetworkpolicy-security.pci-whitelist.yaml} as {@code globalnetworkpolicy security.pci-whitelist}. */
+    static String describe(String fileName) {
+        if (!fileName.endsWith(".yaml") || fileName.equals("kustomization.yaml") || !fileName.contains("-")) {
+            return fileName;
+        }
+        String stem = fileName.substring(0, fileName.length() - ".yaml".length());
+        int dash = stem.indexOf('-');
+        return stem.substring(0, dash) + " " + stem.substring(dash + 1);
+    }
+}

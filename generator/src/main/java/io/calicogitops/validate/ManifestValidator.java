@@ -1,0 +1,61 @@
+package io.calicogitops.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.calicogitops.diag.Diagnostics;
+import io.calicogitops.model.Kinds;
+import io.calicogitops.model.Resource;
+import io.calicogitops.model.ResourceId;
+import io.calicogitops.schema.SchemaValidator;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Checks rendered or read manifests the way the Calico API server would, and a little stricter: the CRD schema, then
+ * Calico semantics the schema cannot express (selector grammar, tier-prefixed names, rule shapes, CIDRs, domains),
+ * then cluster-wide rules (every policy's tier exists).
+ */
+public final class ManifestValidator {
+
+    /** Tiers that exist in every Calico Cloud/Enterprise cluster without being rendered (calico-semantics §2). */
+    public static final Set<String> BUILT_IN_TIERS = Set.of("default", "allow-tigera", "calico-system", "kube-admin",
+            "kube-baseline", "adminnetworkpolicy", "baselineadminnetworkpolicy");
+
+    private final SchemaValidator schemas = new SchemaValidator();
+
+    /** Schema and semantic checks of one document. */
+    public void validate(Resource r, Locator where, Diagnostics diagnostics) {
+        diagnostics.addAll(schemas.validate(r.body(), where::at));
+        ResourceId id = r.id();
+        if (Kinds.isCalicoPolicy(id.group(), id.kind()) && !id.kind().equals("StagedKubernetesNetworkPolicy")) {
+            new PolicyChecks(r.body(), where, diagnostics).check();
+        } else if (Kinds.CALICO_GROUP.equals(id.group()) && id.kind().endsWith("NetworkSet")) {
+            NetworkSetChecks.check(r.body(), where, diagnostics);
+        } else if (Kinds.CALICO_GROUP.equals(id.group()) && id.kind().equals("Tier")) {
+            Names.checkLabel(r.body().path("metadata").path("name").asText())
+                    .ifPresent(m -> diagnostics.error(where.at("/metadata/name"), "metadata.name: tier name " + m));
+        }
+    }
+
+    /** Rules across the documents of one cluster: every policy's tier is rendered or built in. */
+    public void validateCluster(List<Resource> resources, Function<ResourceId, Locator> where, Diagnostics diagnostics) {
+        Set<String> tiers = resources.stream()
+                .filter(r -> r.id().group().equals(Kinds.CALICO_GROUP) && r.id().kind().equals("Tier"))
+                .map(r -> r.id().name()).collect(Collectors.toSet());
+        for (Resource r : resources) {
+            if (!Kinds.isCalicoPolicy(r.id().group(), r.id().kind()) || r.id().kind().equals("StagedKubernetesNetworkPolicy")) {
+                continue;
+            }
+            JsonNode tierNode = r.body().path("spec").path("tier");
+            String tier = tierNode.isTextual() && !tierNode.asText().isEmpty() ? tierNode.asText() : "default";
+            if (!tiers.contains(tier) && !BUILT_IN_TIERS.contains(tier)) {
+                diagnostics.error(where.apply(r.id()).at(tierNode.isMissingNode() ? "/spec" : "/spec/tier"),
+                        r.id().display() + ": tier '" + tier + "' does not exist",
+                        "add a Tier named '" + tier + "' (clientv3 refuses to create a policy in a missing tier)"
+                                + (tiers.isEmpty() ? "" : "; tiers here: " + String.join(", ", tiers.stream().sorted().toList())));
+            }
+        }
+    }
+}

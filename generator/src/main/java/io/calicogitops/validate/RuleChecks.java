@@ -1,0 +1,130 @@
+package io.calicogitops.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.calicogitops.diag.Diagnostics;
+
+import java.util.List;
+import java.util.Set;
+
+/** One policy rule: action, protocol, ports, entity selectors, nets and domains, as Calico's validator accepts them. */
+final class RuleChecks {
+
+    private static final List<String> ACTIONS = List.of("Allow", "Deny", "Log", "Pass");
+    private static final Set<String> PROTOCOLS = Set.of("TCP", "UDP", "ICMP", "ICMPv6", "SCTP", "UDPLite");
+    private static final Set<String> PORT_PROTOCOLS = Set.of("TCP", "UDP", "SCTP", "6", "17", "132");
+
+    private final Locator where;
+    private final Diagnostics d;
+
+    RuleChecks(Locator where, Diagnostics d) {
+        this.where = where;
+        this.d = d;
+    }
+
+    void checkAll(JsonNode rules, String direction) {
+        for (int i = 0; i < rules.size(); i++) {
+            check(rules.get(i), "/spec/" + direction + "/" + i, "spec." + direction + "[" + i + "]", direction);
+        }
+    }
+
+    private void check(JsonNode rule, String ptr, String path, String direction) {
+        String action = rule.path("action").asText("");
+        if (!ACTIONS.contains(action)) {
+            String ci = ACTIONS.stream().filter(a -> a.equalsIgnoreCase(action)).findFirst().orElse(null);
+            d.error(where.at(ptr + "/action"), path + ".action: unknown value '" + action + "' (expected Allow, Deny, Log or Pass)",
+                    ci == null ? null : "actions are case-sensitive: write '" + ci + "'");
+        }
+        String protocol = protocol(rule.get("protocol"), ptr + "/protocol", path + ".protocol");
+        protocol(rule.get("notProtocol"), ptr + "/notProtocol", path + ".notProtocol");
+        for (String side : List.of("source", "destination")) {
+            JsonNode e = rule.path(side);
+            String p = ptr + "/" + side;
+            String n = path + "." + side;
+            SelectorCheck.check(e.get("selector"), p + "/selector", n + ".selector", false, where, d);
+            SelectorCheck.check(e.get("notSelector"), p + "/notSelector", n + ".notSelector", false, where, d);
+            SelectorCheck.check(e.get("namespaceSelector"), p + "/namespaceSelector", n + ".namespaceSelector", true, where, d);
+            SelectorCheck.check(e.path("serviceAccounts").get("selector"), p + "/serviceAccounts/selector",
+                    n + ".serviceAccounts.selector", false, where, d);
+            cidrList(e.path("nets"), p + "/nets", n + ".nets", where, d);
+            cidrList(e.path("notNets"), p + "/notNets", n + ".notNets", where, d);
+            boolean hasPorts = e.path("ports").size() > 0 || e.path("notPorts").size() > 0;
+            ports(e.path("ports"), p + "/ports", n + ".ports");
+            ports(e.path("notPorts"), p + "/notPorts", n + ".notPorts");
+            if (hasPorts && (protocol == null || !PORT_PROTOCOLS.contains(protocol))) {
+                d.error(where.at(p + (e.has("ports") ? "/ports" : "/notPorts")), n + ": ports need protocol TCP, UDP or SCTP"
+                        + (protocol == null ? " (the rule has no protocol)" : " (got " + protocol + ")"));
+            }
+            JsonNode domains = e.path("domains");
+            if (domains.size() > 0) {
+                if (side.equals("source") || direction.equals("ingress") || !action.equals("Allow")) {
+                    d.error(where.at(p + "/domains"), n + ".domains: domains are only allowed in the destination of an"
+                            + " egress Allow rule");
+                }
+                for (int i = 0; i < domains.size(); i++) {
+                    int index = i;
+                    DomainPattern.check(domains.get(i).asText()).ifPresent(m ->
+                            d.error(where.at(p + "/domains/" + index), n + ".domains[" + index + "]: " + m));
+                }
+            }
+        }
+    }
+
+    private String protocol(JsonNode node, String ptr, String path) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        String p = node.asText();
+        if (node.isIntegralNumber() || p.matches("\\d+")) {
+            int n = Integer.parseInt(p.length() > 3 ? "999" : p);
+            if (n < 1 || n > 255) {
+                d.error(where.at(ptr), path + ": protocol number must be 1-255 (got " + p + ")");
+            }
+            return p;
+        }
+        if (!PROTOCOLS.contains(p)) {
+            String ci = PROTOCOLS.stream().filter(x -> x.equalsIgnoreCase(p)).findFirst().orElse(null);
+            d.error(where.at(ptr), path + ": unknown protocol '" + p + "' (expected TCP, UDP, ICMP, ICMPv6, SCTP, UDPLite or 1-255)",
+                    ci == null ? null : "protocol names are case-sensitive: write '" + ci + "'");
+        }
+        return p;
+    }
+
+    private void ports(JsonNode ports, String ptr, String path) {
+        for (int i = 0; i < ports.size(); i++) {
+            JsonNode port = ports.get(i);
+            String problem = portProblem(port);
+            if (problem != null) {
+                d.error(where.at(ptr + "/" + i), path + "[" + i + "]: " + problem);
+            }
+        }
+    }
+
+    /** Calico ports: a number 0-65535, a range "a:b" with a <= b, or a named port. */
+    static String portProblem(JsonNode port) {
+        if (port.isIntegralNumber()) {
+            return port.asLong() < 0 || port.asLong() > 65535 ? "port " + port.asText() + " is not in 0-65535" : null;
+        }
+        if (!port.isTextual()) {
+            return "a port is a number, a range 'a:b' or a name";
+        }
+        String s = port.asText();
+        if (s.matches("\\d{1,5}")) {
+            return Integer.parseInt(s) > 65535 ? "port " + s + " is not in 0-65535" : null;
+        }
+        if (s.matches("\\d{1,5}:\\d{1,5}")) {
+            String[] ab = s.split(":");
+            int a = Integer.parseInt(ab[0]);
+            int b = Integer.parseInt(ab[1]);
+            return a > b || b > 65535 ? "port range '" + s + "' must be a:b with a <= b <= 65535" : null;
+        }
+        return s.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?") && s.length() <= 15 && s.matches(".*[a-z].*")
+                ? null : "'" + Names.printable(s) + "' is not a port, a port range or a port name";
+    }
+
+    static void cidrList(JsonNode nets, String ptr, String path, Locator where, Diagnostics d) {
+        for (int i = 0; i < nets.size(); i++) {
+            int index = i;
+            Cidr.check(nets.get(i).asText()).ifPresent(m -> d.error(where.at(ptr + "/" + index), path + "[" + index + "]: " + m));
+        }
+    }
+}
