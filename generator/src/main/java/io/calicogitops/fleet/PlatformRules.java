@@ -1,5 +1,7 @@
 package io.calicogitops.fleet;
 
+import io.calicogitops.yaml.MappingReader;
+
 /**
  * What the platforms support (calico-semantics §4): WireGuard encrypts IPv4 pod traffic only, on EKS (AWS or Calico
  * CNI) and AKS (Azure CNI). Rules that involve overlays (AKS + WireGuard + L7 collector) live in the overlays'
