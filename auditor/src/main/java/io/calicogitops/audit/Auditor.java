@@ -1,0 +1,124 @@
+package io.calicogitops.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.flipkart.zjsonpatch.DiffFlags;
+import com.flipkart.zjsonpatch.JsonDiff;
+import io.calicogitops.audit.ignore.IgnoreRule;
+import io.calicogitops.audit.normalise.GeneratedObjects;
+import io.calicogitops.audit.normalise.Normaliser;
+import io.calicogitops.diag.GitAccessException;
+import io.calicogitops.diff.ChangeSentences;
+import io.calicogitops.git.GitRepo;
+import io.calicogitops.model.Kinds;
+import io.calicogitops.model.Resource;
+import io.calicogitops.model.ResourceId;
+import org.eclipse.jgit.lib.ObjectId;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Compares what Git says a cluster should run with what it runs: reads the desired state at a ref, the live state of
+ * every Calico kind and every kind the repo uses, normalises both the way Calico would, and reports each resource as
+ * in sync, modified (with patch, sentences and severity), missing, unmanaged or ignored.
+ */
+public final class Auditor {
+
+    private final Normaliser normaliser = Normaliser.standard();
+
+    public AuditReport audit(AuditRequest request) {
+        DesiredState desired;
+        try (GitRepo git = GitRepo.open(request.repo())) {
+            ObjectId commit = git.resolve(request.ref())
+                    .orElseThrow(() -> new GitAccessException("ref '" + request.ref() + "' does not name a commit in " + request.repo()));
+            desired = DesiredState.read(git, commit, request.cluster());
+        }
+        TreeSet<String> kinds = new TreeSet<>();
+        Kinds.all().stream().filter(k -> k.group().equals(Kinds.CALICO_GROUP)).forEach(k -> kinds.add(k.group() + "/" + k.kind()));
+        desired.resources().keySet().forEach(id -> kinds.add(id.group() + "/" + id.kind()));
+        LiveSnapshot live = request.live().read(kinds);
+        return compare(request, desired, live);
+    }
+
+    /** The comparison on its own, for callers that already hold both sides (tests, history, evidence). */
+    public AuditReport compare(AuditRequest request, DesiredState desired, LiveSnapshot live) {
+        Map<ResourceId, Resource> liveById = new LinkedHashMap<>();
+        for (Resource r : live.resources()) {
+            liveById.putIfAbsent(r.id(), r);
+        }
+        TreeSet<ResourceId> ids = new TreeSet<>(desired.resources().keySet());
+        ids.addAll(liveById.keySet());
+        MissingAndExtra impact = new MissingAndExtra(desired);
+        List<DriftEntry> entries = new ArrayList<>();
+        List<IgnoreRule> active = request.ignore().rules().stream().filter(r -> !r.expiredOn(request.today())).toList();
+        for (ResourceId id : ids) {
+            Resource d = desired.resources().get(id);
+            Resource l = liveById.get(id);
+            Optional<io.calicogitops.diag.SourceLocation> at = d == null ? Optional.empty() : Optional.of(d.origin());
+            DriftEntry entry;
+            if (d != null && l != null) {
+                entry = modified(id, d, l, at, active);
+            } else if (d != null) {
+                entry = whole(id, DriftStatus.MISSING, impact.missing(d), "in Git, not in the cluster", at, active);
+            } else {
+                if (!id.group().equals(Kinds.CALICO_GROUP) || GeneratedObjects.isGenerated(id, l.body())
+                        || (id.kind().equals("FelixConfiguration") && id.name().equals("default"))) {
+                    continue;
+                }
+                entry = whole(id, DriftStatus.UNMANAGED, impact.unmanaged(l), "in the cluster, not in Git", at, active);
+            }
+            entries.add(entry);
+        }
+        entries = StagedSwaps.annotate(entries);
+        long livePolicies = liveById.values().stream().filter(r -> isPolicy(r.id()) && !GeneratedObjects.isGenerated(r.id(), r.body())).count();
+        long managed = liveById.values().stream().filter(r -> isPolicy(r.id()) && !GeneratedObjects.isGenerated(r.id(), r.body())
+                && desired.resources().containsKey(r.id())).count();
+        List<String> expired = request.ignore().rules().stream().filter(r -> r.expiredOn(request.today()))
+                .map(r -> "expired on " + r.expires() + ": " + r.describe()).toList();
+        return new AuditReport(request.cluster(), desired.commit(), request.ref(), live.source(), entries,
+                new Coverage((int) managed, (int) livePolicies), expired);
+    }
+
+    private DriftEntry modified(ResourceId id, Resource d, Resource l, Optional<io.calicogitops.diag.SourceLocation> at,
+                                List<IgnoreRule> rules) {
+        Normaliser.Pair pair = normaliser.normalisePair(d, l);
+        if (pair.desired().equals(pair.live())) {
+            return new DriftEntry(id, DriftStatus.IN_SYNC, DriftSeverity.NONE, emptyPatch(), List.of(), at, Optional.empty());
+        }
+        List<Change> changes = ChangeSentences.between(id, pair.desired(), pair.live());
+        JsonNode patch = JsonDiff.asJson(pair.live(), pair.desired(), DiffFlags.dontNormalizeOpIntoMoveAndCopy());
+        List<IgnoreRule> matching = rules.stream().filter(r -> r.matches(id)).toList();
+        List<Change> kept = changes.stream().filter(c -> matching.stream().noneMatch(r -> r.covers(c.pointer()))).toList();
+        if (kept.isEmpty()) {
+            String by = matching.stream().filter(r -> changes.stream().anyMatch(c -> r.covers(c.pointer())))
+                    .map(IgnoreRule::describe).findFirst().orElse("");
+            return new DriftEntry(id, DriftStatus.IGNORED, ChangeSentences.worst(changes), patch, changes, at, Optional.of(by));
+        }
+        return new DriftEntry(id, DriftStatus.MODIFIED, ChangeSentences.worst(kept), patch, kept, at, Optional.empty());
+    }
+
+    private static DriftEntry whole(ResourceId id, DriftStatus status, Change change,
+                                    Optional<io.calicogitops.diag.SourceLocation> at, List<IgnoreRule> rules) {
+        Optional<IgnoreRule> rule = rules.stream().filter(r -> r.matches(id) && r.pointer().isEmpty()).findFirst();
+        return new DriftEntry(id, rule.isPresent() ? DriftStatus.IGNORED : status, change.severity(), emptyPatch(),
+                List.of(change), at, rule.map(IgnoreRule::describe));
+    }
+
+    private static DriftEntry whole(ResourceId id, DriftStatus status, io.calicogitops.audit.DriftSeverity severity,
+                                    String sentence, Optional<io.calicogitops.diag.SourceLocation> at, List<IgnoreRule> rules) {
+        return whole(id, status, new Change("", sentence, severity), at, rules);
+    }
+
+    private static boolean isPolicy(ResourceId id) {
+        return Kinds.isCalicoPolicy(id.group(), id.kind());
+    }
+
+    private static JsonNode emptyPatch() {
+        return JsonNodeFactory.instance.arrayNode();
+    }
+}

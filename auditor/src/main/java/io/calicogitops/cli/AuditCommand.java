@@ -1,0 +1,109 @@
+package io.calicogitops.cli;
+
+import io.calicogitops.audit.AuditReport;
+import io.calicogitops.audit.AuditRequest;
+import io.calicogitops.audit.Auditor;
+import io.calicogitops.audit.ignore.IgnoreRules;
+import io.calicogitops.audit.live.FileLiveReader;
+import io.calicogitops.audit.live.KubeLiveReader;
+import io.calicogitops.audit.live.LiveReader;
+import io.calicogitops.diag.ExitCodes;
+import io.calicogitops.diag.UsageException;
+import io.calicogitops.generator.cli.Paths;
+import io.calicogitops.report.ReportFormat;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code calico-gitops audit}: is what runs in the cluster exactly what Git says? Exit 0 in sync, 1 drift. */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Compare the live Calico resources of a cluster with clusters/<name>/ in Git and report drift by severity.")
+public final class AuditCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--repo", required = true, paramLabel = "DIR", description = "the GitOps repository")
+    Path repo;
+
+    @Option(names = "--cluster", required = true, paramLabel = "NAME", description = "the cluster folder to compare")
+    String cluster;
+
+    @Option(names = "--ref", paramLabel = "REV", defaultValue = "HEAD", description = "commit, branch or tag (default: ${DEFAULT-VALUE})")
+    String ref;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    /** Where the live state comes from: a cluster or snapshot files. */
+    static final class Source {
+        @ArgGroup(exclusive = false)
+        Kube kube;
+
+        @Option(names = "--live", paramLabel = "FILE", arity = "1..*",
+                description = "kubectl get -o yaml output (a List or multi-document YAML), instead of a cluster")
+        List<Path> live;
+    }
+
+    /** Cluster access through a kubeconfig. */
+    static final class Kube {
+        @Option(names = "--kubeconfig", required = true, paramLabel = "FILE", description = "kubeconfig file")
+        Path kubeconfig;
+
+        @Option(names = "--context", paramLabel = "NAME", description = "kubeconfig context (default: current)")
+        String context;
+    }
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json, markdown, html or junit (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "write the report here instead of stdout")
+    Path output;
+
+    @Option(names = "--ignore", paramLabel = "FILE", description = "accepted differences: owner, reason and expiry per rule")
+    Path ignore;
+
+    @Option(names = "--today", paramLabel = "YYYY-MM-DD", hidden = true, description = "the date ignore rules expire against")
+    LocalDate today;
+
+    @Override
+    public Integer call() throws IOException {
+        ReportFormat fmt;
+        try {
+            fmt = ReportFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--format: " + e.getMessage());
+        }
+        LiveReader reader = source.live != null ? new FileLiveReader(source.live)
+                : new KubeLiveReader(Optional.of(source.kube.kubeconfig), Optional.ofNullable(source.kube.context));
+        IgnoreRules rules = ignore == null ? IgnoreRules.none() : IgnoreRules.load(ignore, Paths.display(ignore));
+        AuditReport report = new Auditor().audit(new AuditRequest(repo, cluster, ref, reader, rules, today));
+        StringWriter text = new StringWriter();
+        fmt.reporter().write(report, text);
+        if (output != null) {
+            Path parent = output.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Files.writeString(output, text.toString(), StandardCharsets.UTF_8);
+            spec.commandLine().getErr().println((report.inSync() ? "in sync" : "drift") + ": report written to " + Paths.display(output));
+        } else {
+            Writer out = spec.commandLine().getOut();
+            out.write(text.toString());
+            out.flush();
+        }
+        return report.inSync() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+}

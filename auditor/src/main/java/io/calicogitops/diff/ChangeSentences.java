@@ -1,0 +1,108 @@
+package io.calicogitops.diff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.calicogitops.audit.Change;
+import io.calicogitops.audit.DriftSeverity;
+import io.calicogitops.model.ResourceId;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Describes how one version of a resource differs from another in sentences people read, with a severity each:
+ * {@code egress rule 2: action Deny -> Allow}. Rule lists are compared in order (a reorder is a change, as Calico
+ * evaluates rules in order); set-like lists as sets. Shared by the auditor, history and promote.
+ */
+public final class ChangeSentences {
+
+    private ChangeSentences() {
+    }
+
+    /** Changes from {@code from} (Git) to {@code to} (the cluster, or a later commit); both normalised. */
+    public static List<Change> between(ResourceId id, JsonNode from, JsonNode to) {
+        List<Change> out = new ArrayList<>();
+        Severities sev = new Severities(id, from, to);
+        walk("", from, to, out, sev);
+        return out;
+    }
+
+    static void walk(String ptr, JsonNode a, JsonNode b, List<Change> out, Severities sev) {
+        if (equal(a, b)) {
+            return;
+        }
+        if (isRuleList(ptr)) {
+            RuleListDiff.describe(ptr, a, b, out, sev);
+            return;
+        }
+        if (a != null && b != null && a.isObject() && b.isObject()) {
+            TreeSet<String> keys = new TreeSet<>();
+            a.fieldNames().forEachRemaining(keys::add);
+            b.fieldNames().forEachRemaining(keys::add);
+            for (String k : keys) {
+                walk(ptr + "/" + k.replace("~", "~0").replace("/", "~1"), a.get(k), b.get(k), out, sev);
+            }
+            return;
+        }
+        if (a != null && b != null && a.isArray() && b.isArray() && SetFields.isSet(ptr)) {
+            out.add(new Change(ptr, setSentence(ptr, a, b), sev.of(ptr, a, b)));
+            return;
+        }
+        String name = PathNames.of(ptr);
+        String sentence;
+        if (a == null) {
+            sentence = name + " added: " + show(b);
+        } else if (b == null) {
+            sentence = name + " removed (was " + show(a) + ")";
+        } else {
+            sentence = name + ": " + show(a) + " -> " + show(b);
+        }
+        out.add(new Change(ptr, sentence, sev.of(ptr, a, b)));
+    }
+
+    static boolean isRuleList(String ptr) {
+        return ptr.equals("/spec/ingress") || ptr.equals("/spec/egress");
+    }
+
+    static boolean equal(JsonNode a, JsonNode b) {
+        return a == null ? b == null : a.equals(b);
+    }
+
+    private static String setSentence(String ptr, JsonNode a, JsonNode b) {
+        TreeSet<String> sa = texts(a);
+        TreeSet<String> sb = texts(b);
+        TreeSet<String> added = new TreeSet<>(sb);
+        added.removeAll(sa);
+        TreeSet<String> removed = new TreeSet<>(sa);
+        removed.removeAll(sb);
+        StringBuilder s = new StringBuilder(PathNames.of(ptr)).append(':');
+        if (!added.isEmpty()) {
+            s.append(" added ").append(String.join(", ", added));
+        }
+        if (!removed.isEmpty()) {
+            s.append(added.isEmpty() ? "" : ";").append(" removed ").append(String.join(", ", removed));
+        }
+        return s.toString();
+    }
+
+    private static TreeSet<String> texts(JsonNode arr) {
+        TreeSet<String> s = new TreeSet<>();
+        for (Iterator<JsonNode> it = arr.elements(); it.hasNext(); ) {
+            JsonNode n = it.next();
+            s.add(n.isValueNode() ? n.asText() : n.toString());
+        }
+        return s;
+    }
+
+    /** A value as text: strings bare, everything else as compact JSON, long values shortened. */
+    static String show(JsonNode n) {
+        String s = n == null ? "(absent)" : n.isTextual() ? n.asText() : n.toString();
+        return s.length() > 160 ? s.substring(0, 157) + "..." : s;
+    }
+
+    /** Convenience for callers that only need the worst severity. */
+    public static DriftSeverity worst(List<Change> changes) {
+        return changes.stream().map(Change::severity).reduce(DriftSeverity.NONE, DriftSeverity::max);
+    }
+}
