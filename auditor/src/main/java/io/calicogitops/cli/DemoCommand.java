@@ -1,7 +1,14 @@
 package io.calicogitops.cli;
 
 import io.calicogitops.diag.Diagnostic;
+import io.calicogitops.audit.AuditReport;
+import io.calicogitops.audit.AuditRequest;
+import io.calicogitops.audit.Auditor;
+import io.calicogitops.audit.DriftStatus;
+import io.calicogitops.audit.ignore.IgnoreRules;
+import io.calicogitops.audit.live.FileLiveReader;
 import io.calicogitops.generator.cli.Paths;
+import io.calicogitops.report.ReportFormat;
 import io.calicogitops.generator.cli.RenderCommand;
 import io.calicogitops.render.Generator;
 import io.calicogitops.render.RepoUpdate;
@@ -24,7 +31,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code calico-gitops demo}: the main job on the sample fleet. Renders {@code sample-repo/fleet} into a fresh Git
- * repository under {@code target/demo/}, shows what it made, and renders again to show that unchanged input makes no commit.
+ * repository under {@code target/demo/}, shows what it made, renders again to show that unchanged input makes no commit,
+ * and audits every cluster against its live snapshot in {@code sample-repo/live/} (one has planted drift).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Render the sample fleet into a fresh Git repository under target/demo/ and show the result.")
@@ -66,6 +74,29 @@ public final class DemoCommand implements Callable<Integer> {
         for (var c : result.clusters()) {
             o.printf("%s/ (%d files) overlays: %s%n", Paths.display(repo.resolve(c.folder())), c.files().size(),
                     c.overlays().isEmpty() ? "none" : String.join(", ", c.overlays().stream().map(x -> x.name()).toList()));
+        }
+        o.println();
+        o.println("== 4. audit each cluster against its live snapshot in " + Paths.display(sampleDir.resolve("live")));
+        AuditReport drifted = null;
+        for (var c : result.clusters()) {
+            Path snapshot = sampleDir.resolve("live").resolve(c.profile().name() + ".yaml");
+            if (!Files.isRegularFile(snapshot)) {
+                o.printf("%-12s no snapshot%n", c.profile().name());
+                continue;
+            }
+            AuditReport report = new Auditor().audit(new AuditRequest(repo, c.profile().name(), "HEAD",
+                    new FileLiveReader(List.of(snapshot)), IgnoreRules.none(), null));
+            o.printf("%-12s %-8s %3d resources, %d modified, %d missing, %d unmanaged, coverage %.0f%%%n", c.profile().name(),
+                    report.inSync() ? "in sync" : report.worst().label(), report.entries().size(), report.count(DriftStatus.MODIFIED),
+                    report.count(DriftStatus.MISSING), report.count(DriftStatus.UNMANAGED), report.coverage().ratio() * 100);
+            if (!report.inSync() && drifted == null) {
+                drifted = report;
+            }
+        }
+        if (drifted != null) {
+            o.println();
+            o.println("== 5. the drift report of " + drifted.cluster() + " (also: --format json|markdown|html|junit)");
+            ReportFormat.TEXT.reporter().write(drifted, o);
         }
         o.println();
         o.println("next: kubectl kustomize " + Paths.display(repo.resolve("clusters/eks-prod"))

@@ -36,6 +36,12 @@ public final class ChangeSentences {
             RuleListDiff.describe(ptr, a, b, out, sev);
             return;
         }
+        if ((a == null || a.isObject()) && (b == null || b.isObject()) && !ptr.isEmpty() && (a == null) != (b == null)
+                && isMap(ptr)) {
+            // A label or annotation map present on one side only: name each entry rather than dumping the map.
+            walk(ptr, a == null ? EMPTY : a, b == null ? EMPTY : b, out, sev);
+            return;
+        }
         if (a != null && b != null && a.isObject() && b.isObject()) {
             TreeSet<String> keys = new TreeSet<>();
             a.fieldNames().forEachRemaining(keys::add);
@@ -50,15 +56,23 @@ public final class ChangeSentences {
             return;
         }
         String name = PathNames.of(ptr);
+        // Inside a rule the name already ends with "rule N: field", so the values follow after a space.
+        String sep = name.contains(" rule ") ? " " : ": ";
         String sentence;
         if (a == null) {
-            sentence = name + " added: " + show(b);
+            sentence = name + " added" + sep + show(b);
         } else if (b == null) {
             sentence = name + " removed (was " + show(a) + ")";
         } else {
-            sentence = name + ": " + show(a) + " -> " + show(b);
+            sentence = name + sep + show(a) + " -> " + show(b);
         }
         out.add(new Change(ptr, sentence, sev.of(ptr, a, b)));
+    }
+
+    private static final JsonNode EMPTY = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+
+    private static boolean isMap(String ptr) {
+        return ptr.equals("/metadata/labels") || ptr.equals("/metadata/annotations");
     }
 
     static boolean isRuleList(String ptr) {

@@ -146,9 +146,13 @@ public final class GitRepo implements AutoCloseable {
                 Path file = workTree.resolve(c.path());
                 if (c.type() == FileChange.Type.REMOVED) {
                     Files.deleteIfExists(file);
+                    deleteEmptyParents(file);
                 } else {
                     Files.createDirectories(file.getParent());
-                    Path tmp = Files.createTempFile(file.getParent(), ".calico-gitops", ".tmp");
+                    // Not Files.createTempFile: it makes the file owner-only (0600), whereas git checks files out
+                    // with the user's umask, and kubectl or a sync agent running as another user must read them.
+                    Path tmp = file.resolveSibling("." + file.getFileName() + ".calico-gitops.tmp");
+                    Files.deleteIfExists(tmp);
                     Files.write(tmp, c.after());
                     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 }
@@ -185,6 +189,14 @@ public final class GitRepo implements AutoCloseable {
         String name = config.getString("user", null, "name");
         String email = config.getString("user", null, "email");
         return new PersonIdent(name == null ? "calico-gitops" : name, email == null ? "calico-gitops@localhost" : email);
+    }
+
+    /** Like {@code git rm}: a folder emptied by removing its last file goes too (a user file keeps it). */
+    private void deleteEmptyParents(Path file) throws IOException {
+        for (Path dir = file.getParent(); dir != null && dir.startsWith(workTree) && !dir.equals(workTree)
+                && Files.isDirectory(dir) && isEmptyDir(dir); dir = dir.getParent()) {
+            Files.delete(dir);
+        }
     }
 
     private static boolean isEmptyDir(Path dir) throws IOException {

@@ -140,8 +140,17 @@ public final class RepoPlan {
         long modified = changes.stream().filter(c -> c.type() == FileChange.Type.MODIFIED).count();
         long removed = changes.stream().filter(c -> c.type() == FileChange.Type.REMOVED).count();
         StringBuilder b = new StringBuilder();
-        String subject = userMessage != null && !userMessage.isBlank() ? userMessage.strip()
-                : "render " + String.join(", ", byCluster.keySet());
+        List<String> rendered = new ArrayList<>();
+        List<String> gone = new ArrayList<>();
+        byCluster.forEach((cluster, list) -> {
+            boolean removedWhole = list.stream().allMatch(c -> c.type() == FileChange.Type.REMOVED)
+                    && list.stream().anyMatch(c -> c.path().endsWith("/kustomization.yaml"));
+            (removedWhole ? gone : rendered).add(cluster);
+        });
+        String auto = (rendered.isEmpty() ? "" : "render " + String.join(", ", rendered))
+                + (rendered.isEmpty() || gone.isEmpty() ? "" : "; ")
+                + (gone.isEmpty() ? "" : "remove " + String.join(", ", gone));
+        String subject = userMessage != null && !userMessage.isBlank() ? userMessage.strip() : auto;
         b.append(subject).append("\n\n");
         b.append(added).append(" added, ").append(modified).append(" changed, ").append(removed).append(" removed.\n");
         byCluster.forEach((cluster, list) -> {

@@ -45,8 +45,9 @@ public final class ValidateCommand implements Callable<Integer> {
         for (ClusterRender c : result.clusters()) {
             out.printf("ok  %-20s %4d resources%n", c.profile().name(), c.resources().size());
         }
-        out.printf("valid: %d clusters, %d resources, %d warnings%n", result.clusters().size(), resources,
-                result.warnings().size());
+        out.printf("valid: %d %s, %d resources, %d %s%n", result.clusters().size(),
+                result.clusters().size() == 1 ? "cluster" : "clusters", resources, result.warnings().size(),
+                result.warnings().size() == 1 ? "warning" : "warnings");
         return 0;
     }
 }

@@ -1,0 +1,161 @@
+package io.calicogitops.audit.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.calicogitops.audit.LiveSnapshot;
+import io.calicogitops.diag.ClusterAccessException;
+import io.calicogitops.diag.Diagnostics;
+import io.calicogitops.diag.SourceLocation;
+import io.calicogitops.model.Resource;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads the live state of a cluster through the Kubernetes API (fabric8): discovers once whether Calico is served
+ * as {@code projectcalico.org/v3} or only as {@code crd.projectcalico.org/v1} CRDs (then maps objects back to v3 with
+ * {@link V1Mapping}), lists every requested kind cluster-wide with pagination, and fails closed: any failed request
+ * is a {@link ClusterAccessException} (exit 4), never a partial snapshot. Each read opens its own HTTP client and
+ * closes it, so the reader holds nothing to release; reads run one at a time.
+ */
+public final class KubeLiveReader implements LiveReader {
+
+    /** How long one HTTP request may take unless told otherwise: a 500-object page of policies can be large. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Config config;
+    private final String context;
+    private final ReadSettings settings;
+    private final AccessFailures failures;
+    private CalicoLayout layout;
+
+    /**
+     * Uses the standard kubeconfig rules: {@code kubeconfig} if given, else {@code KUBECONFIG} or {@code ~/.kube/config},
+     * else the in-cluster service account; {@code context} if given, else the current context.
+     *
+     * @throws ClusterAccessException when the kubeconfig cannot be read or has no such context
+     */
+    public KubeLiveReader(Optional<Path> kubeconfig, Optional<String> context) {
+        this(kubeconfig, context, DEFAULT_REQUEST_TIMEOUT);
+    }
+
+    /** As {@link #KubeLiveReader(Optional, Optional)}, with the time one HTTP request may take. */
+    public KubeLiveReader(Optional<Path> kubeconfig, Optional<String> context, Duration requestTimeout) {
+        this(withTimeouts(loadConfig(kubeconfig.orElse(null), context.orElse(null)), requestTimeout), null,
+                ReadSettings.defaults());
+    }
+
+    private KubeLiveReader(Config config, String context, ReadSettings settings) {
+        this.config = config;
+        this.context = context != null ? context
+                : config.getCurrentContext() != null ? config.getCurrentContext().getName() : "in-cluster";
+        this.settings = settings;
+        List<String> secrets = Arrays.asList(config.getOauthToken(), config.getAutoOAuthToken(), config.getPassword(),
+                config.getClientKeyData(), config.getClientKeyPassphrase(), config.getProxyPassword(),
+                config.getKeyStorePassphrase(), config.getTrustStorePassphrase());
+        this.failures = new AccessFailures(this.context, config.getMasterUrl(), secrets);
+    }
+
+    /** For tests: a reader on an existing configuration (e.g. a mock server's) with its own paging and retries. */
+    static KubeLiveReader of(Config config, String context, Duration requestTimeout, ReadSettings settings) {
+        return new KubeLiveReader(withTimeouts(new ConfigBuilder(config).build(), requestTimeout), context, settings);
+    }
+
+    @Override
+    public LiveSnapshot read(Set<String> kinds) {
+        return readWithWarnings(kinds).snapshot();
+    }
+
+    /**
+     * Reads every kind in {@code kinds} ({@code group/Kind}); the warnings say which requests needed retries.
+     *
+     * @throws ClusterAccessException when discovery or any list fails, or a kind is not served
+     */
+    public synchronized LiveReadResult readWithWarnings(Set<String> kinds) {
+        Set<KindKey> keys = new TreeSet<>();
+        kinds.forEach(k -> keys.add(KindKey.parse(k)));
+        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+            return read(client, keys);
+        }
+    }
+
+    private LiveReadResult read(KubernetesClient client, Set<KindKey> keys) {
+        RequestRetry retry = new RequestRetry(settings.attempts(), settings.backoff(), failures);
+        ApiDiscovery discovery = new ApiDiscovery(client, retry, failures);
+        if (layout == null) {
+            layout = discovery.calicoLayout();
+        }
+        // Resolve every kind before listing any, so that a missing kind fails fast.
+        List<ServedKind> served = keys.stream().map(k -> discovery.resolve(k, layout)).toList();
+        KindLister lister = new KindLister(client, retry, settings.pageSize());
+        SourceLocation origin = SourceLocation.of("cluster:" + context);
+        Diagnostics diagnostics = new Diagnostics();
+        List<Resource> resources = new ArrayList<>();
+        for (ServedKind kind : served) {
+            for (ObjectNode item : lister.list(kind)) {
+                Optional<? extends JsonNode> body = V1Mapping.isV1(item)
+                        ? V1Mapping.toV3(item, origin, diagnostics) : Optional.of(item);
+                body.ifPresent(b -> resources.add(Resource.of(b, origin)));
+            }
+        }
+        diagnostics.throwIfErrors("live state of context '" + context + "'");
+        resources.sort(Comparator.comparing(Resource::id));
+        List<String> warnings = retry.notes();
+        String source = "context " + context + ", " + layout.description()
+                + (warnings.isEmpty() ? "" : "; " + String.join("; ", warnings));
+        List<String> kindsRead = keys.stream().map(KindKey::toString).toList();
+        return new LiveReadResult(new LiveSnapshot(source, resources, kindsRead), warnings);
+    }
+
+    /** The context name used in messages and the snapshot's source. */
+    public String context() {
+        return context;
+    }
+
+    private static Config loadConfig(Path kubeconfig, String context) {
+        Config config;
+        try {
+            if (kubeconfig != null) {
+                if (!Files.isRegularFile(kubeconfig)) {
+                    throw new ClusterAccessException("kubeconfig " + kubeconfig + " does not exist or is not a file");
+                }
+                config = Config.fromKubeconfig(context, kubeconfig.toFile());
+            } else {
+                config = Config.autoConfigure(context);
+            }
+        } catch (KubernetesClientException | IllegalArgumentException | IllegalStateException e) {
+            // The message may quote the kubeconfig; keep only the exception type.
+            throw new ClusterAccessException("cannot load the kubeconfig"
+                    + (kubeconfig == null ? "" : " " + kubeconfig) + " (" + e.getClass().getSimpleName() + ")");
+        }
+        if (context != null && (config.getCurrentContext() == null
+                || !context.equals(config.getCurrentContext().getName()))) {
+            List<String> known = config.getContexts() == null ? List.of()
+                    : config.getContexts().stream().map(c -> c.getName()).sorted().toList();
+            throw new ClusterAccessException("context '" + context + "' is not in the kubeconfig"
+                    + (known.isEmpty() ? "" : " (contexts: " + String.join(", ", known) + ")"));
+        }
+        return config;
+    }
+
+    private static Config withTimeouts(Config config, Duration requestTimeout) {
+        int millis = (int) Math.min(Integer.MAX_VALUE, requestTimeout.toMillis());
+        config.setRequestTimeout(millis);
+        // Our RequestRetry retries (bounded, only idempotent GETs, and noted); fabric8's own retries would hide them.
+        config.setRequestRetryBackoffLimit(0);
+        return config;
+    }
+}

@@ -1,0 +1,129 @@
+package io.calicogitops.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+import static io.calicogitops.cli.CliRun.sampleFleet;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * {@code kubectl kustomize clusters/<name>} builds every rendered sample cluster, with every resource, Tiers first.
+ * Runs only when kubectl is on the PATH (the README lists it as optional).
+ */
+class KubectlKustomizeTest {
+
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final Set<String> POLICY_KINDS = Set.of("GlobalNetworkPolicy", "NetworkPolicy", "StagedGlobalNetworkPolicy",
+            "StagedNetworkPolicy", "StagedKubernetesNetworkPolicy");
+
+    @TempDir
+    static Path tmp;
+
+    private static Path repo;
+    private static boolean kubectl;
+
+    record Build(int exitCode, String out, String err) {
+    }
+
+    @BeforeAll
+    static void renderSampleFleetAndLookForKubectl() {
+        kubectl = kubectlOnPath();
+        repo = tmp.resolve("gitops");
+        CliRun run = CliRun.of("render", "--fleet", sampleFleet(), "--repo", repo.toString());
+        assertEquals(0, run.exitCode(), run.transcript());
+    }
+
+    private static boolean kubectlOnPath() {
+        try {
+            Process p = new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static Build kustomize(Path dir) throws Exception {
+        Path out = Files.createTempFile(tmp, "kustomize", ".out");
+        Path err = Files.createTempFile(tmp, "kustomize", ".err");
+        Process p = new ProcessBuilder("kubectl", "kustomize", dir.toString())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "kubectl kustomize did not finish");
+        return new Build(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private static List<JsonNode> documents(String text) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(text)) {
+            while (it.hasNext()) {
+                JsonNode doc = it.next();
+                if (doc != null && doc.isObject() && !doc.isEmpty()) {
+                    out.add(doc);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String key(JsonNode doc) {
+        return doc.path("apiVersion").asText() + " " + doc.path("kind").asText() + " "
+                + doc.path("metadata").path("namespace").asText("") + "/" + doc.path("metadata").path("name").asText();
+    }
+
+    @Test
+    void render_sampleFleet_makesOneFolderPerCluster() throws IOException {
+        try (var s = Files.list(repo.resolve("clusters"))) {
+            assertEquals(List.of("aks-dev", "aks-prod", "eks-dev", "eks-minimal", "eks-prod"),
+                    s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"aks-dev", "aks-prod", "eks-dev", "eks-minimal", "eks-prod"})
+    void kustomize_sampleCluster_buildsEveryListedResourceWithTiersBeforePolicies(String cluster) throws Exception {
+        assumeTrue(kubectl, "kubectl is not on the PATH: kustomize checks are skipped");
+        Path dir = repo.resolve("clusters").resolve(cluster);
+        JsonNode kustomization = YAML.readTree(Files.readString(dir.resolve("kustomization.yaml"), StandardCharsets.UTF_8));
+        List<String> listed = new ArrayList<>();
+        kustomization.path("resources").forEach(r -> listed.add(r.asText()));
+        Set<String> expected = new TreeSet<>();
+        for (String file : listed) {
+            documents(Files.readString(dir.resolve(file))).forEach(d -> expected.add(key(d)));
+        }
+
+        Build build = kustomize(dir);
+
+        assertEquals(0, build.exitCode(), build.err());
+        long kindLines = build.out().lines().filter(l -> l.startsWith("kind:")).count();
+        assertEquals(listed.size(), kindLines, "one document per listed resource");
+        List<JsonNode> built = documents(build.out());
+        assertEquals(expected, new TreeSet<>(built.stream().map(KubectlKustomizeTest::key).toList()));
+        List<String> kinds = built.stream().map(d -> d.path("kind").asText()).toList();
+        int lastTier = kinds.lastIndexOf("Tier");
+        int firstPolicy = kinds.stream().filter(POLICY_KINDS::contains).findFirst().map(kinds::indexOf).orElse(kinds.size());
+        assertTrue(lastTier >= 0, "has Tiers: " + kinds);
+        assertTrue(firstPolicy < kinds.size(), "has policies: " + kinds);
+        assertTrue(lastTier < firstPolicy, "Tiers come before the first policy (sortOptions fifo): " + kinds);
+    }
+}
