@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The shipped ClusterRole lets the auditor read every kind it lists, and nothing more than read. */
+/** The rendered ClusterRole lets the auditor read every kind it lists, and nothing more than read. */
 class RbacClusterRoleTest {
 
     private static final List<String> CALICO_PLURALS = List.of("tiers", "networkpolicies", "globalnetworkpolicies",
@@ -52,11 +52,18 @@ class RbacClusterRoleTest {
         }
     }
 
+    /** The ClusterRole of the auditor-rbac pack, which every rendered cluster folder gets. */
     private static JsonNode load() throws IOException {
-        try (InputStream in = RbacClusterRoleTest.class.getResourceAsStream("/rbac/calico-gitops-auditor-clusterrole.yaml")) {
-            assertNotNull(in, "rbac/calico-gitops-auditor-clusterrole.yaml on the classpath");
-            return new YAMLMapper().readTree(in);
+        String path = "/templates/auditor-rbac/auditor-rbac.yaml.mustache";
+        try (InputStream in = RbacClusterRoleTest.class.getResourceAsStream(path)) {
+            assertNotNull(in, path + " on the classpath");
+            for (JsonNode doc : new YAMLMapper().readValues(new YAMLMapper().getFactory().createParser(in), JsonNode.class).readAll()) {
+                if (doc.path("kind").asText().equals("ClusterRole")) {
+                    return doc;
+                }
+            }
         }
+        throw new AssertionError("no ClusterRole in " + path);
     }
 
     /** {@code group/plural} for every resource some rule grants both get and list on. */
