@@ -205,7 +205,8 @@ final class ProfileReader {
         }
         checks.label(r, "name", name);
         checks.url(r, "url", url);
-        String label = r.string("label", name);
+        // The label ends up as a label value on the feed's GlobalNetworkSet and inside the deny policy's selector.
+        String label = r.has("label") ? checks.labelValue(r, "label", r.string("label", name)) : name;
         return new ThreatFeed(name, url, label, r.order("order", 200));
     }
 

@@ -50,6 +50,11 @@ final class ValueChecks {
         return list;
     }
 
+    String labelValue(MappingReader r, String key, String value) {
+        Names.checkLabelValue(value).ifPresent(m -> r.error(key, m));
+        return value;
+    }
+
     String labelKey(MappingReader r, String key, String value) {
         Names.checkLabelKey(value).ifPresent(m -> r.error(key, m));
         return value;

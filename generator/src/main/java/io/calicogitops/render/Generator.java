@@ -76,34 +76,38 @@ public final class Generator {
         Map<String, Object> view = ViewModel.of(profile);
         List<String> packs = selectPacks(profile, templates, diagnostics);
         List<Overlay> applied = OverlayResolver.resolve(profile, view, overlays, diagnostics);
-        int before = diagnostics.errorCount();
+        // What the templates render depends on this cluster's values, so every finding from here on names it.
+        Diagnostics found = new Diagnostics();
 
         Map<ResourceId, RenderedResource> resources = new LinkedHashMap<>();
         for (String pack : packs) {
             for (TemplateFile t : templates.inGroup(pack)) {
                 if (t.isTemplate()) {
-                    addAll(profile, t, renderDocs(profile, t, view, diagnostics), resources, diagnostics);
+                    addAll(t, renderDocs(t, view, found), resources, found);
                 }
             }
         }
         for (Overlay o : applied) {
             for (TemplateFile t : o.resources()) {
-                addAll(profile, t, renderDocs(profile, t, view, diagnostics), resources, diagnostics);
+                addAll(t, renderDocs(t, view, found), resources, found);
             }
         }
         for (Overlay o : applied) {
             for (TemplateFile t : o.patches()) {
-                for (YamlDocument patch : renderDocs(profile, t, view, diagnostics)) {
-                    Patches.apply(o, patch, resources, diagnostics);
+                for (YamlDocument patch : renderDocs(t, view, found)) {
+                    Patches.apply(o, patch, resources, found);
                 }
             }
         }
         for (RenderedResource r : resources.values()) {
-            validator.validate(r.resource(), r.locate(), diagnostics);
+            validator.validate(r.resource(), r.locate(), found);
         }
         validator.validateCluster(resources.values().stream().map(RenderedResource::resource).toList(),
-                id -> resources.get(id).locate(), diagnostics);
-        if (diagnostics.errorCount() > before) {
+                id -> resources.get(id).locate(), found);
+        for (Diagnostic d : found.sorted()) {
+            diagnostics.add(new Diagnostic(d.location(), d.severity(), "[" + profile.name() + "] " + d.message(), d.hint()));
+        }
+        if (found.hasErrors()) {
             return null;
         }
         List<RenderedResource> list = new ArrayList<>(resources.values());
@@ -129,16 +133,23 @@ public final class Generator {
         return out.stream().distinct().sorted().toList();
     }
 
-    private List<YamlDocument> renderDocs(ClusterProfile profile, TemplateFile t, Map<String, Object> view,
-                                          Diagnostics diagnostics) {
-        String text;
+    private List<YamlDocument> renderDocs(TemplateFile t, Map<String, Object> view, Diagnostics diagnostics) {
+        TemplateEngine.Rendered rendered;
         try {
-            text = engine.render(t.displayPath(), t.text(), view);
+            rendered = engine.renderLines(t.displayPath(), t.text(), view);
         } catch (TemplateException e) {
-            diagnostics.error(e.location(), "[" + profile.name() + "] " + stripLocation(e));
+            diagnostics.error(e.location(), stripLocation(e));
             return List.of();
         }
-        return yaml.read(text, t.displayPath(), diagnostics);
+        // Locations in the rendered text are moved to the template lines they were written on.
+        Diagnostics parse = new Diagnostics();
+        List<YamlDocument> docs = yaml.read(rendered.text(), t.displayPath(), parse);
+        for (Diagnostic d : parse.sorted()) {
+            SourceLocation at = d.location();
+            diagnostics.add(new Diagnostic(SourceLocation.of(at.file(), rendered.templateLine(at.line()), at.column()),
+                    d.severity(), d.message(), d.hint()));
+        }
+        return docs.stream().map(d -> d.mapLines(rendered::templateLine)).toList();
     }
 
     private static String stripLocation(TemplateException e) {
@@ -147,20 +158,20 @@ public final class Generator {
         return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
     }
 
-    private static void addAll(ClusterProfile profile, TemplateFile t, List<YamlDocument> docs,
-                               Map<ResourceId, RenderedResource> into, Diagnostics diagnostics) {
+    private static void addAll(TemplateFile t, List<YamlDocument> docs, Map<ResourceId, RenderedResource> into,
+                               Diagnostics diagnostics) {
         for (YamlDocument d : docs) {
             JsonNode body = d.body();
             SourceLocation at = d.locations().locate("");
             if (!body.isObject() || !body.path("kind").isTextual() || !body.path("metadata").path("name").isTextual()) {
-                diagnostics.error(at, "[" + profile.name() + "] a rendered document needs apiVersion, kind and metadata.name");
+                diagnostics.error(at, "a rendered document needs apiVersion, kind and metadata.name");
                 continue;
             }
             Resource r = Resource.of(body, at);
             RenderedResource previous = into.putIfAbsent(r.id(),
                     new RenderedResource(r, t.displayPath(), List.of(), io.calicogitops.validate.Locator.of(d.locations())));
             if (previous != null) {
-                diagnostics.error(at, "[" + profile.name() + "] duplicate " + r.id().display()
+                diagnostics.error(at, "duplicate " + r.id().display()
                         + ": also rendered by " + previous.resource().origin(),
                         "each resource must be rendered once per cluster; rename one or drop a pack");
             }

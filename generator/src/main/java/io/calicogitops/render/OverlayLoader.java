@@ -23,6 +23,7 @@ public final class OverlayLoader {
     /** Every overlay of the library, sorted by name; problems go to {@code diagnostics}. */
     public static List<Overlay> load(TemplateLibrary library, Diagnostics diagnostics) {
         List<Overlay> out = new ArrayList<>();
+        Map<String, YamlDocument> declarations = new LinkedHashMap<>();
         YamlReader reader = new YamlReader();
         for (String group : library.groups()) {
             List<TemplateFile> files = library.inGroup(group);
@@ -36,9 +37,38 @@ public final class OverlayLoader {
             if (docs.isEmpty()) {
                 continue;
             }
-            read(group, docs.get(0), files, diagnostics).ifPresent(out::add);
+            read(group, docs.get(0), files, diagnostics).ifPresent(o -> {
+                out.add(o);
+                declarations.put(o.name(), docs.get(0));
+            });
         }
+        checkReferences(out, declarations, diagnostics);
         return out;
+    }
+
+    /**
+     * A misspelt name in {@code requires} or {@code conflictsWith} is reported once, where it is written: a
+     * requirement on no overlay could never hold, and a refusal naming no overlay would silently never refuse.
+     */
+    private static void checkReferences(List<Overlay> overlays, Map<String, YamlDocument> declarations,
+                                        Diagnostics diagnostics) {
+        Set<String> names = declarations.keySet();
+        String known = "overlays: " + String.join(", ", names.stream().sorted().toList());
+        for (Overlay o : overlays) {
+            YamlDocument doc = declarations.get(o.name());
+            for (int i = 0; i < o.requires().size(); i++) {
+                if (!names.contains(o.requires().get(i))) {
+                    diagnostics.error(doc.locate("/requires/" + i), "requires[" + i + "]: no overlay is named '"
+                            + o.requires().get(i) + "'", known);
+                }
+            }
+            for (int i = 0; i < o.conflicts().size(); i++) {
+                if (!names.contains(o.conflicts().get(i).overlay())) {
+                    diagnostics.error(doc.locate("/conflictsWith/" + i + "/overlay"), "conflictsWith[" + i
+                            + "].overlay: no overlay is named '" + o.conflicts().get(i).overlay() + "'", known);
+                }
+            }
+        }
     }
 
     private static Optional<Overlay> read(String group, YamlDocument doc, List<TemplateFile> files, Diagnostics diagnostics) {

@@ -11,6 +11,7 @@ import com.github.mustachejava.reflect.Guard;
 import com.github.mustachejava.reflect.MissingWrapper;
 import com.github.mustachejava.reflect.ReflectionObjectHandler;
 import com.github.mustachejava.util.GuardException;
+import com.github.mustachejava.util.Wrapper;
 import io.calicogitops.diag.SourceLocation;
 import io.calicogitops.diag.TemplateException;
 
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.lang.reflect.AccessibleObject;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -34,27 +36,44 @@ public final class TemplateEngine {
     private final Factory factory = new Factory();
     private final Map<String, Mustache> compiled = new ConcurrentHashMap<>();
 
-    /** Compiles (once per display path) and renders {@code text} against {@code scope}. */
+    /** Rendered text and, for each of its lines, the template line it was written on. */
+    public record Rendered(String text, int[] lines) {
+
+        /** The template line of rendered line {@code renderedLine} (1-based); unknown lines map to themselves. */
+        public int templateLine(int renderedLine) {
+            return lines == null || renderedLine < 1 || renderedLine > lines.length ? renderedLine : lines[renderedLine - 1];
+        }
+    }
+
+    /** Compiles (once per display path and text) and renders {@code text} against {@code scope}. */
     public String render(String displayPath, String text, Object scope) {
-        Mustache m = compiled.computeIfAbsent(displayPath + "\u0000" + text, k -> compile(displayPath, text));
+        return renderLines(displayPath, text, scope).text();
+    }
+
+    /** Like {@link #render}, keeping which template line each rendered line comes from (for diagnostics). */
+    public Rendered renderLines(String displayPath, String text, Object scope) {
+        boolean marked = TemplateLines.markable(text);
+        Mustache m = compiled.computeIfAbsent(displayPath + "\u0000" + text,
+                k -> compile(displayPath, marked ? TemplateLines.mark(text) : text));
         StringWriter out = new StringWriter();
         try {
             m.execute(out, scope);
-        } catch (MustacheException e) {
+        } catch (MustacheException | StrictException e) {
             throw translate(displayPath, e);
         }
-        return out.toString();
+        return TemplateLines.unmark(out.toString(), marked);
     }
 
     private Mustache compile(String displayPath, String text) {
         try {
             return factory.compile(new StringReader(text), displayPath);
-        } catch (MustacheException e) {
+        } catch (MustacheException | StrictException e) {
+            // StrictException: a refused construct (triple mustache, partials) found while compiling.
             throw translate(displayPath, e);
         }
     }
 
-    private static TemplateException translate(String displayPath, MustacheException e) {
+    private static TemplateException translate(String displayPath, RuntimeException e) {
         Throwable cause = e;
         TemplateContext tc = null;
         String message = null;
@@ -135,18 +154,45 @@ public final class TemplateEngine {
         }
     }
 
+    /** A name that resolves to nothing: an error when the template uses it. */
+    private static final class Missing extends MissingWrapper {
+        private final String name;
+
+        Missing(String name, Guard[] guards) {
+            super(name, guards);
+            this.name = name;
+        }
+
+        @Override
+        public Object call(List<Object> scopes) throws GuardException {
+            guardCall(scopes);
+            throw new StrictException("missing template variable '" + name + "'", null);
+        }
+    }
+
     /** Resolves names like mustache.java does, but a name that is not there is an error instead of "". */
     private static final class StrictHandler extends ReflectionObjectHandler {
 
         @Override
         protected MissingWrapper createMissingWrapper(String name, List<Guard> guards) {
-            return new MissingWrapper(name, guards.toArray(new Guard[0])) {
-                @Override
-                public Object call(List<Object> scopes) throws GuardException {
-                    guardCall(scopes);
-                    throw new StrictException("missing template variable '" + name + "'", null);
-                }
-            };
+            return new Missing(name, guards.toArray(new Guard[0]));
+        }
+
+        @Override
+        public Wrapper find(String name, List<Object> scopes) {
+            Wrapper w = super.find(name, scopes);
+            // For a dotted name the missing wrapper knows only the part that was missing: name what was written.
+            return w instanceof Missing m && !m.name.equals(name) ? new Missing(name, m.getGuards()) : w;
+        }
+
+        /**
+         * Names resolve only to view-model map entries: no Java methods or fields, so that {@code {{length}}} inside
+         * a list of strings is a missing variable instead of {@code String.length()}.
+         */
+        @Override
+        @SuppressWarnings("rawtypes")
+        protected AccessibleObject findMember(Class sClass, String name) {
+            return null;
         }
 
         @Override

@@ -41,6 +41,8 @@ public final class ViewModel {
                 "label", p.quarantineLabel(),
                 "selector", p.quarantineLabel() + " == \"true\"",
                 "enabled", p.tiers().stream().anyMatch(t -> t.name().equals("quarantine"))));
+        // The built-in packs put their policies in tier "security"; its closing Pass policy needs the tier.
+        m.put("securityTier", map("enabled", p.tiers().stream().anyMatch(t -> t.name().equals("security"))));
         m.put("defaultDeny", map(
                 "namespaces", p.defaultDeny().namespaces(),
                 "staged", p.defaultDeny().staged(),

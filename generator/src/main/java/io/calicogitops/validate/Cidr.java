@@ -14,9 +14,15 @@ public record Cidr(byte[] address, int prefix) {
         return address.length == 4;
     }
 
-    /** Parses {@code a.b.c.d/n}, {@code a.b.c.d}, {@code x:y::z/n}; the error text says what is wrong. */
+    /**
+     * Parses {@code a.b.c.d/n}, {@code a.b.c.d}, {@code x:y::z/n} as Go's {@code net.ParseCIDR} (which Calico uses)
+     * does: no surrounding spaces, no leading zeros in IPv4 octets; the error text says what is wrong.
+     */
     public static Cidr parse(String text) {
-        String t = text.trim();
+        String t = text;
+        if (!t.equals(t.strip())) {
+            throw new IllegalArgumentException("spaces around the value");
+        }
         int slash = t.indexOf('/');
         String addr = slash < 0 ? t : t.substring(0, slash);
         byte[] bytes = addr.contains(":") ? parseV6(addr) : parseV4(addr);
@@ -62,6 +68,10 @@ public record Cidr(byte[] address, int prefix) {
         }
         byte[] b = new byte[4];
         for (int i = 0; i < 4; i++) {
+            if (m.group(i + 1).length() > 1 && m.group(i + 1).startsWith("0")) {
+                // Go 1.17+ rejects leading zeros: some parsers read them as octal.
+                throw new IllegalArgumentException("octet '" + m.group(i + 1) + "' has a leading zero");
+            }
             int octet = Integer.parseInt(m.group(i + 1));
             if (octet > 255) {
                 throw new IllegalArgumentException("octet " + octet + " is larger than 255");
@@ -75,16 +85,30 @@ public record Cidr(byte[] address, int prefix) {
         if (!V6.matcher(addr).matches() || addr.indexOf("::") != addr.lastIndexOf("::")) {
             throw new IllegalArgumentException("'" + addr + "' is not an IPv6 address");
         }
-        String[] halves = addr.split("::", -1);
+        String groupsText = addr;
+        byte[] v4 = null;
+        int lastColon = addr.lastIndexOf(':');
+        if (addr.indexOf('.') > lastColon) {
+            // An IPv4 address as the last 32 bits (::ffff:192.0.2.1) stands for two groups.
+            v4 = parseV4(addr.substring(lastColon + 1));
+            groupsText = addr.substring(0, lastColon + 1) + "0:0";
+        }
+        String[] halves = groupsText.split("::", -1);
         String[] head = halves[0].isEmpty() ? new String[0] : halves[0].split(":", -1);
         String[] tail = halves.length > 1 && !halves[1].isEmpty() ? halves[1].split(":", -1) : new String[0];
         byte[] b = new byte[16];
         int groups = head.length + tail.length;
-        if (groups > 8 || (halves.length == 1 && groups != 8)) {
+        if (halves.length == 1 && groups != 8) {
             throw new IllegalArgumentException("'" + addr + "' does not have 8 groups");
+        }
+        if (halves.length > 1 && groups > 7) {
+            throw new IllegalArgumentException("'" + addr + "' has too many groups: '::' stands for at least one");
         }
         fill(b, 0, head, addr);
         fill(b, 16 - tail.length * 2, tail, addr);
+        if (v4 != null) {
+            System.arraycopy(v4, 0, b, 12, 4);
+        }
         return b;
     }
 

@@ -9,6 +9,7 @@ public final class Names {
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     private static final Pattern LABEL_NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
+    private static final Pattern LABEL_VALUE = Pattern.compile("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
 
     private Names() {
     }
@@ -74,6 +75,15 @@ public final class Names {
         if (name.length() > 63 || !LABEL_NAME.matcher(name).matches()) {
             return Optional.of("label key '" + printable(key) + "' is not valid: at most 63 characters of letters,"
                     + " digits, '-', '_' and '.', starting and ending with a letter or digit");
+        }
+        return Optional.empty();
+    }
+
+    /** Why {@code value} is not a Kubernetes label value (at most 63 letters, digits, '-', '_', '.'), or empty. */
+    public static Optional<String> checkLabelValue(String value) {
+        if (value == null || value.length() > 63 || !LABEL_VALUE.matcher(value).matches()) {
+            return Optional.of("label value '" + printable(String.valueOf(value)) + "' is not valid: at most 63 characters"
+                    + " of letters, digits, '-', '_' and '.', starting and ending with a letter or digit");
         }
         return Optional.empty();
     }

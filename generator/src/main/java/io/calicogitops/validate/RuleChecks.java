@@ -9,7 +9,6 @@ import java.util.Set;
 /** One policy rule: action, protocol, ports, entity selectors, nets and domains, as Calico's validator accepts them. */
 final class RuleChecks {
 
-    private static final List<String> ACTIONS = List.of("Allow", "Deny", "Log", "Pass");
     private static final Set<String> PROTOCOLS = Set.of("TCP", "UDP", "ICMP", "ICMPv6", "SCTP", "UDPLite");
     private static final Set<String> PORT_PROTOCOLS = Set.of("TCP", "UDP", "SCTP", "6", "17", "132");
 
@@ -28,12 +27,8 @@ final class RuleChecks {
     }
 
     private void check(JsonNode rule, String ptr, String path, String direction) {
+        // The action itself is checked by the CRD schema (an enum, with a did-you-mean hint): reported once, there.
         String action = rule.path("action").asText("");
-        if (!ACTIONS.contains(action)) {
-            String ci = ACTIONS.stream().filter(a -> a.equalsIgnoreCase(action)).findFirst().orElse(null);
-            d.error(where.at(ptr + "/action"), path + ".action: unknown value '" + action + "' (expected Allow, Deny, Log or Pass)",
-                    ci == null ? null : "actions are case-sensitive: write '" + ci + "'");
-        }
         String protocol = protocol(rule.get("protocol"), ptr + "/protocol", path + ".protocol");
         protocol(rule.get("notProtocol"), ptr + "/notProtocol", path + ".notProtocol");
         for (String side : List.of("source", "destination")) {

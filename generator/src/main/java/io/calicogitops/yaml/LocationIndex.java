@@ -4,6 +4,7 @@ import io.calicogitops.diag.SourceLocation;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Where each value (and each mapping key) of one YAML document was written, by RFC 6901 JSON pointer
@@ -22,10 +23,28 @@ public final class LocationIndex {
     private final SourceText source;
     private final Map<String, Entry> values = new HashMap<>();
     private final Map<String, Entry> keys = new HashMap<>();
+    private final IntUnaryOperator lineMap;
 
     LocationIndex(String file, SourceText source) {
         this.file = file;
         this.source = source;
+        this.lineMap = IntUnaryOperator.identity();
+    }
+
+    private LocationIndex(LocationIndex of, IntUnaryOperator lineMap) {
+        this.file = of.file;
+        this.source = of.source;
+        this.values.putAll(of.values);
+        this.keys.putAll(of.keys);
+        this.lineMap = lineMap;
+    }
+
+    /**
+     * The same index reporting {@code toSourceLine(line)} instead of each line of the text it was read from: for
+     * text generated from another file (a rendered template), so that locations name the line of that file.
+     */
+    public LocationIndex mapLines(IntUnaryOperator toSourceLine) {
+        return new LocationIndex(this, lineMap.andThen(toSourceLine));
     }
 
     void putValue(String pointer, SourceLocation at, int index, Kind kind) {
@@ -112,7 +131,7 @@ public final class LocationIndex {
     }
 
     private SourceLocation at(int line, int column) {
-        return SourceLocation.of(file, line, column);
+        return SourceLocation.of(file, lineMap.applyAsInt(line), column);
     }
 
     private static String parent(String pointer) {

@@ -3,6 +3,7 @@ package io.calicogitops.yaml;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.calicogitops.diag.SourceLocation;
 import java.util.Objects;
+import java.util.function.IntUnaryOperator;
 
 /**
  * One non-empty document of a YAML file with the locations of its values.
@@ -24,6 +25,11 @@ public record YamlDocument(String file, int index, int line, JsonNode body, Loca
     /** Shorthand for {@code locations().locate(jsonPointer)}. */
     public SourceLocation locate(String jsonPointer) {
         return locations.locate(jsonPointer);
+    }
+
+    /** The same document located in the file it was generated from (see {@link LocationIndex#mapLines}). */
+    public YamlDocument mapLines(IntUnaryOperator toSourceLine) {
+        return new YamlDocument(file, index, toSourceLine.applyAsInt(line), body, locations.mapLines(toSourceLine));
     }
 
     /** Where the document starts, for problems with the document as a whole. */
