@@ -38,6 +38,13 @@ class DemoEndToEndTest {
         assertTrue(run.out().matches("(?s).*\ncommitted [0-9a-f]{12} \\(\\d+ files\\)\n.*"), run.transcript());
         assertTrue(run.out().contains("no changes: the repository already matches the fleet"), run.transcript());
         assertFalse(run.out().contains("UNEXPECTED"), run.transcript());
+        // The audit step: the snapshots of four clusters match Git, eks-prod carries the planted drift.
+        for (String cluster : new String[] {"aks-dev", "aks-prod", "eks-dev", "eks-minimal"}) {
+            assertTrue(run.out().matches("(?s).*\n" + cluster + " +in sync .*"), cluster + "\n" + run.transcript());
+        }
+        assertTrue(run.out().matches("(?s).*\neks-prod +critical +\d+ resources, 4 modified, 1 missing, 1 unmanaged.*"),
+                run.transcript());
+        assertTrue(run.out().contains("egress rule 2: action Deny -> Allow"), run.transcript());
         assertEquals(1, commitCount(repo));
         for (String cluster : CLUSTERS) {
             assertTrue(run.out().contains("clusters/" + cluster + "/ ("), cluster + "\n" + run.transcript());
