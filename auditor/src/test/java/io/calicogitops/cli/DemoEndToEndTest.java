@@ -42,7 +42,7 @@ class DemoEndToEndTest {
         for (String cluster : new String[] {"aks-dev", "aks-prod", "eks-dev", "eks-minimal"}) {
             assertTrue(run.out().matches("(?s).*\n" + cluster + " +in sync .*"), cluster + "\n" + run.transcript());
         }
-        assertTrue(run.out().matches("(?s).*\neks-prod +critical +\d+ resources, 4 modified, 1 missing, 1 unmanaged.*"),
+        assertTrue(run.out().matches("(?s).*\neks-prod +critical +\\d+ resources, 4 modified, 1 missing, 1 unmanaged.*"),
                 run.transcript());
         assertTrue(run.out().contains("egress rule 2: action Deny -> Allow"), run.transcript());
         assertEquals(1, commitCount(repo));
