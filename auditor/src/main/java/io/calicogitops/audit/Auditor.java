@@ -1,6 +1,7 @@
 package io.calicogitops.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.flipkart.zjsonpatch.DiffFlags;
 import com.flipkart.zjsonpatch.JsonDiff;
@@ -64,13 +65,13 @@ public final class Auditor {
             if (d != null && l != null) {
                 entry = modified(id, d, l, at, active);
             } else if (d != null) {
-                entry = whole(id, DriftStatus.MISSING, impact.missing(d), "in Git, not in the cluster", at, active);
+                entry = whole(id, DriftStatus.MISSING, impact.missing(d), at, active);
             } else {
                 if (!id.group().equals(Kinds.CALICO_GROUP) || GeneratedObjects.isGenerated(id, l.body())
                         || (id.kind().equals("FelixConfiguration") && id.name().equals("default"))) {
                     continue;
                 }
-                entry = whole(id, DriftStatus.UNMANAGED, impact.unmanaged(l), "in the cluster, not in Git", at, active);
+                entry = whole(id, DriftStatus.UNMANAGED, impact.unmanaged(l), at, active);
             }
             entries.add(entry);
         }
@@ -79,7 +80,7 @@ public final class Auditor {
         long managed = liveById.values().stream().filter(r -> isPolicy(r.id()) && !GeneratedObjects.isGenerated(r.id(), r.body())
                 && desired.resources().containsKey(r.id())).count();
         List<String> expired = request.ignore().rules().stream().filter(r -> r.expiredOn(request.today()))
-                .map(r -> "expired on " + r.expires() + ": " + r.describe()).toList();
+                .map(IgnoreRule::describeExpired).toList();
         return new AuditReport(request.cluster(), desired.commit(), request.ref(), live.source(), entries,
                 new Coverage((int) managed, (int) livePolicies), expired);
     }
@@ -99,7 +100,20 @@ public final class Auditor {
                     .map(IgnoreRule::describe).findFirst().orElse("");
             return new DriftEntry(id, DriftStatus.IGNORED, ChangeSentences.worst(changes), patch, changes, at, Optional.of(by));
         }
-        return new DriftEntry(id, DriftStatus.MODIFIED, ChangeSentences.worst(kept), patch, kept, at, Optional.empty());
+        return new DriftEntry(id, DriftStatus.MODIFIED, ChangeSentences.worst(kept), withoutIgnored(patch, matching),
+                kept, at, Optional.empty());
+    }
+
+    /** The patch without operations on ignored parts: applying it must not undo a difference the rules accept. */
+    private static JsonNode withoutIgnored(JsonNode patch, List<IgnoreRule> rules) {
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        for (JsonNode op : patch) {
+            String path = op.path("path").asText();
+            if (rules.stream().noneMatch(r -> !r.pointer().isEmpty() && r.covers(path))) {
+                out.add(op);
+            }
+        }
+        return out;
     }
 
     private static DriftEntry whole(ResourceId id, DriftStatus status, Change change,
@@ -107,11 +121,6 @@ public final class Auditor {
         Optional<IgnoreRule> rule = rules.stream().filter(r -> r.matches(id) && r.pointer().isEmpty()).findFirst();
         return new DriftEntry(id, rule.isPresent() ? DriftStatus.IGNORED : status, change.severity(), emptyPatch(),
                 List.of(change), at, rule.map(IgnoreRule::describe));
-    }
-
-    private static DriftEntry whole(ResourceId id, DriftStatus status, io.calicogitops.audit.DriftSeverity severity,
-                                    String sentence, Optional<io.calicogitops.diag.SourceLocation> at, List<IgnoreRule> rules) {
-        return whole(id, status, new Change("", sentence, severity), at, rules);
     }
 
     private static boolean isPolicy(ResourceId id) {

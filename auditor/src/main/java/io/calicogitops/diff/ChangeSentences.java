@@ -25,6 +25,10 @@ public final class ChangeSentences {
         List<Change> out = new ArrayList<>();
         Severities sev = new Severities(id, from, to);
         walk("", from, to, out, sev);
+        if (out.isEmpty() && !equal(from, to)) {
+            // Never report a difference without a sentence (an entry with no changes would read as ignored).
+            out.add(new Change("", "differs from Git", DriftSeverity.WARNING));
+        }
         return out;
     }
 
@@ -36,9 +40,9 @@ public final class ChangeSentences {
             RuleListDiff.describe(ptr, a, b, out, sev);
             return;
         }
-        if ((a == null || a.isObject()) && (b == null || b.isObject()) && !ptr.isEmpty() && (a == null) != (b == null)
-                && isMap(ptr)) {
-            // A label or annotation map present on one side only: name each entry rather than dumping the map.
+        if ((a == null || a.isObject()) && (b == null || b.isObject()) && !ptr.isEmpty() && (a == null) != (b == null)) {
+            // An object on one side only (a label map, a rule's source, a report's endpoints): name each field rather
+            // than dumping the object as JSON; each field also gets its own severity.
             walk(ptr, a == null ? EMPTY : a, b == null ? EMPTY : b, out, sev);
             return;
         }
@@ -71,10 +75,6 @@ public final class ChangeSentences {
 
     private static final JsonNode EMPTY = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
 
-    private static boolean isMap(String ptr) {
-        return ptr.equals("/metadata/labels") || ptr.equals("/metadata/annotations");
-    }
-
     static boolean isRuleList(String ptr) {
         return ptr.equals("/spec/ingress") || ptr.equals("/spec/egress");
     }
@@ -90,7 +90,9 @@ public final class ChangeSentences {
         added.removeAll(sa);
         TreeSet<String> removed = new TreeSet<>(sa);
         removed.removeAll(sb);
-        StringBuilder s = new StringBuilder(PathNames.of(ptr)).append(':');
+        String name = PathNames.of(ptr);
+        // Inside a rule the name already ends with "rule N: field", as in walk().
+        StringBuilder s = new StringBuilder(name).append(name.contains(" rule ") ? "" : ":");
         if (!added.isEmpty()) {
             s.append(" added ").append(String.join(", ", added));
         }
@@ -109,10 +111,28 @@ public final class ChangeSentences {
         return s;
     }
 
-    /** A value as text: strings bare, everything else as compact JSON, long values shortened. */
+    /** A value as text: strings bare, lists of scalars as {@code [a, b]}, anything else as compact JSON, shortened. */
     static String show(JsonNode n) {
-        String s = n == null ? "(absent)" : n.isTextual() ? n.asText() : n.toString();
+        String s = n == null ? "(absent)" : n.isTextual() ? n.asText() : isScalarList(n) ? list(n) : n.toString();
         return s.length() > 160 ? s.substring(0, 157) + "..." : s;
+    }
+
+    private static boolean isScalarList(JsonNode n) {
+        if (!n.isArray()) {
+            return false;
+        }
+        for (JsonNode e : n) {
+            if (!e.isValueNode()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String list(JsonNode n) {
+        List<String> items = new ArrayList<>();
+        n.forEach(e -> items.add(e.asText()));
+        return "[" + String.join(", ", items) + "]";
     }
 
     /** Convenience for callers that only need the worst severity. */

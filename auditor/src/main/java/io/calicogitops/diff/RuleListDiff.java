@@ -34,10 +34,9 @@ final class RuleListDiff {
                     }
                 }
             }
-            boolean actionsDiffer = as.stream().map(r -> r.path("action").asText()).distinct().count() > 1;
             out.add(new Change(ptr, dir + " rules reordered: Git has rules in order 1.." + as.size()
                     + ", the cluster in order " + order.stream().map(String::valueOf).collect(Collectors.joining(", ")),
-                    actionsDiffer ? DriftSeverity.CRITICAL : DriftSeverity.WARNING));
+                    swapsActions(as, order) ? DriftSeverity.CRITICAL : DriftSeverity.WARNING));
             return;
         }
         int[][] lcs = new int[as.size() + 1][bs.size() + 1];
@@ -62,6 +61,24 @@ final class RuleListDiff {
             }
         }
         flush(ptr, dir, as, bs, removed, added, out, sev);
+    }
+
+    /**
+     * Whether two rules with different actions changed their relative order: only then can a packet that matches
+     * both meet a different verdict first. Rules with one action may swap without changing any verdict.
+     */
+    private static boolean swapsActions(List<JsonNode> git, List<Integer> clusterOrder) {
+        for (int p = 0; p < clusterOrder.size(); p++) {
+            for (int q = p + 1; q < clusterOrder.size(); q++) {
+                JsonNode later = git.get(clusterOrder.get(p) - 1);
+                JsonNode earlier = git.get(clusterOrder.get(q) - 1);
+                if (clusterOrder.get(p) > clusterOrder.get(q)
+                        && !later.path("action").asText().equals(earlier.path("action").asText())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A gap between aligned rules: pair removed and added rules as in-place changes, the rest are missing or extra. */
@@ -104,7 +121,7 @@ final class RuleListDiff {
         s.append(word);
         e.fieldNames().forEachRemaining(f -> {
             JsonNode v = e.get(f);
-            s.append(' ').append(f).append(' ').append(v.isTextual() ? v.asText() : v.toString());
+            s.append(' ').append(f).append(' ').append(v.isTextual() ? v.asText() : ChangeSentences.show(v));
         });
     }
 

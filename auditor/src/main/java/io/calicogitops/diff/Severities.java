@@ -9,10 +9,10 @@ import java.util.Set;
 
 /**
  * Severity by effect on traffic, not by text (README, "Severity rules"). CRITICAL: the change can allow traffic that
- * Git denies (a Deny rule gone or turned into Allow/Pass, an extra Allow, a deny's scope possibly narrowed or an
- * allow's possibly widened, a direction dropped from types, a tier's default action Pass, WireGuard off). WARNING:
- * other spec changes. INFO: labels and annotations of objects nothing selects. A change whose effect cannot be
- * proven harmless counts as the worse case.
+ * Git denies (a Deny or Pass rule gone, an action changed other than to Deny or from Allow, an extra Allow or Pass,
+ * a deny's scope possibly narrowed, an allow's possibly widened or a pass's changed, a direction dropped from types,
+ * a tier's default action Pass, WireGuard off). WARNING: other spec changes. INFO: labels and annotations of objects
+ * nothing selects. A change whose effect cannot be proven harmless counts as the worse case.
  */
 final class Severities {
 
@@ -66,34 +66,46 @@ final class Severities {
         String field = parts[4];
         String action = from.path("spec").path(parts[2]).path(index).path("action").asText("");
         if (field.equals("action")) {
+            // Only two changes are provably harmless (calico-semantics §2): to Deny, the most restrictive action, and
+            // from Allow, the most permissive (Pass and Log can at most lead to an Allow later). Deny -> Log lets the
+            // packet fall through to later rules; Log -> Pass skips this tier's later Deny rules.
             String now = b == null ? "" : b.asText();
-            boolean opens = (action.equals("Deny") && !now.equals("Deny") && !now.equals("Log") && !now.isEmpty())
-                    || (action.equals("Pass") && now.equals("Allow")) || (action.equals("Log") && now.equals("Allow"));
-            return opens ? DriftSeverity.CRITICAL : DriftSeverity.WARNING;
+            return now.equals("Deny") || action.equals("Allow") ? DriftSeverity.WARNING : DriftSeverity.CRITICAL;
         }
         boolean scoping = SCOPE_FIELDS.contains(field) || field.equals("source") || field.equals("destination");
         if (!scoping || !(action.equals("Allow") || action.equals("Deny") || action.equals("Pass"))) {
             return DriftSeverity.WARNING;
         }
+        if (action.equals("Pass")) {
+            // Matching more skips this tier's later rules; matching less sends traffic on to them (a later Allow).
+            return DriftSeverity.CRITICAL;
+        }
+        boolean deny = action.equals("Deny");
         String sub = parts.length > 5 ? parts[parts.length - 1] : field;
         if (SetFields.isSet("/" + sub)) {
-            // An Allow that matches more, or a Deny that matches less, can let through what Git denies.
-            if (action.equals("Deny")) {
-                return narrower(a, b) ? DriftSeverity.CRITICAL : DriftSeverity.WARNING;
-            }
-            return wider(a, b) ? DriftSeverity.CRITICAL : DriftSeverity.WARNING;
+            // An Allow that matches more, or a Deny that matches less, can let through what Git denies. notNets and
+            // notPorts exclude: more members there means the rule matches less.
+            boolean exclusion = sub.startsWith("not");
+            boolean matchesMore = exclusion ? shrank(a, b) : wider(a, b);
+            boolean matchesLess = exclusion ? grew(a, b) : narrower(a, b);
+            return (deny ? matchesLess : matchesMore) ? DriftSeverity.CRITICAL : DriftSeverity.WARNING;
         }
-        if (sub.equals("selector") || sub.equals("namespaceSelector")) {
-            if (action.equals("Deny")) {
-                return isAll(b) && !isAll(a) ? DriftSeverity.WARNING : DriftSeverity.CRITICAL;
-            }
-            return b != null && isAll(a) ? DriftSeverity.WARNING : DriftSeverity.CRITICAL;
+        if (sub.equals("selector")) {
+            // In a rule an absent selector matches everything, non-Calico addresses included; all() every endpoint.
+            return (deny ? selectorContains(b, a) : selectorContains(a, b)) ? DriftSeverity.WARNING : DriftSeverity.CRITICAL;
+        }
+        if (sub.equals("namespaceSelector")) {
+            // Absent means the policy's own namespace (NetworkPolicy) or every endpoint (GlobalNetworkPolicy): it
+            // contains nothing provably, so only all() against a stated selector is a known widening.
+            boolean widened = b != null && isAll(b) && a != null;
+            boolean narrowed = a != null && isAll(a) && b != null;
+            return (deny ? widened : narrowed) ? DriftSeverity.WARNING : DriftSeverity.CRITICAL;
         }
         if (sub.equals("protocol")) {
             // A protocol added narrows the rule, one removed widens it.
             boolean narrowed = a == null && b != null;
             boolean widened = a != null && b == null;
-            if (action.equals("Deny")) {
+            if (deny) {
                 return widened ? DriftSeverity.WARNING : DriftSeverity.CRITICAL;
             }
             return narrowed ? DriftSeverity.WARNING : DriftSeverity.CRITICAL;
@@ -101,9 +113,15 @@ final class Severities {
         return DriftSeverity.CRITICAL;
     }
 
+    /** Whether rule selector {@code outer} provably matches everything {@code inner} matches (absent > all() > any). */
+    private static boolean selectorContains(JsonNode outer, JsonNode inner) {
+        return outer == null || isAll(outer) && inner != null;
+    }
+
     DriftSeverity ruleRemoved(JsonNode rule) {
+        // Without a Deny, traffic goes on to later rules; without a Pass, it stays in this tier for its later Allows.
         String action = rule.path("action").asText();
-        return action.equals("Deny") ? DriftSeverity.CRITICAL : DriftSeverity.WARNING;
+        return action.equals("Deny") || action.equals("Pass") ? DriftSeverity.CRITICAL : DriftSeverity.WARNING;
     }
 
     DriftSeverity ruleAdded(JsonNode rule) {
@@ -136,6 +154,16 @@ final class Severities {
             }
         }
         return false;
+    }
+
+    /** Members were removed from the list, or the whole list is gone. */
+    static boolean shrank(JsonNode a, JsonNode b) {
+        return a != null && (b == null || lost(a, b));
+    }
+
+    /** Members were added to the list, or a list appeared. */
+    static boolean grew(JsonNode a, JsonNode b) {
+        return b != null && (a == null || lost(b, a));
     }
 
     /** The cluster's list matches less than Git's: a constraint appeared, or members are gone. */

@@ -13,9 +13,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Checks rendered or read manifests the way the Calico API server would, and a little stricter: the CRD schema, then
- * Calico semantics the schema cannot express (selector grammar, tier-prefixed names, rule shapes, CIDRs, domains),
- * then cluster-wide rules (every policy's tier exists).
+ * Checks rendered or read manifests the way the Calico API server would, and a little stricter: the CRD schema and
+ * ObjectMeta's label and annotation rules, then Calico semantics the schema cannot express (selector grammar,
+ * tier-prefixed names, rule shapes, CIDRs, domains), then cluster-wide rules (every policy's tier exists).
  */
 public final class ManifestValidator {
 
@@ -28,6 +28,7 @@ public final class ManifestValidator {
     /** Schema and semantic checks of one document. */
     public void validate(Resource r, Locator where, Diagnostics diagnostics) {
         diagnostics.addAll(schemas.validate(r.body(), where::at));
+        MetadataKeys.check(r.body(), where, diagnostics);
         ResourceId id = r.id();
         if (Kinds.isCalicoPolicy(id.group(), id.kind()) && !id.kind().equals("StagedKubernetesNetworkPolicy")) {
             new PolicyChecks(r.body(), where, diagnostics).check();

@@ -31,6 +31,11 @@ public record IgnoreRule(String kind, String namespace, String name, String poin
         return owner + ": " + reason + " (until " + expires + ") [" + origin + "]";
     }
 
+    /** How reports list an expired rule: {@code owner: reason (expired 2027-01-31) [file:line]}. */
+    public String describeExpired() {
+        return owner + ": " + reason + " (expired " + expires + ") [" + origin + "]";
+    }
+
     static boolean glob(String pattern, String value) {
         StringBuilder re = new StringBuilder();
         for (char c : pattern.toCharArray()) {

@@ -1,0 +1,315 @@
+package io.calicogitops.audit.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.calicogitops.audit.ApiServerRoundTrip;
+import io.calicogitops.cli.Main;
+import io.calicogitops.diag.Diagnostics;
+import io.calicogitops.model.Kinds;
+import io.calicogitops.model.ResourceId;
+import io.calicogitops.render.Generator;
+import io.calicogitops.render.RepoUpdate;
+import io.calicogitops.yaml.YamlReader;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+import static io.calicogitops.audit.live.MockLists.emptyList;
+import static io.calicogitops.audit.live.MockLists.status;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code calico-gitops audit --kubeconfig} end to end over HTTP against fabric8's mock API server in CRUD mode, which
+ * holds the sample cluster eks-dev as the Calico API server returns it ({@code sample-repo/live/eks-dev.yaml}): served
+ * as {@code projectcalico.org/v3}, or only as the {@code crd.projectcalico.org/v1} CRDs. In sync, one object changed,
+ * a 403, a 500 and a kind the repository uses that the cluster does not serve; the kubeconfig's token never shows.
+ */
+@EnableKubernetesMockClient(crud = true)
+class AuditCommandMockServerIT {
+
+    static {
+        MockApi.quiet();
+    }
+
+    private static final String TOKEN = "mock-bearer-token-0f1e2d3c4b5a69788796a5b4";
+    private static final String CLUSTER = "eks-dev";
+    private static final String V3 = "projectcalico.org/v3";
+    private static final String V1 = "crd.projectcalico.org/v1";
+    /** The non-Calico kinds of the eks-dev folder, with where a cluster serves them. */
+    private static final List<String[]> OTHER_KINDS = List.of(
+            new String[] {"v1", "namespaces", "Namespace"},
+            new String[] {"v1", "serviceaccounts", "ServiceAccount"},
+            new String[] {"rbac.authorization.k8s.io/v1", "clusterroles", "ClusterRole"},
+            new String[] {"rbac.authorization.k8s.io/v1", "clusterrolebindings", "ClusterRoleBinding"},
+            new String[] {"networking.k8s.io/v1", "networkpolicies", "NetworkPolicy"},
+            new String[] {"operator.tigera.io/v1", "installations", "Installation"});
+
+    @TempDir
+    static Path shared;
+    static Path repo;
+
+    KubernetesMockServer server;
+    KubernetesClient client;
+
+    @TempDir
+    Path dir;
+
+    /** One run of the command line: exit code, stdout and stderr. */
+    record Run(int exit, String out, String err) {
+        String transcript() {
+            return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    @BeforeAll
+    static void renderTheSampleFleet() {
+        Path sample = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize().resolve("sample-repo");
+        repo = shared.resolve("gitops");
+        RepoUpdate.write(new Generator().render(new Generator.RenderRequest(sample.resolve("fleet"), Optional.empty(),
+                Optional.empty(), List.of(CLUSTER), Path::toString)), repo, false, false, "render eks-dev");
+    }
+
+    @Test
+    void audit_v3Layout_inSync_exits0() throws IOException {
+        cluster(V3, Set.of());
+
+        Run run = audit();
+
+        assertEquals(0, run.exit(), run.transcript());
+        assertTrue(run.out().contains("\nIN SYNC\n"), run.transcript());
+        assertTrue(run.out().contains(" vs context mock, projectcalico.org/v3\n"), run.transcript());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void audit_v3Layout_oneObjectChanged_exits1WithTheSentence() throws IOException {
+        cluster(V3, Set.of());
+        replace(V3, "GlobalNetworkPolicy", "security.pci-whitelist",
+                o -> ((ObjectNode) o.get("spec").get("egress").get(1)).put("action", "Allow"));
+
+        Run run = audit();
+
+        assertEquals(1, run.exit(), run.transcript());
+        assertTrue(run.out().contains("\nDRIFT: 1 critical\n"), run.transcript());
+        assertTrue(run.out().contains("- egress rule 2: action Deny -> Allow\n"), run.transcript());
+    }
+
+    @Test
+    void audit_v1Layout_inSync_exits0() throws IOException {
+        cluster(V1, Set.of());
+
+        Run run = audit();
+
+        assertEquals(0, run.exit(), run.transcript());
+        assertTrue(run.out().contains("\nIN SYNC\n"), run.transcript());
+        assertTrue(run.out().contains(" vs context mock, crd.projectcalico.org/v1 (no Calico API server)\n"), run.transcript());
+    }
+
+    @Test
+    void audit_v1Layout_oneObjectChanged_exits1WithTheSentence() throws IOException {
+        cluster(V1, Set.of());
+        replace(V1, "GlobalReport", "cluster-inventory", o -> ((ObjectNode) o.get("spec")).put("schedule", "*/5 * * * *"));
+
+        Run run = audit();
+
+        assertEquals(1, run.exit(), run.transcript());
+        assertTrue(run.out().contains("\nDRIFT: 1 warning\n"), run.transcript());
+        assertTrue(run.out().contains("- schedule: */15 * * * * -> */5 * * * *\n"), run.transcript());
+    }
+
+    @Test
+    void audit_forbiddenOnOneKind_exits4NamingTheKindAndNeverSaysInSync() throws IOException {
+        cluster(V3, Set.of());
+        server.expect().get().withPath("/apis/projectcalico.org/v3/globalalerts?limit=500").andReturn(403, status(403,
+                "Forbidden", "globalalerts.projectcalico.org is forbidden: User \"system:serviceaccount:audit:auditor\""
+                        + " cannot list resource \"globalalerts\" in API group \"projectcalico.org\" at the cluster scope"))
+                .always();
+
+        Run run = audit();
+
+        assertEquals(4, run.exit(), run.transcript());
+        assertTrue(run.err().startsWith("error: list globalalerts.projectcalico.org/v3 in context 'mock': forbidden"
+                + " (HTTP 403 Forbidden"), run.transcript());
+        assertTrue(run.err().contains("the auditor's RBAC must allow get and list on projectcalico.org/GlobalAlert"), run.transcript());
+        assertNeverInSync(run);
+    }
+
+    @Test
+    void audit_serverError_exits4AfterRetrying() throws IOException {
+        cluster(V3, Set.of());
+        server.expect().get().withPath("/apis/operator.tigera.io/v1/installations?limit=500")
+                .andReturn(500, status(500, "InternalError", "etcdserver: leader changed")).always();
+
+        Run run = audit();
+
+        assertEquals(4, run.exit(), run.transcript());
+        assertEquals("error: list installations.operator.tigera.io/v1 in context 'mock' failed after 3 attempts:"
+                + " HTTP 500 Internal Server Error: etcdserver: leader changed\n", run.err());
+        assertNeverInSync(run);
+    }
+
+    @Test
+    void audit_kindTheRepoUsesIsNotServed_exits4NamingIt() throws IOException {
+        cluster(V3, Set.of("GlobalThreatFeed"));
+
+        Run run = audit();
+
+        assertEquals(4, run.exit(), run.transcript());
+        assertTrue(run.err().startsWith("error: kind projectcalico.org/GlobalThreatFeed is not served by this cluster"
+                + " (context 'mock': not in the discovery documents of projectcalico.org/v3)"), run.transcript());
+        assertNeverInSync(run);
+    }
+
+    @Test
+    void audit_operatorKindNotServedInV1Layout_exits4NamingIt() throws IOException {
+        cluster(V1, Set.of("Installation"));
+
+        Run run = audit();
+
+        assertEquals(4, run.exit(), run.transcript());
+        assertTrue(run.err().startsWith("error: kind operator.tigera.io/Installation is not served by this cluster"),
+                run.transcript());
+        assertNeverInSync(run);
+    }
+
+    private static void assertNeverInSync(Run run) {
+        assertEquals("", run.out(), "no report on partial data");
+        assertFalse(run.err().toLowerCase(Locale.ROOT).contains("in sync"), run.transcript());
+    }
+
+    /** Runs {@code calico-gitops audit} through the real command line with a kubeconfig that points at the mock. */
+    private Run audit() throws IOException {
+        Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
+                apiVersion: v1
+                kind: Config
+                current-context: mock
+                clusters:
+                - name: mock
+                  cluster: {server: "%s", insecure-skip-tls-verify: true}
+                users:
+                - name: auditor
+                  user: {token: %s}
+                contexts:
+                - name: mock
+                  context: {cluster: mock, user: auditor}
+                """.formatted(server.url("/"), TOKEN));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cmd = Main.commandLine();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        int exit = cmd.execute("audit", "--repo", repo.toString(), "--cluster", CLUSTER, "--kubeconfig", kubeconfig.toString());
+        Run run = new Run(exit, out.toString(), err.toString());
+        assertFalse(run.out().contains(TOKEN) || run.err().contains(TOKEN), "the token leaked:\n" + run.transcript());
+        return run;
+    }
+
+    /**
+     * Serves discovery for every Calico kind in {@code calicoGroupVersion} (except {@code unserved}) and the other kinds
+     * of the eks-dev folder, and stores every object of the eks-dev snapshot as that layout holds it.
+     */
+    private void cluster(String calicoGroupVersion, Set<String> unserved) {
+        MockApi api = new MockApi();
+        Set<String> calicoKinds = new TreeSet<>();
+        for (Kinds.Kind k : Kinds.all()) {
+            if (k.group().equals(Kinds.CALICO_GROUP) && !unserved.contains(k.kind())) {
+                api.serve(calicoGroupVersion, plural(k.kind()), k.kind(), k.namespaced());
+                calicoKinds.add(k.kind());
+            }
+        }
+        for (String[] other : OTHER_KINDS) {
+            if (!unserved.contains(other[2])) {
+                api.serve(other[0], other[1], other[2],
+                        Kinds.find(ResourceId.groupOf(other[0]), other[2]).orElseThrow().namespaced());
+            }
+        }
+        api.install(server);
+        for (JsonNode item : snapshotItems()) {
+            String apiVersion = item.path("apiVersion").asText();
+            String kind = item.path("kind").asText();
+            ObjectNode body = (ObjectNode) item.deepCopy();
+            if (apiVersion.equals(V3)) {
+                if (!calicoKinds.contains(kind)) {
+                    continue;
+                }
+                if (calicoGroupVersion.equals(V1)) {
+                    body = ApiServerRoundTrip.v1(body);
+                }
+            } else if (OTHER_KINDS.stream().noneMatch(o -> o[0].equals(apiVersion) && o[2].equals(kind))
+                    || unserved.contains(kind)) {
+                continue;
+            }
+            create(body);
+        }
+    }
+
+    /** The items of {@code sample-repo/live/eks-dev.yaml}: what the Calico API server returns for eks-dev. */
+    private static List<JsonNode> snapshotItems() {
+        Path file = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize()
+                .resolve("sample-repo/live/" + CLUSTER + ".yaml");
+        Diagnostics diagnostics = new Diagnostics();
+        JsonNode list = new YamlReader().readFile(file, file.toString(), diagnostics).get(0).body();
+        assertFalse(diagnostics.hasErrors(), diagnostics::format);
+        List<JsonNode> items = new ArrayList<>();
+        list.path("items").forEach(items::add);
+        assertTrue(items.size() > 20, "the snapshot holds the cluster: " + items.size());
+        return items;
+    }
+
+    private void create(ObjectNode body) {
+        // A create request carries no server fields; the mock assigns its own.
+        ObjectNode meta = (ObjectNode) body.get("metadata");
+        meta.remove(List.of("resourceVersion", "uid", "creationTimestamp"));
+        GenericKubernetesResource object = client.getKubernetesSerialization().convertValue(body, GenericKubernetesResource.class);
+        var op = client.genericKubernetesResources(definition(body));
+        String namespace = object.getMetadata().getNamespace();
+        (namespace == null ? op : op.inNamespace(namespace)).resource(object).create();
+    }
+
+    /** Deletes a cluster-scoped object and stores it again after {@code change}, as someone editing the cluster would. */
+    private void replace(String apiVersion, String kind, String name, Consumer<ObjectNode> change) {
+        var objects = client.genericKubernetesResources(apiVersion, kind);
+        ObjectNode body = client.getKubernetesSerialization().convertValue(objects.withName(name).get(), ObjectNode.class);
+        objects.withName(name).delete();
+        change.accept(body);
+        create(body);
+    }
+
+    private static ResourceDefinitionContext definition(JsonNode body) {
+        String apiVersion = body.path("apiVersion").asText();
+        String kind = body.path("kind").asText();
+        boolean namespaced = Kinds.find(ResourceId.groupOf(apiVersion), kind).map(Kinds.Kind::namespaced).orElseThrow();
+        int slash = apiVersion.indexOf('/');
+        return new ResourceDefinitionContext.Builder()
+                .withGroup(slash < 0 ? "" : apiVersion.substring(0, slash))
+                .withVersion(apiVersion.substring(slash + 1))
+                .withPlural(plural(kind)).withKind(kind).withNamespaced(namespaced).build();
+    }
+
+    /** The resource name the API server uses for a kind: lower case, plural. */
+    private static String plural(String kind) {
+        String lower = kind.toLowerCase(Locale.ROOT);
+        return lower.endsWith("y") ? lower.substring(0, lower.length() - 1) + "ies" : lower + "s";
+    }
+}
