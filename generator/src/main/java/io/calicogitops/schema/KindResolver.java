@@ -1,5 +1,6 @@
 package io.calicogitops.schema;
 
+import io.calicogitops.diag.Suggestions;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.calicogitops.model.Kinds;
 

@@ -2,6 +2,7 @@ package io.calicogitops.yaml;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.calicogitops.diag.Diagnostics;
+import io.calicogitops.diag.Suggestions;
 import io.calicogitops.diag.SourceLocation;
 
 import java.util.ArrayList;
@@ -249,34 +250,8 @@ public final class MappingReader {
         return String.join(", ", allowed.subList(0, allowed.size() - 1)) + " or " + allowed.get(allowed.size() - 1);
     }
 
-    /** The known key nearest to {@code key} by edit distance, if close enough to be a typo. */
+    /** The known key nearest to {@code key}, if close enough to be a typo, else null. */
     public static String closest(String key, Collection<String> known) {
-        return known.stream()
-                .min(Comparator.comparingInt((String k) -> distance(key.toLowerCase(), k.toLowerCase())).thenComparing(k -> k))
-                .filter(k -> distance(key.toLowerCase(), k.toLowerCase()) <= Math.max(2, k.length() / 3))
-                .orElse(null);
-    }
-
-    public static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
-
-    public static Set<String> keys(String... k) {
-        return Set.of(k);
+        return Suggestions.closest(key, known, 1).stream().findFirst().orElse(null);
     }
 }

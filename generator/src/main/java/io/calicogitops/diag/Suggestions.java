@@ -1,4 +1,4 @@
-package io.calicogitops.schema;
+package io.calicogitops.diag;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** "Did you mean" candidates by edit distance, for misspelt field names, enum values and kinds. */
-final class Suggestions {
+public final class Suggestions {
 
     private Suggestions() {
     }
@@ -15,7 +15,7 @@ final class Suggestions {
      * The candidates close to {@code typed}, nearest first, at most {@code limit}. Close means equal ignoring case, or
      * within an edit distance of a third of the word (at least 1, at most 3).
      */
-    static List<String> closest(String typed, Collection<String> candidates, int limit) {
+    public static List<String> closest(String typed, Collection<String> candidates, int limit) {
         String t = typed.toLowerCase(Locale.ROOT);
         int max = Math.max(1, Math.min(3, typed.length() / 3));
         return candidates.stream()
@@ -29,7 +29,7 @@ final class Suggestions {
     }
 
     /** Levenshtein distance. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
@@ -49,12 +49,12 @@ final class Suggestions {
     }
 
     /** {@code 'a'}, {@code 'a' or 'b'}, {@code 'a', 'b' or 'c'}. */
-    static String orList(List<String> items) {
+    public static String orList(List<String> items) {
         return joinQuoted(items, " or ");
     }
 
     /** {@code 'a'}, {@code 'a' and 'b'}, {@code 'a', 'b' and 'c'}. */
-    static String andList(List<String> items) {
+    public static String andList(List<String> items) {
         return joinQuoted(items, " and ");
     }
 
@@ -63,7 +63,7 @@ final class Suggestions {
     }
 
     /** {@code a}, {@code a<last>b}, {@code a, b<last>c}, items used as given. */
-    static String join(List<String> items, String last) {
+    public static String join(List<String> items, String last) {
         if (items.size() == 1) {
             return items.get(0);
         }
