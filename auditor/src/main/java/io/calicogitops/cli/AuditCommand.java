@@ -7,6 +7,7 @@ import io.calicogitops.audit.ignore.IgnoreRules;
 import io.calicogitops.audit.live.FileLiveReader;
 import io.calicogitops.audit.live.KubeLiveReader;
 import io.calicogitops.audit.live.LiveReader;
+import io.calicogitops.diag.CalicoGitOpsException;
 import io.calicogitops.diag.ExitCodes;
 import io.calicogitops.diag.UsageException;
 import io.calicogitops.generator.cli.Paths;
@@ -23,12 +24,16 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code calico-gitops audit}: is what runs in the cluster exactly what Git says? Exit 0 in sync, 1 drift. */
+/**
+ * {@code calico-gitops audit}: is what runs in the cluster exactly what Git says? Exit 0 in sync, 1 drift; with
+ * {@code --record} the result (or the failure) is appended to the drift log, and a result that cannot be recorded is exit 4.
+ */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Compare the live Calico resources of a cluster with clusters/<name>/ in Git and report drift by severity.")
 public final class AuditCommand implements Callable<Integer> {
@@ -80,6 +85,13 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--today", paramLabel = "YYYY-MM-DD", hidden = true, description = "the date ignore rules expire against")
     LocalDate today;
 
+    @Option(names = "--record", description = "append the result to the drift log (branch calico-gitops/audit-log of --repo);"
+            + " a failed audit is recorded too")
+    boolean record;
+
+    @Option(names = "--now", paramLabel = "INSTANT", hidden = true, description = "the time the drift log records")
+    Instant now;
+
     @Override
     public Integer call() throws IOException {
         ReportFormat fmt;
@@ -88,10 +100,20 @@ public final class AuditCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--format: " + e.getMessage());
         }
-        LiveReader reader = source.live != null ? new FileLiveReader(source.live)
-                : new KubeLiveReader(Optional.of(source.kube.kubeconfig), Optional.ofNullable(source.kube.context));
         IgnoreRules rules = ignore == null ? IgnoreRules.none() : IgnoreRules.load(ignore, Paths.display(ignore));
-        AuditReport report = new Auditor().audit(new AuditRequest(repo, cluster, ref, reader, rules, today));
+        AuditRecorder recorder = record ? new AuditRecorder(repo, cluster, ref, liveSource(), now, spec.commandLine().getErr()) : null;
+        AuditReport report;
+        try {
+            LiveReader reader = source.live != null ? new FileLiveReader(source.live)
+                    : new KubeLiveReader(Optional.of(source.kube.kubeconfig), Optional.ofNullable(source.kube.context));
+            report = new Auditor().audit(new AuditRequest(repo, cluster, ref,
+                    recorder == null ? reader : recorder.capture(reader), rules, today));
+        } catch (CalicoGitOpsException e) {
+            if (recorder != null) {
+                recorder.failed(e);
+            }
+            throw e;
+        }
         StringWriter text = new StringWriter();
         fmt.reporter().write(report, text);
         if (output != null) {
@@ -104,6 +126,17 @@ public final class AuditCommand implements Callable<Integer> {
             out.write(text.toString());
             out.flush();
         }
+        if (recorder != null) {
+            recorder.recorded(report);
+        }
         return report.inSync() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /** Where the live state comes from, for a failed audit's log entry: file names or a context, never credentials. */
+    private String liveSource() {
+        if (source.live != null) {
+            return "files: " + String.join(", ", source.live.stream().map(Path::toString).toList());
+        }
+        return source.kube.context == null ? "the kubeconfig's current context" : "context " + source.kube.context;
     }
 }

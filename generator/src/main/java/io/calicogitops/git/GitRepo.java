@@ -8,6 +8,7 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -19,17 +20,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The only door to Git: open or create a repository, read a tree at a ref without a checkout, and write a set of
- * file changes as one commit. Every JGit failure becomes a {@link GitAccessException} that names the operation.
+ * The only door to Git: open or create a repository, read a tree at a ref without a checkout, write a set of file
+ * changes as one commit, and append to a branch that only grows (the drift log) without touching the checkout.
+ * Every JGit failure becomes a {@link GitAccessException} that names the operation.
  */
 public final class GitRepo implements AutoCloseable {
 
@@ -180,6 +186,98 @@ public final class GitRepo implements AutoCloseable {
             return new CommitResult(Optional.of(commit.getId().name()), changes);
         } catch (IOException | GitAPIException | RuntimeException e) {
             throw new GitAccessException("commit in " + workTree + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The commit a full ref name ({@code refs/heads/x}) points at now, read afresh; empty when the ref does not exist. */
+    public Optional<String> tip(String fullRef) {
+        try {
+            Ref ref = git.getRepository().getRefDatabase().exactRef(fullRef);
+            return ref == null || ref.getObjectId() == null ? Optional.empty() : Optional.of(ref.getObjectId().name());
+        } catch (IOException e) {
+            throw new GitAccessException("read " + fullRef + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The paths of the files under {@code prefix} (a folder, no trailing slash) at a commit, sorted; no content is read. */
+    public List<String> listFiles(String commit, String prefix) {
+        List<String> out = new ArrayList<>();
+        walkFiles(commit, prefix, (path, id) -> out.add(path));
+        return out;
+    }
+
+    /** One file's content at a commit, or empty when the commit has no such file. */
+    public Optional<byte[]> readFile(String commit, String path) {
+        try (RevWalk rw = new RevWalk(git.getRepository())) {
+            RevCommit c = rw.parseCommit(ObjectId.fromString(commit));
+            try (TreeWalk tw = TreeWalk.forPath(git.getRepository(), path, c.getTree())) {
+                return tw == null ? Optional.empty()
+                        : Optional.of(git.getRepository().open(tw.getObjectId(0), Constants.OBJ_BLOB).getBytes());
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new GitAccessException("read " + path + " at " + commit + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Hands each file under {@code prefix} at a commit to {@code visitor} in path order, holding one content at a time. */
+    public void forEachFile(String commit, String prefix, BiConsumer<String, byte[]> visitor) {
+        walkFiles(commit, prefix, (path, id) -> {
+            try {
+                visitor.accept(path, git.getRepository().open(id, Constants.OBJ_BLOB).getBytes());
+            } catch (IOException e) {
+                throw new GitAccessException("read " + path + " at " + commit + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private void walkFiles(String commit, String prefix, BiConsumer<String, ObjectId> visitor) {
+        try (RevWalk rw = new RevWalk(git.getRepository()); TreeWalk tw = new TreeWalk(git.getRepository())) {
+            tw.addTree(rw.parseCommit(ObjectId.fromString(commit)).getTree());
+            tw.setRecursive(true);
+            if (!prefix.isEmpty()) {
+                tw.setFilter(PathFilter.create(prefix));
+            }
+            while (tw.next()) {
+                visitor.accept(tw.getPathString(), tw.getObjectId(0));
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new GitAccessException("list " + prefix + " at " + commit + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Adds one commit to {@code ref} without touching HEAD, the index or the work tree: its tree is {@code parent}'s
+     * plus {@code files} (an orphan commit holding only {@code files} when {@code parent} is empty), and the ref moves
+     * only if it still points at {@code parent} (compare-and-swap). A path that already exists is never overwritten.
+     *
+     * @return the new commit, or empty when another writer moved the ref first: re-read {@link #tip} and try again
+     */
+    public Optional<String> appendCommit(String ref, Optional<String> parent, SortedMap<String, byte[]> files,
+                                         String message, Instant when) {
+        try {
+            PersonIdent who = new PersonIdent(identity(), when, ZoneOffset.UTC);
+            return AppendOnlyBranch.append(git.getRepository(), ref, parent, files, message, who);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new GitAccessException("append to " + ref + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every commit reachable from {@code ref}, parents before children; empty when the ref does not exist. */
+    public List<BranchCommit> history(String ref) {
+        try {
+            Optional<String> tip = tip(ref);
+            return tip.isEmpty() ? List.of() : AppendOnlyBranch.history(git.getRepository(), ObjectId.fromString(tip.get()));
+        } catch (IOException e) {
+            throw new GitAccessException("walk the history of " + ref + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Where {@code ref} pointed over time in this repository, oldest first; empty when Git kept no reflog for it. */
+    public List<RefMove> reflog(String ref) {
+        try {
+            return AppendOnlyBranch.reflog(git.getRepository(), ref);
+        } catch (IOException e) {
+            throw new GitAccessException("read the reflog of " + ref + ": " + e.getMessage(), e);
         }
     }
 

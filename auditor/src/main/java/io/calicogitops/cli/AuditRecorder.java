@@ -1,0 +1,78 @@
+package io.calicogitops.cli;
+
+import io.calicogitops.audit.AuditReport;
+import io.calicogitops.audit.LiveSnapshot;
+import io.calicogitops.audit.live.LiveReader;
+import io.calicogitops.diag.CalicoGitOpsException;
+import io.calicogitops.diag.GitAccessException;
+import io.calicogitops.driftlog.AuditFailure;
+import io.calicogitops.driftlog.DriftLog;
+import io.calicogitops.driftlog.LogEntry;
+import io.calicogitops.git.GitRepo;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What {@code audit --record} adds around an audit: keeps the live snapshot the audit read (for its digest), appends
+ * the result or the failure to the drift log, and says so on stderr. A result that cannot be recorded is exit 4.
+ */
+final class AuditRecorder {
+
+    private final Path repo;
+    private final String cluster;
+    private final String ref;
+    private final String liveSource;
+    private final Instant now;
+    private final PrintWriter err;
+    private LiveSnapshot snapshot;
+
+    AuditRecorder(Path repo, String cluster, String ref, String liveSource, Instant now, PrintWriter err) {
+        this.repo = repo;
+        this.cluster = cluster;
+        this.ref = ref;
+        this.liveSource = liveSource;
+        this.now = now == null ? Instant.now() : now;
+        this.err = err;
+    }
+
+    /** {@code reader}, remembering what it returned. */
+    LiveReader capture(LiveReader reader) {
+        return kinds -> snapshot = reader.read(kinds);
+    }
+
+    void recorded(AuditReport report) {
+        String verdict = report.inSync() ? "in sync" : "drift";
+        try (GitRepo git = GitRepo.open(repo)) {
+            say(new DriftLog().append(git, report, snapshot, now));
+        } catch (CalicoGitOpsException e) {
+            throw new GitAccessException("the audit finished (" + verdict + ") but was not recorded in the drift log: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Records the failed audit if it can; the caller then rethrows {@code failure} (its exit code stands). */
+    void failed(CalicoGitOpsException failure) {
+        String error = failure.getMessage() == null ? failure.getClass().getSimpleName()
+                : failure.getMessage().lines().findFirst().orElse("");
+        try (GitRepo git = GitRepo.open(repo)) {
+            Optional<String> commit;
+            try {
+                commit = git.resolve(ref).map(id -> id.name());
+            } catch (CalicoGitOpsException e) {
+                commit = Optional.empty();
+            }
+            say(new DriftLog().appendFailure(git, new AuditFailure(cluster, ref, commit, liveSource, error), now));
+        } catch (CalicoGitOpsException e) {
+            err.println("error: the failed audit was not recorded in the drift log either: " + e.getMessage());
+        }
+    }
+
+    private void say(LogEntry e) {
+        err.println("recorded: " + e.cluster() + " entry " + e.seq() + " (" + e.verdict() + ") in " + e.path()
+                + " on " + DriftLog.BRANCH.substring("refs/heads/".length()));
+        err.flush();
+    }
+}

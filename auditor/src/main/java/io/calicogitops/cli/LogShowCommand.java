@@ -1,0 +1,122 @@
+package io.calicogitops.cli;
+
+import io.calicogitops.diag.ExitCodes;
+import io.calicogitops.diag.UsageException;
+import io.calicogitops.driftlog.DriftLog;
+import io.calicogitops.driftlog.DriftTimeline;
+import io.calicogitops.driftlog.LogEntry;
+import io.calicogitops.driftlog.LogJsonReport;
+import io.calicogitops.driftlog.LogTextReport;
+import io.calicogitops.git.GitRepo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code calico-gitops log show}: a cluster's recorded audits and its drift timeline. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "List a cluster's recorded audits and the drift timeline: when each drift was first seen, how long it"
+                + " lasted, when it was resolved, and gaps without a successful audit.")
+public final class LogShowCommand implements Callable<Integer> {
+
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)([dhm])");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--repo", required = true, paramLabel = "DIR", description = "the GitOps repository")
+    Path repo;
+
+    @Option(names = "--cluster", required = true, paramLabel = "NAME", description = "the cluster")
+    String cluster;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--since", paramLabel = "WHEN", description = "start of the window: YYYY-MM-DD or an ISO-8601 instant (default: the first entry)")
+    String since;
+
+    @Option(names = "--until", paramLabel = "WHEN", description = "end of the window: YYYY-MM-DD (that day included) or an instant (default: now)")
+    String until;
+
+    @Option(names = "--expected-interval", paramLabel = "DURATION", defaultValue = "1d",
+            description = "how often audits should run; longer stretches without one are gaps: 1d, 12h, 30m or ISO-8601 (default: ${DEFAULT-VALUE})")
+    String interval;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new UsageException("--format: expected text or json, got '" + format + "'");
+        }
+        Duration expected = duration(interval);
+        Optional<Instant> from = Optional.ofNullable(since).map(s -> instant("--since", s, false));
+        Instant to = until == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : instant("--until", until, true);
+        List<LogEntry> all;
+        try (GitRepo git = GitRepo.open(repo)) {
+            all = new DriftLog().read(git, cluster, Optional.empty(), Optional.of(to));
+        }
+        Instant start = from.orElse(all.stream().map(LogEntry::time).min(Instant::compareTo).orElse(to));
+        if (to.isBefore(start)) {
+            throw new UsageException("--until " + to + " is before the start of the window " + start);
+        }
+        // Earlier entries feed the timeline (a drift older than the window keeps its first-seen), the list shows the window.
+        DriftTimeline timeline = DriftTimeline.from(all, start, to, expected);
+        List<LogEntry> shown = all.stream().filter(e -> !e.time().isBefore(start)).toList();
+        if (format.equals("json")) {
+            LogJsonReport.write(cluster, shown, timeline, spec.commandLine().getOut());
+        } else {
+            LogTextReport.write(cluster, shown, timeline, spec.commandLine().getOut());
+        }
+        return ExitCodes.OK;
+    }
+
+    private static Instant instant(String option, String text, boolean endOfDay) {
+        try {
+            if (text.length() == 10) {
+                LocalDate day = LocalDate.parse(text);
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(endOfDay ? 1 : 0);
+            }
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new UsageException(option + ": expected YYYY-MM-DD or an instant like 2026-01-31T12:00:00Z, got '" + text + "'");
+        }
+    }
+
+    private static Duration duration(String text) {
+        Matcher m = SHORT_DURATION.matcher(text.toLowerCase(Locale.ROOT));
+        try {
+            Duration d;
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                d = switch (m.group(2)) {
+                    case "d" -> Duration.ofDays(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofMinutes(n);
+                };
+            } else {
+                d = Duration.parse(text);
+            }
+            if (d.isZero() || d.isNegative()) {
+                throw new UsageException("--expected-interval: must be positive, got '" + text + "'");
+            }
+            return d;
+        } catch (DateTimeParseException | ArithmeticException e) {
+            throw new UsageException("--expected-interval: expected 1d, 12h, 30m or an ISO-8601 duration, got '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package io.calicogitops.driftlog;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.calicogitops.audit.AuditReport;
+import io.calicogitops.audit.DriftSeverity;
+import io.calicogitops.audit.LiveSnapshot;
+import io.calicogitops.diag.GitAccessException;
+import io.calicogitops.diag.UsageException;
+import io.calicogitops.git.GitRepo;
+import io.calicogitops.validate.Names;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The drift log: an append-only, hash-chained record of every audit (PCI DSS 10.5.1 asks for a year of audit
+ * records), kept in the GitOps repository itself on the orphan branch {@value #BRANCH}, so that recording never
+ * touches the branch Argo CD or Flux sync, nor the checkout, its index or work tree (bare repositories work too).
+ *
+ * <p><b>Layout.</b> Each append is one commit that adds one file {@code log/<cluster>/<seq, 9 digits>.json}
+ * ({@link LogEntry}); the tree of every commit holds all entries so far; a commit never changes or removes a file.
+ *
+ * <p><b>One chain per cluster.</b> Each cluster's entries are numbered 1, 2, 3... and each links to the previous one
+ * by hash. Clusters are audited independently (one CronJob each), and compliance scope is usually one cluster: a
+ * per-cluster chain lets {@code log verify --cluster} and an evidence export check one cluster's record on its own, and
+ * gaps read as "entry 17 of eks-prod is missing" rather than as a hole in a fleet-wide counter. Entries of different
+ * clusters still share one linear Git history, whose commit ids chain everything; {@link #verify} checks that history
+ * too (linear, append-only, never rewritten according to the reflog).
+ *
+ * <p><b>Concurrency.</b> An append reads the branch tip, builds the entry from the cluster's last entry there, writes
+ * a commit on top of that tip and moves the branch by compare-and-swap; when another recorder (thread or process) got
+ * there first it re-reads and retries with a random pause, so no entry is lost and seq numbers have no gaps. A lost
+ * race leaves an unreferenced commit that {@code git gc} removes.
+ *
+ * <p><b>Limits.</b> The chain proves order and integrity of what is there, not that nothing was cut off at the end or
+ * that a whole history was re-forged: pushing the branch to a protected remote, or keeping its tip id with the
+ * evidence, anchors it (pushing is not done here). Entry times come from the recorder's clock, so two concurrent
+ * recorders may write entries whose times are not in seq order.
+ */
+public final class DriftLog {
+
+    /** The branch that holds the log. */
+    public static final String BRANCH = "refs/heads/calico-gitops/audit-log";
+
+    /** Consecutive lost races with an unmoved tip after which the ref's lock is taken to be stale. */
+    private static final int STUCK_LIMIT = 40;
+
+    private final int attempts;
+
+    /**
+     * A drift log whose appends retry while other recorders are winning (up to 1000 attempts), and give up after a
+     * few seconds when the branch stays locked without moving.
+     */
+    public DriftLog() {
+        this(1000);
+    }
+
+    private DriftLog(int attempts) {
+        this.attempts = attempts;
+    }
+
+    /**
+     * Records a finished audit. {@code live} is the snapshot the audit compared (its digest goes in the entry);
+     * {@code now} is truncated to the second.
+     *
+     * @throws GitAccessException when the branch cannot be read or written, or another recorder kept winning
+     */
+    public LogEntry append(GitRepo repo, AuditReport report, LiveSnapshot live, Instant now) {
+        return append(repo, report.cluster(), LogEntryJson.body(report, live, now), now);
+    }
+
+    /** Records an audit that failed, so that the gap it leaves is explained. */
+    public LogEntry appendFailure(GitRepo repo, AuditFailure failure, Instant now) {
+        return append(repo, failure.cluster(), LogEntryJson.body(failure, now), now);
+    }
+
+    /**
+     * The entries of one cluster at the branch tip whose time is within [{@code since}, {@code until}], in seq
+     * order; empty when nothing was recorded. Reads one file at a time; does not verify (see {@link #verify}).
+     *
+     * @throws GitAccessException when an entry cannot be read (run {@code log verify} to see why)
+     */
+    public List<LogEntry> read(GitRepo repo, String cluster, Optional<Instant> since, Optional<Instant> until) {
+        checkCluster(cluster);
+        Optional<String> tip = repo.tip(BRANCH);
+        if (tip.isEmpty()) {
+            return List.of();
+        }
+        List<LogEntry> out = new ArrayList<>();
+        repo.forEachFile(tip.get(), LogPaths.folder(cluster), (path, bytes) -> {
+            LogEntry e;
+            try {
+                e = LogEntryJson.fromJson(LogEntryJson.parse(bytes));
+            } catch (IllegalArgumentException ex) {
+                throw new GitAccessException(path + " on " + BRANCH + ": not a drift-log entry: " + ex.getMessage()
+                        + "\n    hint: run 'calico-gitops log verify' to check the whole log");
+            }
+            if (since.map(s -> !e.time().isBefore(s)).orElse(true) && until.map(u -> !e.time().isAfter(u)).orElse(true)) {
+                out.add(e);
+            }
+        });
+        out.sort(Comparator.comparingLong(LogEntry::seq));
+        return out;
+    }
+
+    /**
+     * Checks the log: every entry's hash, every link to the previous entry, seq numbers without gaps, file names that
+     * match their entries, and the branch history (linear, only ever adding files, and containing every tip the
+     * reflog remembers). With a cluster, only that cluster's entries are checked (the history checks always run).
+     */
+    public VerifyResult verify(GitRepo repo, Optional<String> cluster) {
+        cluster.ifPresent(DriftLog::checkCluster);
+        Optional<String> tip = repo.tip(BRANCH);
+        if (tip.isEmpty()) {
+            return new VerifyResult(Optional.empty(), 0, new TreeMap<>(), List.of());
+        }
+        ChainVerifier verifier = new ChainVerifier(BRANCH, cluster.map(LogPaths::folder));
+        var history = repo.history(BRANCH);
+        verifier.checkHistory(history, repo.reflog(BRANCH), tip.get());
+        repo.forEachFile(tip.get(), cluster.map(LogPaths::folder).orElse(""), verifier::checkFile);
+        return verifier.result(tip.get(), history.size());
+    }
+
+    private LogEntry append(GitRepo repo, String cluster, ObjectNode body, Instant now) {
+        checkCluster(cluster);
+        Optional<String> seen = Optional.empty();
+        int stuck = 0;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            Optional<String> tip = repo.tip(BRANCH);
+            // Losing to other recorders moves the tip; losing while it stays put means a lock nobody releases.
+            stuck = attempt > 1 && tip.equals(seen) ? stuck + 1 : 0;
+            seen = tip;
+            if (stuck >= STUCK_LIMIT) {
+                break;
+            }
+            long seq = 1;
+            String prev = LogEntryJson.GENESIS;
+            if (tip.isPresent()) {
+                Optional<LogEntry> last = last(repo, tip.get(), cluster);
+                if (last.isPresent()) {
+                    seq = last.get().seq() + 1;
+                    prev = last.get().hash();
+                }
+            }
+            ObjectNode sealed = LogEntryJson.seal(body, seq, prev);
+            LogEntry entry = LogEntryJson.fromJson(sealed);
+            SortedMap<String, byte[]> files = new TreeMap<>(Map.of(entry.path(), LogEntryJson.fileBytes(sealed)));
+            if (repo.appendCommit(BRANCH, tip, files, message(entry), now).isPresent()) {
+                return entry;
+            }
+            pause(attempt);
+        }
+        throw new GitAccessException("could not append to " + BRANCH + ": "
+                + (stuck >= STUCK_LIMIT ? "it stayed locked (is a stale " + BRANCH + ".lock file left in the repository?)"
+                : "other recorders kept moving it (" + attempts + " attempts)"));
+    }
+
+    /** The cluster's last entry at {@code tip}: the highest file name, whose stored hash the next entry links to. */
+    private static Optional<LogEntry> last(GitRepo repo, String tip, String cluster) {
+        List<String> paths = repo.listFiles(tip, LogPaths.folder(cluster)).stream()
+                .filter(p -> LogPaths.parse(p).isPresent()).toList();
+        if (paths.isEmpty()) {
+            return Optional.empty();
+        }
+        String path = paths.get(paths.size() - 1);
+        try {
+            LogEntry e = LogEntryJson.fromJson(LogEntryJson.parse(repo.readFile(tip, path).orElseThrow()));
+            if (e.seq() != LogPaths.parse(path).orElseThrow().seq()) {
+                throw new IllegalArgumentException("it holds entry " + e.seq());
+            }
+            return Optional.of(e);
+        } catch (IllegalArgumentException ex) {
+            // Chaining onto a damaged entry would hide the damage behind a valid-looking link.
+            throw new GitAccessException("the drift log is damaged: " + path + " on " + BRANCH + ": " + ex.getMessage()
+                    + "; nothing was recorded\n    hint: run 'calico-gitops log verify --cluster " + cluster + "'");
+        }
+    }
+
+    private static String message(LogEntry e) {
+        String verdict;
+        if (e.failed()) {
+            String error = e.error().orElseThrow().lines().findFirst().orElse("");
+            verdict = "failed: " + (error.length() > 200 ? error.substring(0, 200) + "..." : error);
+        } else if (e.inSync()) {
+            verdict = "in sync";
+        } else {
+            List<String> counts = new ArrayList<>();
+            for (DriftSeverity s : List.of(DriftSeverity.CRITICAL, DriftSeverity.WARNING, DriftSeverity.INFO)) {
+                long n = e.drift().stream().filter(d -> d.severity() == s).count();
+                if (n > 0) {
+                    counts.add(n + " " + s.label());
+                }
+            }
+            verdict = "drift (" + String.join(", ", counts) + ")";
+        }
+        return "audit " + e.cluster() + " #" + e.seq() + ": " + verdict + "\n\n" + e.path() + "\nhash " + e.hash() + "\n";
+    }
+
+    private static void pause(int attempt) {
+        try {
+            // Random, growing pauses: recorders that collided once must not collide again in lockstep.
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * Math.min(attempt, 20) + 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GitAccessException("interrupted while appending to " + BRANCH, e);
+        }
+    }
+
+    private static void checkCluster(String cluster) {
+        Names.checkLabel(cluster).ifPresent(problem -> {
+            throw new UsageException("cluster name '" + cluster + "': " + problem);
+        });
+    }
+}
