@@ -14,7 +14,6 @@ import io.calicogitops.git.GitRepo;
 import io.calicogitops.model.Kinds;
 import io.calicogitops.model.Resource;
 import io.calicogitops.model.ResourceId;
-import org.eclipse.jgit.lib.ObjectId;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +34,7 @@ public final class Auditor {
     public AuditReport audit(AuditRequest request) {
         DesiredState desired;
         try (GitRepo git = GitRepo.open(request.repo())) {
-            ObjectId commit = git.resolve(request.ref())
+            String commit = git.commitId(request.ref())
                     .orElseThrow(() -> new GitAccessException("ref '" + request.ref() + "' does not name a commit in " + request.repo()));
             desired = DesiredState.read(git, commit, request.cluster());
         }

@@ -9,7 +9,6 @@ import io.calicogitops.model.ResourceId;
 import io.calicogitops.validate.Locator;
 import io.calicogitops.yaml.YamlDocument;
 import io.calicogitops.yaml.YamlReader;
-import org.eclipse.jgit.lib.ObjectId;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,11 +20,11 @@ import java.util.SortedMap;
  */
 public record DesiredState(String commit, Map<ResourceId, Resource> resources, Map<ResourceId, Locator> locations) {
 
-    public static DesiredState read(GitRepo git, ObjectId commit, String cluster) {
+    public static DesiredState read(GitRepo git, String commit, String cluster) {
         String folder = "clusters/" + cluster;
         SortedMap<String, byte[]> files = git.readTree(commit, folder);
         if (files.isEmpty()) {
-            throw new UsageException("no folder " + folder + "/ at commit " + commit.name().substring(0, 12)
+            throw new UsageException("no folder " + folder + "/ at commit " + commit.substring(0, 12)
                     + " (render the cluster first, or check --cluster and --ref)");
         }
         Diagnostics diagnostics = new Diagnostics();
@@ -51,8 +50,8 @@ public record DesiredState(String commit, Map<ResourceId, Resource> resources, M
                 }
             }
         });
-        diagnostics.throwIfErrors("desired state " + folder + " at " + commit.name().substring(0, 12));
-        return new DesiredState(commit.name(), resources, locations);
+        diagnostics.throwIfErrors("desired state " + folder + " at " + commit.substring(0, 12));
+        return new DesiredState(commit, resources, locations);
     }
 
     public SourceLocation where(ResourceId id) {

@@ -91,7 +91,7 @@ class SampleFleetAuditTest {
     private static void assertZeroDrift(String cluster, UnaryOperator<JsonNode> server) {
         DesiredState desired;
         try (GitRepo git = GitRepo.open(repo)) {
-            desired = DesiredState.read(git, git.resolve("HEAD").orElseThrow(), cluster);
+            desired = DesiredState.read(git, git.commitId("HEAD").orElseThrow(), cluster);
         }
         List<Resource> live = desired.resources().values().stream()
                 .map(r -> Resource.of(server.apply(r.body()), SourceLocation.of("cluster:" + cluster))).toList();

@@ -100,6 +100,16 @@ public final class GitRepo implements AutoCloseable {
         }
     }
 
+    /** The full id of the commit a ref names, or empty; for callers outside this package, which never see JGit types. */
+    public Optional<String> commitId(String ref) {
+        return resolve(ref).map(ObjectId::name);
+    }
+
+    /** {@link #readTree(ObjectId, String)} by commit id. */
+    public SortedMap<String, byte[]> readTree(String commitId, String prefix) {
+        return readTree(ObjectId.fromString(commitId), prefix);
+    }
+
     /** Every file under {@code prefix} (a folder path, no trailing slash) at the commit, read from the object database. */
     public SortedMap<String, byte[]> readTree(ObjectId commit, String prefix) {
         SortedMap<String, byte[]> out = new TreeMap<>();
