@@ -20,30 +20,35 @@ public final class ChangeSentences {
     private ChangeSentences() {
     }
 
-    /** Changes from {@code from} (Git) to {@code to} (the cluster, or a later commit); both normalised. */
+    /** Changes from {@code from} (Git) to {@code to} (the cluster); both normalised. */
     public static List<Change> between(ResourceId id, JsonNode from, JsonNode to) {
+        return between(id, from, to, Sides.AUDIT);
+    }
+
+    /** Changes from {@code from} to {@code to} (both normalised), naming the two versions as {@code sides} says. */
+    public static List<Change> between(ResourceId id, JsonNode from, JsonNode to, Sides sides) {
         List<Change> out = new ArrayList<>();
         Severities sev = new Severities(id, from, to);
-        walk("", from, to, out, sev);
+        walk("", from, to, out, sev, sides);
         if (out.isEmpty() && !equal(from, to)) {
             // Never report a difference without a sentence (an entry with no changes would read as ignored).
-            out.add(new Change("", "differs from Git", DriftSeverity.WARNING));
+            out.add(new Change("", "differs from " + sides.from(), DriftSeverity.WARNING));
         }
         return out;
     }
 
-    static void walk(String ptr, JsonNode a, JsonNode b, List<Change> out, Severities sev) {
+    static void walk(String ptr, JsonNode a, JsonNode b, List<Change> out, Severities sev, Sides sides) {
         if (equal(a, b)) {
             return;
         }
         if (isRuleList(ptr)) {
-            RuleListDiff.describe(ptr, a, b, out, sev);
+            RuleListDiff.describe(ptr, a, b, out, sev, sides);
             return;
         }
         if ((a == null || a.isObject()) && (b == null || b.isObject()) && !ptr.isEmpty() && (a == null) != (b == null)) {
             // An object on one side only (a label map, a rule's source, a report's endpoints): name each field rather
             // than dumping the object as JSON; each field also gets its own severity.
-            walk(ptr, a == null ? EMPTY : a, b == null ? EMPTY : b, out, sev);
+            walk(ptr, a == null ? EMPTY : a, b == null ? EMPTY : b, out, sev, sides);
             return;
         }
         if (a != null && b != null && a.isObject() && b.isObject()) {
@@ -51,7 +56,7 @@ public final class ChangeSentences {
             a.fieldNames().forEachRemaining(keys::add);
             b.fieldNames().forEachRemaining(keys::add);
             for (String k : keys) {
-                walk(ptr + "/" + k.replace("~", "~0").replace("/", "~1"), a.get(k), b.get(k), out, sev);
+                walk(ptr + "/" + k.replace("~", "~0").replace("/", "~1"), a.get(k), b.get(k), out, sev, sides);
             }
             return;
         }

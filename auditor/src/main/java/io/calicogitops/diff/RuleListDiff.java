@@ -18,7 +18,7 @@ final class RuleListDiff {
     private RuleListDiff() {
     }
 
-    static void describe(String ptr, JsonNode a, JsonNode b, List<Change> out, Severities sev) {
+    static void describe(String ptr, JsonNode a, JsonNode b, List<Change> out, Severities sev, Sides sides) {
         List<JsonNode> as = list(a);
         List<JsonNode> bs = list(b);
         String dir = ptr.substring(ptr.lastIndexOf('/') + 1);
@@ -34,8 +34,8 @@ final class RuleListDiff {
                     }
                 }
             }
-            out.add(new Change(ptr, dir + " rules reordered: Git has rules in order 1.." + as.size()
-                    + ", the cluster in order " + order.stream().map(String::valueOf).collect(Collectors.joining(", ")),
+            out.add(new Change(ptr, dir + " rules reordered: " + sides.from() + " has rules in order 1.." + as.size()
+                    + ", " + sides.to() + " in order " + order.stream().map(String::valueOf).collect(Collectors.joining(", ")),
                     swapsActions(as, order) ? DriftSeverity.CRITICAL : DriftSeverity.WARNING));
             return;
         }
@@ -51,7 +51,7 @@ final class RuleListDiff {
         List<Integer> added = new ArrayList<>();
         while (i < as.size() || j < bs.size()) {
             if (i < as.size() && j < bs.size() && as.get(i).equals(bs.get(j))) {
-                flush(ptr, dir, as, bs, removed, added, out, sev);
+                flush(ptr, dir, as, bs, removed, added, out, sev, sides);
                 i++;
                 j++;
             } else if (j < bs.size() && (i == as.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
@@ -60,7 +60,7 @@ final class RuleListDiff {
                 removed.add(i++);
             }
         }
-        flush(ptr, dir, as, bs, removed, added, out, sev);
+        flush(ptr, dir, as, bs, removed, added, out, sev, sides);
     }
 
     /**
@@ -83,11 +83,11 @@ final class RuleListDiff {
 
     /** A gap between aligned rules: pair removed and added rules as in-place changes, the rest are missing or extra. */
     private static void flush(String ptr, String dir, List<JsonNode> as, List<JsonNode> bs, List<Integer> removed,
-                              List<Integer> added, List<Change> out, Severities sev) {
+                              List<Integer> added, List<Change> out, Severities sev, Sides sides) {
         int pairs = Math.min(removed.size(), added.size());
         for (int k = 0; k < pairs; k++) {
             int ai = removed.get(k);
-            ChangeSentences.walk(ptr + "/" + ai, as.get(ai), bs.get(added.get(k)), out, sev);
+            ChangeSentences.walk(ptr + "/" + ai, as.get(ai), bs.get(added.get(k)), out, sev, sides);
         }
         for (int k = pairs; k < removed.size(); k++) {
             int ai = removed.get(k);

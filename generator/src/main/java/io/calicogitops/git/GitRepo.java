@@ -4,6 +4,8 @@ import io.calicogitops.diag.GitAccessException;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.errors.RevWalkException;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
@@ -13,8 +15,11 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +33,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -41,6 +48,7 @@ public final class GitRepo implements AutoCloseable {
 
     private final Git git;
     private final Path workTree;
+    private final AtomicLong blobsRead = new AtomicLong();
 
     private GitRepo(Git git) {
         this.git = git;
@@ -122,12 +130,102 @@ public final class GitRepo implements AutoCloseable {
             }
             while (tw.next()) {
                 ObjectLoader loader = git.getRepository().open(tw.getObjectId(0), Constants.OBJ_BLOB);
+                blobsRead.incrementAndGet();
                 out.put(tw.getPathString(), loader.getBytes());
             }
             return out;
         } catch (IOException e) {
             throw new GitAccessException("read " + prefix + " at " + commit.name() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Streams the commits reachable from the commit {@code start} (a full id) along first parents, newest first, whose files under
+     * {@code prefix} (a folder path, no trailing slash) differ from their first parent's, committed (committer time)
+     * within {@code [since, until]} (either may be null). Each comes with the files it changed there; no blob is read.
+     * A commit's tree is compared with its parent's level by level, so a commit that did not touch {@code prefix}
+     * costs two root-tree reads. Side branches of a merge are not walked: the merge shows what it brought in. Like
+     * {@code git log --since}, the walk stops at the first commit older than {@code since}.
+     */
+    public void walkPaths(String start, String prefix, Instant since, Instant until, Consumer<PathCommit> visitor) {
+        TreeFilter filter = AndTreeFilter.create(PathFilter.create(prefix), TreeFilter.ANY_DIFF);
+        try (RevWalk rw = new RevWalk(git.getRepository()); TreeWalk tw = new TreeWalk(rw.getObjectReader())) {
+            rw.setFirstParent(true);
+            rw.markStart(rw.parseCommit(ObjectId.fromString(start)));
+            for (RevCommit c : rw) {
+                Instant time = Instant.ofEpochSecond(c.getCommitTime());
+                if (until != null && time.isAfter(until)) {
+                    continue;
+                }
+                if (since != null && time.isBefore(since)) {
+                    break;
+                }
+                List<PathChange> changes = changedPaths(rw, tw, c, filter);
+                if (!changes.isEmpty()) {
+                    visitor.accept(pathCommit(c, time, changes));
+                }
+            }
+        } catch (IOException | RevWalkException | IllegalArgumentException e) {
+            throw new GitAccessException("walk " + prefix + " from " + start + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The files under the filter's prefix that differ between {@code c} and its first parent (all of them for a root commit). */
+    private static List<PathChange> changedPaths(RevWalk rw, TreeWalk tw, RevCommit c, TreeFilter filter) throws IOException {
+        tw.reset();
+        tw.setRecursive(true);
+        tw.setFilter(filter);
+        if (c.getParentCount() == 0) {
+            tw.addTree(new EmptyTreeIterator());
+        } else {
+            tw.addTree(rw.parseCommit(c.getParent(0)).getTree());
+        }
+        tw.addTree(c.getTree());
+        List<PathChange> out = new ArrayList<>();
+        while (tw.next()) {
+            boolean before = isFile(tw.getRawMode(0));
+            boolean after = isFile(tw.getRawMode(1));
+            if (!before && !after) {
+                continue;
+            }
+            String oldBlob = before ? tw.getObjectId(0).name() : null;
+            String newBlob = after ? tw.getObjectId(1).name() : null;
+            FileChange.Type type = !before ? FileChange.Type.ADDED : !after ? FileChange.Type.REMOVED : FileChange.Type.MODIFIED;
+            out.add(new PathChange(tw.getPathString(), type, oldBlob, newBlob));
+        }
+        return out;
+    }
+
+    /** Regular files and symlinks carry blobs; trees and submodule links do not. */
+    private static boolean isFile(int rawMode) {
+        return (rawMode & FileMode.TYPE_MASK) == FileMode.TYPE_FILE || (rawMode & FileMode.TYPE_MASK) == FileMode.TYPE_SYMLINK;
+    }
+
+    private static PathCommit pathCommit(RevCommit c, Instant time, List<PathChange> changes) {
+        PersonIdent author = c.getAuthorIdent();
+        PersonIdent committer = c.getCommitterIdent();
+        List<String> parents = new ArrayList<>();
+        for (RevCommit p : c.getParents()) {
+            parents.add(p.name());
+        }
+        return new PathCommit(c.name(), parents, author.getName(), author.getEmailAddress(), author.getWhenAsInstant(),
+                committer.getName(), committer.getEmailAddress(), time, c.getFullMessage(), changes);
+    }
+
+    /** The bytes of one blob, by id. */
+    public byte[] readBlob(String blobId) {
+        try {
+            byte[] bytes = git.getRepository().open(ObjectId.fromString(blobId), Constants.OBJ_BLOB).getBytes();
+            blobsRead.incrementAndGet();
+            return bytes;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new GitAccessException("read blob " + blobId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** How many blobs this instance has read ({@link #readTree}, {@link #readBlob}): lets tests prove a walk stays lazy. */
+    public long blobsRead() {
+        return blobsRead.get();
     }
 
     /** Paths under {@code prefix} whose work-tree copy differs from HEAD or the index (user edits not yet committed). */

@@ -1,0 +1,72 @@
+package io.calicogitops.history;
+
+import io.calicogitops.diag.GitAccessException;
+import io.calicogitops.diag.UsageException;
+import io.calicogitops.git.GitRepo;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What happened to a cluster's Calico resources, commit by commit: walks the first-parent history of a ref for commits
+ * that changed {@code clusters/<name>/} (every cluster when none is named) in an interval, reads only the files each
+ * one changed, and describes every resource created, modified, deleted, promoted or demoted with the auditor's change
+ * sentences; then adds the drift timeline. Commits that changed only {@code kustomization.yaml}, {@code README.md} or
+ * other non-resource files are left out.
+ */
+public final class History {
+
+    private final DriftTimelineSource drift;
+
+    public History() {
+        this(DriftTimelineSource.none());
+    }
+
+    public History(DriftTimelineSource drift) {
+        this.drift = drift;
+    }
+
+    public HistoryReport walk(HistoryRequest request) {
+        try (GitRepo git = GitRepo.open(request.repo())) {
+            return walk(git, request);
+        }
+    }
+
+    /** The walk on a repository the caller holds open (tests count its blob reads). */
+    public HistoryReport walk(GitRepo git, HistoryRequest request) {
+        request.cluster().ifPresent(History::checkClusterName);
+        Optional<String> head = git.commitId(request.ref());
+        if (head.isEmpty() && !request.ref().equals("HEAD")) {
+            throw new GitAccessException("ref '" + request.ref() + "' does not name a commit in " + request.repo());
+        }
+        String prefix = request.cluster().map(c -> ClusterFile.ROOT + "/" + c).orElse(ClusterFile.ROOT);
+        List<HistoryCommit> commits = new ArrayList<>();
+        List<List<String>> warnings = new ArrayList<>();
+        if (head.isPresent()) {
+            CommitAnalyser analyser = new CommitAnalyser(git);
+            Interval interval = request.interval();
+            git.walkPaths(head.get(), prefix, interval.since().orElse(null), interval.until().orElse(null), pc -> {
+                CommitAnalyser.Result r = analyser.analyse(pc);
+                if (!r.commit().changes().isEmpty()) {
+                    commits.add(r.commit());
+                }
+                warnings.add(r.warnings());
+            });
+        }
+        // The walk goes from the newest commit back; reports read oldest first, like a timeline.
+        Collections.reverse(commits);
+        Collections.reverse(warnings);
+        return new HistoryReport(request.ref(), head, request.cluster(), request.interval(), commits,
+                drift.entries(git, request.cluster(), request.interval()),
+                warnings.stream().flatMap(List::stream).toList());
+    }
+
+    /** A cluster name is one folder name: a path would walk something other than a cluster folder. */
+    private static void checkClusterName(String cluster) {
+        if (cluster.contains("/") || cluster.contains("\\") || cluster.equals(".") || cluster.equals("..")) {
+            throw new UsageException("--cluster: '" + cluster + "' is not a cluster name (the folder name under clusters/)");
+        }
+    }
+}

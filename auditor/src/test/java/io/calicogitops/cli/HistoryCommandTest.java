@@ -1,0 +1,143 @@
+package io.calicogitops.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.calicogitops.history.HistoryFixtures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code calico-gitops history} end to end, in process: formats, output files and exit codes. */
+class HistoryCommandTest {
+
+    @TempDir
+    static Path repo;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void writeRepo() {
+        HistoryFixtures.writeFleet(repo);
+    }
+
+    private static CliRun history(String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "history";
+        all[1] = "--repo";
+        all[2] = repo.toString();
+        System.arraycopy(args, 0, all, 3, args.length);
+        return CliRun.of(all);
+    }
+
+    @Test
+    void text_isTheDefaultAndPrintsTheTimeline() {
+        CliRun run = history("--cluster", "eks-prod", "--since", "2026-11-10", "--until", "2026-11-12");
+        assertEquals(0, run.exitCode(), run.transcript());
+        assertTrue(run.out().startsWith("history of eks-prod, 2026-11-10T00:00:00Z .. 2026-11-12T23:59:59Z"), run.transcript());
+        assertTrue(run.out().contains("2026-11-10 14:03  299fb37  Alice  open the PCI whitelist\n"
+                + "  ~ modified GlobalNetworkPolicy security.pci-whitelist\n"
+                + "      security.pci-whitelist: ingress rule 1: source selector PCI != \"true\" -> all()\n"), run.transcript());
+        assertTrue(run.out().contains("summary: 2 commits;"), run.transcript());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void json_toAFile_writesTheReportAndSaysWhere() throws Exception {
+        Path out = tmp.resolve("reports/history.json");
+        CliRun run = history("--format", "json", "--output", out.toString());
+        assertEquals(0, run.exitCode(), run.transcript());
+        assertEquals("", run.out());
+        assertTrue(run.err().startsWith("10 commits: report written to "), run.transcript());
+        JsonNode json = new ObjectMapper().readTree(Files.readString(out));
+        assertEquals("calico-gitops/history/v1", json.get("schemaVersion").asText());
+        assertEquals(10, json.get("commits").size());
+    }
+
+    @Test
+    void csv_withAnOutputFolder_writesSummaryCsvAndEventsJson() throws Exception {
+        Path dir = tmp.resolve("policy-audit");
+        CliRun run = history("--cluster", "eks-prod", "--format", "csv", "--output", dir.toString());
+        assertEquals(0, run.exitCode(), run.transcript());
+        assertTrue(Files.readString(dir.resolve("summary.csv")).startsWith("startTime,endTime,"), run.transcript());
+        assertEquals(11, new ObjectMapper().readTree(Files.readString(dir.resolve("events.json"))).size());
+        assertTrue(run.err().contains("written: ") && run.err().contains("events.json"), run.transcript());
+    }
+
+    @Test
+    void csv_withAnOutputFile_exits2() throws Exception {
+        Path file = Files.writeString(tmp.resolve("summary.csv"), "x");
+        CliRun run = history("--format", "csv", "--output", file.toString());
+        assertEquals(2, run.exitCode(), run.transcript());
+        assertTrue(run.err().contains("with --format csv, a folder"), run.transcript());
+    }
+
+    @Test
+    void csv_toStdout_printsSummaryCsvAndNotesWhereEventsGo() {
+        CliRun run = history("--cluster", "eks-prod", "--format", "CSV");
+        assertEquals(0, run.exitCode(), run.transcript());
+        assertEquals(2, run.out().lines().count(), run.transcript());
+        assertTrue(run.err().contains("events.json is written only with --output DIR"), run.transcript());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"markdown, ### History: eks-prod", "html, <!DOCTYPE html>"})
+    void otherFormats_printToStdout(String format, String start) {
+        CliRun run = history("--cluster", "eks-prod", "--format", format);
+        assertEquals(0, run.exitCode(), run.transcript());
+        assertTrue(run.out().startsWith(start), run.transcript());
+    }
+
+    @Test
+    void badDate_exits2NamingTheOption() {
+        CliRun run = history("--since", "last tuesday");
+        assertEquals(2, run.exitCode(), run.transcript());
+        assertEquals("error: --since: 'last tuesday' is neither a date (YYYY-MM-DD) nor an ISO-8601 instant"
+                + " (2026-11-20T14:03:00Z)\n", run.err());
+    }
+
+    @Test
+    void sinceAfterUntil_exits2() {
+        assertEquals(2, history("--since", "2026-11-20", "--until", "2026-11-10").exitCode());
+    }
+
+    @Test
+    void unknownFormat_exits2ListingTheFormats() {
+        CliRun run = history("--format", "junit");
+        assertEquals(2, run.exitCode(), run.transcript());
+        assertTrue(run.err().contains("expected text, json, markdown, html, csv"), run.transcript());
+    }
+
+    @Test
+    void missingRepo_exits2() {
+        assertEquals(2, CliRun.of("history").exitCode());
+    }
+
+    @Test
+    void notARepository_exits4() throws Exception {
+        Files.writeString(tmp.resolve("notes.txt"), "x");
+        CliRun run = CliRun.of("history", "--repo", tmp.toString());
+        assertEquals(4, run.exitCode(), run.transcript());
+        assertTrue(run.err().startsWith("error: not a Git repository: "), run.transcript());
+    }
+
+    @Test
+    void unknownRef_exits4() {
+        CliRun run = history("--ref", "no-such-branch");
+        assertEquals(4, run.exitCode(), run.transcript());
+    }
+
+    @Test
+    void rootHelp_listsHistory() {
+        CliRun run = CliRun.of("--help");
+        assertTrue(run.out().contains("history"), run.transcript());
+    }
+}
