@@ -7,6 +7,15 @@ import io.calicogitops.audit.Auditor;
 import io.calicogitops.audit.DriftStatus;
 import io.calicogitops.audit.ignore.IgnoreRules;
 import io.calicogitops.audit.live.FileLiveReader;
+import io.calicogitops.evidence.BundleCheck;
+import io.calicogitops.evidence.Evidence;
+import io.calicogitops.evidence.EvidenceSources;
+import io.calicogitops.evidence.EvidenceTime;
+import io.calicogitops.evidence.ExportRequest;
+import io.calicogitops.evidence.ExportResult;
+import io.calicogitops.evidence.LiveInput;
+import io.calicogitops.evidence.SignatureStatus;
+import io.calicogitops.evidence.SigningKeys;
 import io.calicogitops.generator.cli.Paths;
 import io.calicogitops.report.ReportFormat;
 import io.calicogitops.generator.cli.RenderCommand;
@@ -23,8 +32,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -32,10 +45,12 @@ import java.util.stream.Stream;
 /**
  * {@code calico-gitops demo}: the main job on the sample fleet. Renders {@code sample-repo/fleet} into a fresh Git
  * repository under {@code target/demo/}, shows what it made, renders again to show that unchanged input makes no commit,
- * and audits every cluster against its live snapshot in {@code sample-repo/live/} (one has planted drift).
+ * audits every cluster against its live snapshot in {@code sample-repo/live/} (one has planted drift), and exports
+ * and verifies a signed PCI evidence bundle for eks-prod.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Render the sample fleet into a fresh Git repository under target/demo/ and show the result.")
+        description = "Render the sample fleet into a fresh Git repository under target/demo/, audit it against the sample "
+                + "snapshots and export and verify a PCI evidence bundle.")
 public final class DemoCommand implements Callable<Integer> {
 
     @Spec
@@ -99,9 +114,35 @@ public final class DemoCommand implements Callable<Integer> {
             ReportFormat.TEXT.reporter().write(drifted, o);
         }
         o.println();
+        boolean verified = evidence(o, repo, sampleDir, "eks-prod");
+        o.println();
         o.println("next: kubectl kustomize " + Paths.display(repo.resolve("clusters/eks-prod"))
                 + "   |   git -C " + Paths.display(repo) + " log --stat");
-        return second.changes().isEmpty() ? 0 : 70;
+        return second.changes().isEmpty() && verified ? 0 : 70;
+    }
+
+    /** Step 6: a signed PCI evidence bundle of the last six months for one cluster, then its verification. */
+    private boolean evidence(PrintWriter o, Path repo, Path sampleDir, String cluster) throws IOException {
+        Path zip = out.resolve("evidence-" + cluster + ".zip");
+        Path keys = out.resolve("keys");
+        o.println("== 6. export a signed PCI evidence bundle for " + cluster + " (last 6 months, live snapshot), then verify it");
+        deleteTree(keys);
+        KeyPair pair = SigningKeys.generate();
+        SigningKeys.write(pair, keys.resolve("evidence.key"), keys.resolve("evidence.pub"), "evidence.key", "evidence.pub");
+        Instant now = EvidenceTime.now();
+        ExportResult result = new Evidence().export(new ExportRequest(repo, cluster, "HEAD", now.minus(Duration.ofDays(183)), now,
+                Optional.of(LiveInput.files(List.of(sampleDir.resolve("live").resolve(cluster + ".yaml")))), Optional.empty(),
+                now, EvidenceExportCommand.toolVersion(), Optional.of(pair.getPrivate()), EvidenceSources.standard(), zip));
+        o.printf(Locale.ROOT, "wrote %s (%,d bytes, %d files, signed with %s)%n", Paths.display(zip), result.size(),
+                result.manifest().files().size() + 2, Paths.display(keys.resolve("evidence.key")));
+        BundleCheck check = new Evidence().verify(zip, Paths.display(zip), Optional.of(pair.getPublic()));
+        o.println("manifest digest " + check.computedDigest());
+        check.problems().forEach(p -> o.println("UNEXPECTED: " + p.message()));
+        o.println(check.valid() && check.signature() == SignatureStatus.VALID
+                ? "verified: " + check.filesMatched() + " files match the manifest, signature valid" : "UNEXPECTED: not verified");
+        o.println("open index.html inside it, or: calico-gitops evidence verify " + Paths.display(zip) + " --public-key "
+                + Paths.display(keys.resolve("evidence.pub")));
+        return check.valid();
     }
 
     private Generator.RenderResult render(Path sampleDir) {

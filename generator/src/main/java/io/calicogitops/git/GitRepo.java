@@ -113,6 +113,30 @@ public final class GitRepo implements AutoCloseable {
         return resolve(ref).map(ObjectId::name);
     }
 
+    /**
+     * The newest commit on the first-parent line from {@code start} (a full id) whose committer time is at or before
+     * {@code until}: the commit a branch was at then, as {@link #walkPaths} sees its history. Empty when none is.
+     */
+    public Optional<String> lastCommitAtOrBefore(String start, Instant until) {
+        try (RevWalk rw = new RevWalk(git.getRepository())) {
+            rw.setFirstParent(true);
+            rw.markStart(rw.parseCommit(ObjectId.fromString(start)));
+            for (RevCommit c : rw) {
+                if (!Instant.ofEpochSecond(c.getCommitTime()).isAfter(until)) {
+                    return Optional.of(c.name());
+                }
+            }
+            return Optional.empty();
+        } catch (IOException | RevWalkException | IllegalArgumentException e) {
+            throw new GitAccessException("find the last commit at or before " + until + " from " + start + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The URL of a remote as configured ({@code remote.<name>.url}), credentials and all; empty when there is none. */
+    public Optional<String> remoteUrl(String name) {
+        return Optional.ofNullable(git.getRepository().getConfig().getString("remote", name, "url"));
+    }
+
     /** {@link #readTree(ObjectId, String)} by commit id. */
     public SortedMap<String, byte[]> readTree(String commitId, String prefix) {
         return readTree(ObjectId.fromString(commitId), prefix);

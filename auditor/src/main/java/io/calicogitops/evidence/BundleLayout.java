@@ -1,0 +1,43 @@
+package io.calicogitops.evidence;
+
+/**
+ * The fixed paths inside an evidence bundle (README, "Evidence bundles"). Every path is relative, uses {@code /} and
+ * names a file: a zip written by {@link Evidence} has no directory entries.
+ */
+public final class BundleLayout {
+
+    public static final String MANIFEST = "manifest.json";
+    /** Base64 Ed25519 signature over the exact bytes of {@link #MANIFEST}; present only in signed bundles. */
+    public static final String SIGNATURE = "manifest.sig";
+    public static final String INDEX = "index.html";
+    public static final String PCI_MAPPING = "pci-dss-mapping.json";
+    public static final String COMMITS = "desired/commits.json";
+    public static final String LIVE_SNAPSHOT = "live/snapshot.yaml";
+    public static final String DRIFT_JSON = "audit/drift-report.json";
+    public static final String DRIFT_HTML = "audit/drift-report.html";
+    public static final String HISTORY = "history/history.json";
+    public static final String HISTORY_SUMMARY = "history/summary.csv";
+    public static final String HISTORY_EVENTS = "history/events.json";
+    public static final String DRIFT_TIMELINE = "history/drift-timeline.json";
+    public static final String DRIFT_LOG_VERIFY = "history/drift-log-verify.json";
+    public static final String IGNORE_RULES = "ignore-rules.json";
+
+    // Reserved for the evaluator's commands: the PCI mapping points at them and marks them "not included" until
+    // those commands exist and their output is added to the bundle.
+    public static final String NETWORK_DIAGRAM = "diagram/network-diagram.svg";
+    public static final String DATA_FLOWS = "diagram/data-flows.svg";
+    public static final String SEGMENTATION = "segmentation/segmentation-check.json";
+
+    private BundleLayout() {
+    }
+
+    /** {@code desired/clusters/<name>/}: the cluster's folder in Git at the end commit, file for file. */
+    public static String desiredFolder(String cluster) {
+        return "desired/clusters/" + cluster + "/";
+    }
+
+    /** The manifest and its signature describe the bundle; every other file is listed in the manifest. */
+    static boolean describesBundle(String path) {
+        return path.equals(MANIFEST) || path.equals(SIGNATURE);
+    }
+}

@@ -1,0 +1,74 @@
+package io.calicogitops.evidence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** HTML text for {@code index.html}: escaping, and the style sheet (the drift report's plus the bundle's additions). */
+final class Html {
+
+    private Html() {
+    }
+
+    /** Escapes text for element content and quoted attribute values. */
+    static String escape(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(ch);
+            }
+        }
+        return b.toString();
+    }
+
+    /** Escaped text in which {@code `command`} spans (as the mapping writes commands) become {@code <code>} elements. */
+    static String withCode(String s) {
+        String[] parts = escape(s).split("`", -1);
+        StringBuilder b = new StringBuilder(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            boolean open = i % 2 == 1 && i < parts.length - 1;
+            b.append(open ? "<code>" : i % 2 == 1 ? "`" : "</code>").append(parts[i]);
+        }
+        return b.toString();
+    }
+
+    /** A relative link to a file of the bundle; each path segment percent-encoded where a URL needs it. */
+    static String link(String path, String text) {
+        StringBuilder href = new StringBuilder();
+        for (byte c : path.getBytes(StandardCharsets.UTF_8)) {
+            int u = c & 0xff;
+            if (Character.isLetterOrDigit(u) && u < 0x80 || "/-._~".indexOf(u) >= 0) {
+                href.append((char) u);
+            } else {
+                href.append('%').append(String.format("%02X", u));
+            }
+        }
+        return "<a href=\"" + escape(href.toString()) + "\">" + text + "</a>";
+    }
+
+    static String css() {
+        return resource("/io/calicogitops/report/report.css") + resource("/io/calicogitops/evidence/evidence.css");
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Html.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " missing from the classpath");
+            }
+            // A Windows checkout may have turned the line ends into CRLF: the bundle must not depend on it.
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("read " + name, e);
+        }
+    }
+}

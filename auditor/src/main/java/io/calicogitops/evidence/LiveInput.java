@@ -1,0 +1,51 @@
+package io.calicogitops.evidence;
+
+import io.calicogitops.audit.live.FileLiveReader;
+import io.calicogitops.audit.live.KubeLiveReader;
+import io.calicogitops.audit.live.LiveReader;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a bundle's live state comes from: a reader, and the local files it reads, whose paths (which may show a home
+ * folder or a user name) are replaced by their file names wherever the reader mentions them.
+ */
+public record LiveInput(LiveReader reader, List<Path> localFiles) {
+
+    public LiveInput {
+        localFiles = List.copyOf(localFiles);
+    }
+
+    /** Snapshot files ({@code kubectl get -o yaml} output). */
+    public static LiveInput files(List<Path> files) {
+        return new LiveInput(new FileLiveReader(files), files);
+    }
+
+    /** A cluster through a kubeconfig (the reader never reports the kubeconfig's credentials). */
+    public static LiveInput cluster(Path kubeconfig, Optional<String> context) {
+        return new LiveInput(new KubeLiveReader(Optional.of(kubeconfig), context), List.of(kubeconfig));
+    }
+
+    /** {@code text} with every local path replaced by its file name, longest path first. */
+    String redact(String text) {
+        List<String> forms = new ArrayList<>();
+        for (Path p : localFiles) {
+            forms.add(p.toAbsolutePath().normalize().toString());
+            forms.add(p.toAbsolutePath().toString());
+            forms.add(p.toString());
+        }
+        forms.sort(Comparator.comparingInt(String::length).reversed());
+        String out = text;
+        for (String form : forms) {
+            Path name = Path.of(form).getFileName();
+            if (!form.isEmpty() && name != null) {
+                out = out.replace(form, name.toString());
+            }
+        }
+        return out;
+    }
+}
