@@ -1,5 +1,6 @@
 package io.calicogitops.cli;
 
+import io.calicogitops.driftlog.DriftLogTimeline;
 import io.calicogitops.diag.ExitCodes;
 import io.calicogitops.diag.UsageException;
 import io.calicogitops.generator.cli.Paths;
@@ -63,7 +64,7 @@ public final class HistoryCommand implements Callable<Integer> {
             throw new UsageException("--output: with --format csv, a folder for summary.csv and events.json ("
                     + Paths.display(output) + " is a file)");
         }
-        HistoryReport report = new History().walk(new HistoryRequest(repo, ref, Optional.ofNullable(cluster), interval));
+        HistoryReport report = new History(new DriftLogTimeline()).walk(new HistoryRequest(repo, ref, Optional.ofNullable(cluster), interval));
         if (fmt == HistoryFormat.CSV && output != null) {
             for (Path p : new HistoryCsvReporter().writeFiles(report, output)) {
                 spec.commandLine().getErr().println("written: " + Paths.display(p));

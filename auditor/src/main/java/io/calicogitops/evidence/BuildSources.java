@@ -1,5 +1,6 @@
 package io.calicogitops.evidence;
 
+import io.calicogitops.driftlog.DriftLogTimeline;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.calicogitops.driftlog.AuditGap;

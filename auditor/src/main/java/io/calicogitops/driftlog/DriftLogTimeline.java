@@ -1,7 +1,5 @@
-package io.calicogitops.evidence;
+package io.calicogitops.driftlog;
 
-import io.calicogitops.driftlog.DriftLog;
-import io.calicogitops.driftlog.LogEntry;
 import io.calicogitops.git.GitRepo;
 import io.calicogitops.history.DriftTimelineEntry;
 import io.calicogitops.history.DriftTimelineSource;
@@ -15,7 +13,7 @@ import java.util.Optional;
  * cluster in the interval ({@code in sync}, {@code drift (critical, 3 resources)}, {@code failed: <error>}), so the
  * bundle's {@code history.json} carries the drift timeline next to the commits.
  */
-final class DriftLogTimeline implements DriftTimelineSource {
+public final class DriftLogTimeline implements DriftTimelineSource {
 
     @Override
     public List<DriftTimelineEntry> entries(GitRepo git, Optional<String> cluster, Interval interval) {
