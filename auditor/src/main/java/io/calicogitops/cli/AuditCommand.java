@@ -4,8 +4,6 @@ import io.calicogitops.audit.AuditReport;
 import io.calicogitops.audit.AuditRequest;
 import io.calicogitops.audit.Auditor;
 import io.calicogitops.audit.ignore.IgnoreRules;
-import io.calicogitops.audit.live.FileLiveReader;
-import io.calicogitops.audit.live.KubeLiveReader;
 import io.calicogitops.audit.live.LiveReader;
 import io.calicogitops.diag.CalicoGitOpsException;
 import io.calicogitops.diag.ExitCodes;
@@ -26,8 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -51,26 +47,7 @@ public final class AuditCommand implements Callable<Integer> {
     String ref;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
-    Source source;
-
-    /** Where the live state comes from: a cluster or snapshot files. */
-    static final class Source {
-        @ArgGroup(exclusive = false)
-        Kube kube;
-
-        @Option(names = "--live", paramLabel = "FILE", arity = "1..*",
-                description = "kubectl get -o yaml output (a List or multi-document YAML), instead of a cluster")
-        List<Path> live;
-    }
-
-    /** Cluster access through a kubeconfig. */
-    static final class Kube {
-        @Option(names = "--kubeconfig", required = true, paramLabel = "FILE", description = "kubeconfig file")
-        Path kubeconfig;
-
-        @Option(names = "--context", paramLabel = "NAME", description = "kubeconfig context (default: current)")
-        String context;
-    }
+    LiveSourceOptions source;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text, json, markdown, html or junit (default: ${DEFAULT-VALUE})")
@@ -104,8 +81,7 @@ public final class AuditCommand implements Callable<Integer> {
         AuditRecorder recorder = record ? new AuditRecorder(repo, cluster, ref, liveSource(), now, spec.commandLine().getErr()) : null;
         AuditReport report;
         try {
-            LiveReader reader = source.live != null ? new FileLiveReader(source.live)
-                    : new KubeLiveReader(Optional.of(source.kube.kubeconfig), Optional.ofNullable(source.kube.context));
+            LiveReader reader = source.reader();
             report = new Auditor().audit(new AuditRequest(repo, cluster, ref,
                     recorder == null ? reader : recorder.capture(reader), rules, today));
         } catch (CalicoGitOpsException e) {
@@ -134,9 +110,6 @@ public final class AuditCommand implements Callable<Integer> {
 
     /** Where the live state comes from, for a failed audit's log entry: file names or a context, never credentials. */
     private String liveSource() {
-        if (source.live != null) {
-            return "files: " + String.join(", ", source.live.stream().map(Path::toString).toList());
-        }
-        return source.kube.context == null ? "the kubeconfig's current context" : "context " + source.kube.context;
+        return source.describe();
     }
 }

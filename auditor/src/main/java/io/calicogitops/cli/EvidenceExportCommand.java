@@ -18,7 +18,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -52,25 +51,7 @@ public final class EvidenceExportCommand implements Callable<Integer> {
     Path out;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
-    Source source;
-
-    /** Where the live state comes from, if anywhere: snapshot files or a cluster. */
-    static final class Source {
-        @ArgGroup(exclusive = false)
-        Kube kube;
-
-        @Option(names = "--live", paramLabel = "FILE", arity = "1..*", description = "kubectl get -o yaml output, instead of a cluster")
-        List<Path> live;
-    }
-
-    /** Cluster access through a kubeconfig. */
-    static final class Kube {
-        @Option(names = "--kubeconfig", required = true, paramLabel = "FILE", description = "kubeconfig file")
-        Path kubeconfig;
-
-        @Option(names = "--context", paramLabel = "NAME", description = "kubeconfig context (default: current)")
-        String context;
-    }
+    LiveSourceOptions source;
 
     @Option(names = "--ignore", paramLabel = "FILE", description = "ignore rules: applied to the drift report and listed in the bundle")
     Path ignore;
@@ -84,8 +65,8 @@ public final class EvidenceExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Optional<LiveInput> live = source == null ? Optional.empty()
-                : source.live != null ? Optional.of(LiveInput.files(source.live))
-                : Optional.of(LiveInput.cluster(source.kube.kubeconfig, Optional.ofNullable(source.kube.context)));
+                : source.isFiles() ? Optional.of(LiveInput.files(source.live))
+                : Optional.of(LiveInput.cluster(source.kube.kubeconfig, source.context()));
         ExportRequest request = new ExportRequest(repo, cluster, ref, EvidenceTime.since(since), EvidenceTime.until(until),
                 live, Optional.ofNullable(ignore),
                 generatedAt == null ? EvidenceTime.now() : EvidenceTime.generatedAt(generatedAt), toolVersion(),

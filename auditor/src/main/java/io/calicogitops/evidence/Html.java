@@ -1,5 +1,7 @@
 package io.calicogitops.evidence;
 
+import io.calicogitops.report.HtmlReporter;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,24 +13,9 @@ final class Html {
     private Html() {
     }
 
-    /** Escapes text for element content and quoted attribute values. */
+    /** Escapes text for element content and quoted attribute values, exactly as the drift report does. */
     static String escape(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(ch);
-            }
-        }
-        return b.toString();
+        return HtmlReporter.escape(s);
     }
 
     /** Escaped text in which {@code `command`} spans (as the mapping writes commands) become {@code <code>} elements. */

@@ -156,8 +156,8 @@ public final class HtmlReporter implements Reporter {
         return n == 1 ? one : many;
     }
 
-    /** Escapes text for HTML element content and quoted attribute values. */
-    static String escape(String s) {
+    /** Escapes text for HTML element content and quoted attribute values (also used by the evidence index page). */
+    public static String escape(String s) {
         if (s == null) {
             return "";
         }

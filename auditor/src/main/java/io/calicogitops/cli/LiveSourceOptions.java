@@ -1,0 +1,51 @@
+package io.calicogitops.cli;
+
+import io.calicogitops.audit.live.FileLiveReader;
+import io.calicogitops.audit.live.KubeLiveReader;
+import io.calicogitops.audit.live.LiveReader;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Where the live state comes from, shared by the commands that read it: snapshot files, or a cluster by kubeconfig. */
+final class LiveSourceOptions {
+
+    @ArgGroup(exclusive = false)
+    Kube kube;
+
+    @Option(names = "--live", paramLabel = "FILE", arity = "1..*",
+            description = "kubectl get -o yaml output (a List or multi-document YAML), instead of a cluster")
+    List<Path> live;
+
+    /** Cluster access through a kubeconfig. */
+    static final class Kube {
+        @Option(names = "--kubeconfig", required = true, paramLabel = "FILE", description = "kubeconfig file")
+        Path kubeconfig;
+
+        @Option(names = "--context", paramLabel = "NAME", description = "kubeconfig context (default: current)")
+        String context;
+    }
+
+    boolean isFiles() {
+        return live != null;
+    }
+
+    Optional<String> context() {
+        return kube == null ? Optional.empty() : Optional.ofNullable(kube.context);
+    }
+
+    LiveReader reader() {
+        return isFiles() ? new FileLiveReader(live) : new KubeLiveReader(Optional.of(kube.kubeconfig), context());
+    }
+
+    /** How reports name the source before it is read: file names or the context, never credentials. */
+    String describe() {
+        if (isFiles()) {
+            return "files: " + String.join(", ", live.stream().map(Path::toString).toList());
+        }
+        return context().map(c -> "context " + c).orElse("the kubeconfig's current context");
+    }
+}
