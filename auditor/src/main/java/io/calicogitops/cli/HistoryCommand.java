@@ -21,13 +21,15 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code calico-gitops history}: who changed which Calico resource of a cluster when, commit by commit. Exit 0. */
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = "Report, commit by commit, the Calico resources created, modified, deleted, promoted or demoted in "
-                + "clusters/<name>/ over an interval, with the auditor's change sentences and policy-audit counts.")
+                + "clusters/<name>/ over an interval, with the auditor's change sentences and policy-audit counts; "
+                + "with --cluster, the drift log's recorded audits, drift spans and gaps.")
 public final class HistoryCommand implements Callable<Integer> {
 
     @Spec
@@ -48,23 +50,29 @@ public final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--ref", paramLabel = "REV", defaultValue = "HEAD", description = "walk back from this commit (default: ${DEFAULT-VALUE})")
     String ref;
 
+    @Option(names = "--expected-interval", paramLabel = "DURATION", defaultValue = "1d",
+            description = "how often audits should run; longer stretches of the drift log without a successful one are gaps: "
+                    + "1d, 12h, 30m or ISO-8601 (default: ${DEFAULT-VALUE})")
+    String expectedInterval;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text, json, markdown, html or csv (default: ${DEFAULT-VALUE})")
     String format;
 
     @Option(names = "--output", paramLabel = "PATH",
-            description = "write the report to this file instead of stdout; with --format csv a folder for summary.csv and events.json")
+            description = "write the report to this file instead of stdout; with --format csv a folder for summary.csv, events.json and drift-spans.csv")
     Path output;
 
     @Override
     public Integer call() throws IOException {
         HistoryFormat fmt = HistoryFormat.parse(format);
         Interval interval = Interval.parse(since, until);
+        Duration expected = LogShowCommand.duration(expectedInterval);
         if (fmt == HistoryFormat.CSV && output != null && Files.exists(output) && !Files.isDirectory(output)) {
-            throw new UsageException("--output: with --format csv, a folder for summary.csv and events.json ("
+            throw new UsageException("--output: with --format csv, a folder for summary.csv, events.json and drift-spans.csv ("
                     + Paths.display(output) + " is a file)");
         }
-        HistoryReport report = new History(new DriftLogTimeline()).walk(new HistoryRequest(repo, ref, Optional.ofNullable(cluster), interval));
+        HistoryReport report = new History(new DriftLogTimeline(expected)).walk(new HistoryRequest(repo, ref, Optional.ofNullable(cluster), interval));
         if (fmt == HistoryFormat.CSV && output != null) {
             for (Path p : new HistoryCsvReporter().writeFiles(report, output)) {
                 spec.commandLine().getErr().println("written: " + Paths.display(p));
@@ -83,7 +91,7 @@ public final class HistoryCommand implements Callable<Integer> {
             out.write(text.toString());
             out.flush();
             if (fmt == HistoryFormat.CSV) {
-                spec.commandLine().getErr().println("note: events.json is written only with --output DIR");
+                spec.commandLine().getErr().println("note: events.json and drift-spans.csv are written only with --output DIR");
             }
         }
         return ExitCodes.OK;

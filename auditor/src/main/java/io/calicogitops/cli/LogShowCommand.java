@@ -97,7 +97,8 @@ public final class LogShowCommand implements Callable<Integer> {
         }
     }
 
-    private static Duration duration(String text) {
+    /** {@code 1d}, {@code 12h}, {@code 30m} or an ISO-8601 duration, positive: {@code --expected-interval} of {@code log show} and {@code history}. */
+    static Duration duration(String text) {
         Matcher m = SHORT_DURATION.matcher(text.toLowerCase(Locale.ROOT));
         try {
             Duration d;

@@ -1,5 +1,7 @@
 package io.calicogitops.driftlog;
 
+import io.calicogitops.history.DriftTimelineView;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Duration;
@@ -58,16 +60,6 @@ public final class LogTextReport {
 
     /** {@code 2d 3h}, {@code 45m}, {@code 10s}: the two largest units, enough to read a span at a glance. */
     static String human(Duration d) {
-        long s = d.toSeconds();
-        long days = s / 86_400;
-        long hours = s % 86_400 / 3_600;
-        long minutes = s % 3_600 / 60;
-        if (days > 0) {
-            return days + "d" + (hours > 0 ? " " + hours + "h" : "");
-        }
-        if (hours > 0) {
-            return hours + "h" + (minutes > 0 ? " " + minutes + "m" : "");
-        }
-        return minutes > 0 ? minutes + "m" : s % 60 + "s";
+        return DriftTimelineView.human(d);
     }
 }

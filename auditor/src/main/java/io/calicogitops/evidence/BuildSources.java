@@ -36,7 +36,8 @@ import java.util.stream.Stream;
 
 /**
  * The sources of this build: {@code calico-gitops history} over the interval, from the end commit, with the drift
- * log's audits as its drift timeline; and the drift log itself, as its timeline (drift spans, gaps, failed audits)
+ * log's audits, drift spans and gaps (at the default expected interval, as the drift timeline below) as its drift
+ * timeline; and the drift log itself, as its timeline (drift spans, gaps, failed audits)
  * and the result of verifying its hash chain, with the branch tip that anchors it.
  */
 final class BuildSources implements EvidenceSources {
@@ -45,7 +46,7 @@ final class BuildSources implements EvidenceSources {
 
     @Override
     public SourceFiles history(EvidenceScope scope) {
-        HistoryReport report = new History(new DriftLogTimeline()).walk(new HistoryRequest(scope.repo(), scope.endCommit(),
+        HistoryReport report = new History(new DriftLogTimeline(DriftTimeline.DEFAULT_INTERVAL)).walk(new HistoryRequest(scope.repo(), scope.endCommit(),
                 Optional.of(scope.cluster()), new Interval(Optional.of(scope.since()), Optional.of(scope.until()))));
         SortedMap<String, byte[]> files = new TreeMap<>();
         files.put(BundleLayout.HISTORY, render(report, HistoryFormat.JSON));

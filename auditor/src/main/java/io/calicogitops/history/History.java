@@ -59,7 +59,7 @@ public final class History {
         Collections.reverse(commits);
         Collections.reverse(warnings);
         return new HistoryReport(request.ref(), head, request.cluster(), request.interval(), commits,
-                drift.entries(git, request.cluster(), request.interval()),
+                drift.timeline(git, request.cluster(), request.interval()),
                 warnings.stream().flatMap(List::stream).toList());
     }
 

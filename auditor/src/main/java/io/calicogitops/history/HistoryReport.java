@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * the drift timeline, counts, and warnings (files that could not be read as resources at some commit).
  */
 public record HistoryReport(String ref, Optional<String> headCommit, Optional<String> cluster, Interval interval,
-                            List<HistoryCommit> commits, List<DriftTimelineEntry> drift, List<String> warnings) {
+                            List<HistoryCommit> commits, DriftTimelineView drift, List<String> warnings) {
 
     public HistoryReport {
         Objects.requireNonNull(ref, "ref");
@@ -20,7 +20,7 @@ public record HistoryReport(String ref, Optional<String> headCommit, Optional<St
         cluster = cluster == null ? Optional.empty() : cluster;
         Objects.requireNonNull(interval, "interval");
         commits = List.copyOf(commits);
-        drift = List.copyOf(drift);
+        drift = drift == null ? DriftTimelineView.empty() : drift;
         warnings = List.copyOf(warnings);
     }
 

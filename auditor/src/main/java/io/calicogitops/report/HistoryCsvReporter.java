@@ -2,6 +2,7 @@ package io.calicogitops.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.calicogitops.history.DriftTimelineView;
 import io.calicogitops.history.HistoryCommit;
 import io.calicogitops.history.HistoryReport;
 import io.calicogitops.history.HistorySummary;
@@ -28,12 +29,16 @@ import java.util.Optional;
  * empty, as history is not scoped by endpoints), then {@code cluster} and the counts over all resources, one row per
  * cluster. {@code events.json} holds one Kubernetes audit event per resource change (verb {@code create},
  * {@code patch} or {@code delete}; {@code user.username} is the commit's author) with the commit, cluster, change and
- * sentences added.
+ * sentences added. {@code drift-spans.csv} lists the drift log's drift spans, one per row.
  */
 public final class HistoryCsvReporter implements HistoryReporter {
 
     public static final String SUMMARY_FILE = "summary.csv";
     public static final String EVENTS_FILE = "events.json";
+    public static final String DRIFT_SPANS_FILE = "drift-spans.csv";
+
+    static final List<String> SPAN_COLUMNS = List.of("cluster", "kind", "apiGroup", "namespace", "name", "status",
+            "severity", "firstSeen", "lastSeen", "resolvedAt", "durationSeconds", "timesSeen", "sentences");
 
     static final List<String> COLUMNS = List.of("startTime", "endTime", "endpointSelector", "namespaceNames",
             "namespaceSelector", "serviceAccountNames", "serviceAccountSelectors", "numCreatedPolicies",
@@ -56,14 +61,19 @@ public final class HistoryCsvReporter implements HistoryReporter {
         return "text/csv; charset=utf-8";
     }
 
-    /** Writes {@code summary.csv} and {@code events.json} into {@code dir} (created if absent); returns their paths. */
+    /**
+     * Writes {@code summary.csv}, {@code events.json} and {@code drift-spans.csv} (one row per drift span of the drift
+     * log, header only when there is none) into {@code dir} (created if absent); returns their paths.
+     */
     public List<Path> writeFiles(HistoryReport report, Path dir) throws IOException {
         Files.createDirectories(dir);
         Path summary = dir.resolve(SUMMARY_FILE);
         Path events = dir.resolve(EVENTS_FILE);
         Files.writeString(summary, summaryCsv(report), StandardCharsets.UTF_8);
+        Path spans = dir.resolve(DRIFT_SPANS_FILE);
         Files.writeString(events, eventsJson(report), StandardCharsets.UTF_8);
-        return List.of(summary, events);
+        Files.writeString(spans, driftSpansCsv(report), StandardCharsets.UTF_8);
+        return List.of(summary, events, spans);
     }
 
     static String summaryCsv(HistoryReport report) {
@@ -82,6 +92,19 @@ public final class HistoryCsvReporter implements HistoryReporter {
                     String.valueOf(s.numCommits())));
             b.append(String.join(",", row.stream().map(HistoryCsvReporter::field).toList())).append('\n');
         });
+        return b.toString();
+    }
+
+    /** One row per drift span; {@code resolvedAt} empty while ongoing, sentences joined with {@code "; "}. */
+    static String driftSpansCsv(HistoryReport report) {
+        StringBuilder b = new StringBuilder(String.join(",", SPAN_COLUMNS)).append('\n');
+        for (DriftTimelineView.Span s : report.drift().spans()) {
+            List<String> row = List.of(s.cluster(), s.kind(), s.apiGroup(), s.namespace(), s.name(), s.status(),
+                    s.severity().label(), s.firstSeen().toString(), s.lastSeen().toString(),
+                    s.resolvedAt().map(Instant::toString).orElse(""), String.valueOf(s.duration().toSeconds()),
+                    String.valueOf(s.timesSeen()), String.join("; ", s.sentences()));
+            b.append(String.join(",", row.stream().map(HistoryCsvReporter::field).toList())).append('\n');
+        }
         return b.toString();
     }
 

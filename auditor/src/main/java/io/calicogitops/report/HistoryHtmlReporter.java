@@ -2,6 +2,7 @@ package io.calicogitops.report;
 
 import io.calicogitops.audit.DriftSeverity;
 import io.calicogitops.history.DriftTimelineEntry;
+import io.calicogitops.history.DriftTimelineView;
 import io.calicogitops.history.HistoryCommit;
 import io.calicogitops.history.HistoryReport;
 import io.calicogitops.history.HistorySummary;
@@ -52,13 +53,50 @@ public final class HistoryHtmlReporter implements HistoryReporter {
         for (HistoryCommit c : report.commits()) {
             commit(c, grouped, b);
         }
-        if (!report.drift().isEmpty()) {
+        DriftTimelineView drift = report.drift();
+        if (!drift.isEmpty()) {
             b.append("<h2>Drift log</h2>\n<ul class=\"changes\">\n");
-            for (DriftTimelineEntry d : report.drift()) {
+            for (DriftTimelineEntry d : drift.audits()) {
                 b.append("<li><time>").append(HistoryView.minute(d.time())).append("</time> <strong>")
                         .append(escape(d.cluster())).append("</strong> ").append(escape(d.summary())).append("</li>\n");
             }
-            b.append("</ul>\n");
+            b.append("</ul>\n<h2>Drift spans</h2>\n");
+            if (drift.spans().isEmpty()) {
+                b.append("<p class=\"empty\">No drift in this interval.</p>\n");
+            } else {
+                b.append("<ul class=\"changes\">\n");
+                for (DriftTimelineView.Span s : drift.spans()) {
+                    b.append("<li><strong>").append(escape(s.severity().label())).append("</strong> <code>")
+                            .append(escape(s.resource())).append("</code> ").append(escape(s.status()))
+                            .append(": first seen <time>").append(s.firstSeen()).append("</time>")
+                            .append(s.ongoing() ? ", still there at <time>" + s.lastSeen() + "</time> ("
+                                    + DriftTimelineView.human(s.duration()) + " so far)"
+                                    : ", resolved <time>" + s.resolvedAt().orElseThrow() + "</time> after "
+                                    + DriftTimelineView.human(s.duration()))
+                            .append(", seen by ").append(s.timesSeen()).append(s.timesSeen() == 1 ? " audit" : " audits");
+                    if (!s.sentences().isEmpty()) {
+                        b.append("<ul>");
+                        s.sentences().forEach(x -> b.append("<li>").append(escape(x)).append("</li>"));
+                        b.append("</ul>");
+                    }
+                    b.append("</li>\n");
+                }
+                b.append("</ul>\n");
+            }
+            b.append("<h2>Gaps</h2>\n").append(drift.expectedInterval().map(i -> "<p>No successful audit for more than "
+                    + DriftTimelineView.human(i) + ":</p>\n").orElse(""));
+            if (drift.gaps().isEmpty()) {
+                b.append("<p class=\"empty\">No gaps.</p>\n");
+            } else {
+                b.append("<ul class=\"changes\">\n");
+                for (DriftTimelineView.Gap g : drift.gaps()) {
+                    b.append("<li><time>").append(g.from()).append("</time> &rarr; <time>").append(g.to()).append("</time> (")
+                            .append(DriftTimelineView.human(g.duration())).append(')')
+                            .append(g.failedAudits() == 0 ? "" : ", " + g.failedAudits()
+                                    + (g.failedAudits() == 1 ? " failed audit" : " failed audits")).append("</li>\n");
+                }
+                b.append("</ul>\n");
+            }
         }
         if (!report.warnings().isEmpty()) {
             b.append("<section class=\"notice\"><strong>Warnings</strong><ul>\n");

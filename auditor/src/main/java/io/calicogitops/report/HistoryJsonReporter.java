@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.calicogitops.history.DriftTimelineEntry;
+import io.calicogitops.history.DriftTimelineView;
 import io.calicogitops.history.HistoryCommit;
 import io.calicogitops.history.HistoryReport;
 import io.calicogitops.history.HistorySummary;
@@ -61,9 +62,22 @@ public final class HistoryJsonReporter implements HistoryReporter {
         root.put("until", report.interval().until().map(Instant::toString).orElse(null));
         ArrayNode commits = root.putArray("commits");
         report.commits().forEach(c -> commits.add(commit(c)));
+        DriftTimelineView view = report.drift();
         ArrayNode drift = root.putArray("drift");
-        for (DriftTimelineEntry d : report.drift()) {
+        for (DriftTimelineEntry d : view.audits()) {
             drift.addObject().put("time", d.time().toString()).put("cluster", d.cluster()).put("summary", d.summary());
+        }
+        ArrayNode spans = root.putArray("driftSpans");
+        view.spans().forEach(s -> spans.add(span(s)));
+        ArrayNode gaps = root.putArray("auditGaps");
+        for (DriftTimelineView.Gap g : view.gaps()) {
+            gaps.addObject().put("cluster", g.cluster()).put("from", g.from().toString()).put("to", g.to().toString())
+                    .put("durationSeconds", g.duration().toSeconds()).put("failedAudits", g.failedAudits());
+        }
+        if (view.expectedInterval().isPresent()) {
+            root.put("expectedIntervalSeconds", view.expectedInterval().get().toSeconds());
+        } else {
+            root.putNull("expectedIntervalSeconds");
         }
         root.set("summary", summary(report.summary()));
         ArrayNode clusters = root.putArray("clusters");
@@ -71,6 +85,26 @@ public final class HistoryJsonReporter implements HistoryReporter {
         ArrayNode warnings = root.putArray("warnings");
         report.warnings().forEach(warnings::add);
         return root;
+    }
+
+    private static ObjectNode span(DriftTimelineView.Span s) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("cluster", s.cluster());
+        node.put("kind", s.kind());
+        node.put("apiGroup", s.apiGroup());
+        node.put("namespace", s.namespace());
+        node.put("name", s.name());
+        node.put("resource", s.resource());
+        node.put("status", s.status());
+        node.put("severity", s.severity().label());
+        node.put("firstSeen", s.firstSeen().toString());
+        node.put("lastSeen", s.lastSeen().toString());
+        node.put("resolvedAt", s.resolvedAt().map(Instant::toString).orElse(null));
+        node.put("durationSeconds", s.duration().toSeconds());
+        node.put("timesSeen", s.timesSeen());
+        ArrayNode sentences = node.putArray("sentences");
+        s.sentences().forEach(sentences::add);
+        return node;
     }
 
     private static ObjectNode commit(HistoryCommit c) {

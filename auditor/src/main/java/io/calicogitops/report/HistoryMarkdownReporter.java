@@ -1,6 +1,7 @@
 package io.calicogitops.report;
 
 import io.calicogitops.history.DriftTimelineEntry;
+import io.calicogitops.history.DriftTimelineView;
 import io.calicogitops.history.HistoryCommit;
 import io.calicogitops.history.HistoryReport;
 import io.calicogitops.history.HistorySummary;
@@ -62,11 +63,36 @@ public final class HistoryMarkdownReporter implements HistoryReporter {
             }
             b.append('\n');
         }
-        if (!report.drift().isEmpty()) {
+        DriftTimelineView drift = report.drift();
+        if (!drift.isEmpty()) {
             b.append("#### Drift log\n\n");
-            for (DriftTimelineEntry d : report.drift()) {
+            for (DriftTimelineEntry d : drift.audits()) {
                 b.append("- ").append(HistoryView.minute(d.time())).append(" · ").append(MarkdownReporter.md(d.cluster()))
                         .append(" · ").append(MarkdownReporter.md(d.summary())).append('\n');
+            }
+            b.append('\n');
+            b.append("#### Drift spans\n\n");
+            if (drift.spans().isEmpty()) {
+                b.append("None.\n");
+            }
+            for (DriftTimelineView.Span s : drift.spans()) {
+                b.append("- ").append(MarkdownReporter.code(s.resource())).append(" · ").append(s.status()).append(" · ")
+                        .append(s.severity().label()).append(" · first seen ").append(s.firstSeen())
+                        .append(s.ongoing() ? ", still there at " + s.lastSeen() + " (" + DriftTimelineView.human(s.duration()) + " so far)"
+                                : ", resolved " + s.resolvedAt().orElseThrow() + " after " + DriftTimelineView.human(s.duration()))
+                        .append(", seen by ").append(s.timesSeen()).append(s.timesSeen() == 1 ? " audit" : " audits").append('\n');
+                s.sentences().forEach(x -> b.append("  - ").append(MarkdownReporter.md(x)).append('\n'));
+            }
+            b.append('\n');
+            b.append("#### Gaps").append(drift.expectedInterval().map(i -> " (no successful audit for more than "
+                    + DriftTimelineView.human(i) + ")").orElse("")).append("\n\n");
+            if (drift.gaps().isEmpty()) {
+                b.append("None.\n");
+            }
+            for (DriftTimelineView.Gap g : drift.gaps()) {
+                b.append("- ").append(g.from()).append(" → ").append(g.to()).append(" (").append(DriftTimelineView.human(g.duration()))
+                        .append(')').append(g.failedAudits() == 0 ? "" : ", " + g.failedAudits()
+                                + (g.failedAudits() == 1 ? " failed audit" : " failed audits")).append('\n');
             }
             b.append('\n');
         }

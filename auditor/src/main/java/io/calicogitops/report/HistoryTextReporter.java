@@ -2,6 +2,7 @@ package io.calicogitops.report;
 
 import io.calicogitops.audit.DriftSeverity;
 import io.calicogitops.history.DriftTimelineEntry;
+import io.calicogitops.history.DriftTimelineView;
 import io.calicogitops.history.HistoryCommit;
 import io.calicogitops.history.HistoryReport;
 import io.calicogitops.history.HistorySummary;
@@ -16,7 +17,7 @@ import java.util.Map;
  * The history for terminals: a header, then one line per commit ({@code 2026-11-20 14:03  a1b2c3d  Alice  message})
  * with its changes indented below ({@code + created}, {@code ~ modified}, {@code - deleted}, {@code ^ promoted},
  * {@code v demoted}) and their sentences under them, grouped by cluster when there are several; then the drift
- * timeline, the counts and any warnings. Text from Git is made printable.
+ * log (recorded audits, drift spans, gaps, as {@code log show} writes them), the counts and any warnings. Text from Git is made printable.
  */
 public final class HistoryTextReporter implements HistoryReporter {
 
@@ -51,11 +52,30 @@ public final class HistoryTextReporter implements HistoryReporter {
         if (report.commits().isEmpty()) {
             b.append("\nno commit changed a resource in this interval\n");
         }
-        if (!report.drift().isEmpty()) {
-            b.append("\ndrift log\n");
-            for (DriftTimelineEntry d : report.drift()) {
+        DriftTimelineView drift = report.drift();
+        if (!drift.isEmpty()) {
+            b.append("\ndrift log: ").append(drift.audits().size()).append(drift.audits().size() == 1 ? " recorded audit" : " recorded audits")
+                    .append('\n');
+            for (DriftTimelineEntry d : drift.audits()) {
                 b.append("  ").append(HistoryView.minute(d.time())).append("  ").append(TextReporter.printable(d.cluster()))
                         .append("  ").append(TextReporter.printable(d.summary())).append('\n');
+            }
+            b.append("drift: ").append(drift.spans().isEmpty() ? "none" : drift.spans().size()).append('\n');
+            for (DriftTimelineView.Span s : drift.spans()) {
+                b.append("  ").append(s.severity().label()).append(' ').append(TextReporter.printable(s.resource())).append(' ')
+                        .append(s.status()).append(": first seen ").append(s.firstSeen())
+                        .append(s.ongoing() ? ", still there at " + s.lastSeen() + " (" + DriftTimelineView.human(s.duration()) + " so far)"
+                                : ", resolved " + s.resolvedAt().orElseThrow() + " after " + DriftTimelineView.human(s.duration()))
+                        .append(", seen by ").append(s.timesSeen()).append(s.timesSeen() == 1 ? " audit" : " audits").append('\n');
+                s.sentences().forEach(x -> b.append("      ").append(TextReporter.printable(x)).append('\n'));
+            }
+            b.append("gaps").append(drift.expectedInterval().map(i -> " (no successful audit for more than "
+                    + DriftTimelineView.human(i) + ")").orElse("")).append(": ")
+                    .append(drift.gaps().isEmpty() ? "none" : drift.gaps().size()).append('\n');
+            for (DriftTimelineView.Gap g : drift.gaps()) {
+                b.append("  ").append(g.from()).append(" -> ").append(g.to()).append(" (").append(DriftTimelineView.human(g.duration()))
+                        .append(')').append(g.failedAudits() == 0 ? "" : ", " + g.failedAudits()
+                                + (g.failedAudits() == 1 ? " failed audit" : " failed audits")).append('\n');
             }
         }
         b.append("\nsummary: ").append(HistoryView.counts(report.summary())).append('\n');

@@ -54,6 +54,8 @@ class EvidenceDriftLogEndToEndTest {
         JsonNode history = json(zip, "history/history.json");
         assertEquals(2, history.path("drift").size(), history.path("drift").toString());
         assertTrue(history.path("drift").toString().contains("drift (critical, 6 resources)"), history.path("drift").toString());
+        assertEquals("2026-03-01T06:00:00Z", history.path("driftSpans").get(0).path("firstSeen").asText(), history.toString());
+        assertEquals(86400, history.path("expectedIntervalSeconds").asLong());
         CliRun check = CliRun.of("evidence", "verify", zip.toString());
         assertEquals(0, check.exitCode(), check.transcript());
     }

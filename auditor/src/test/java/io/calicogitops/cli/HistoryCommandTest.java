@@ -85,7 +85,7 @@ class HistoryCommandTest {
         CliRun run = history("--cluster", "eks-prod", "--format", "CSV");
         assertEquals(0, run.exitCode(), run.transcript());
         assertEquals(2, run.out().lines().count(), run.transcript());
-        assertTrue(run.err().contains("events.json is written only with --output DIR"), run.transcript());
+        assertTrue(run.err().contains("events.json and drift-spans.csv are written only with --output DIR"), run.transcript());
     }
 
     @ParameterizedTest

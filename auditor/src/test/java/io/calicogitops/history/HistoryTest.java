@@ -175,17 +175,17 @@ class HistoryTest {
     void walk_reportCarriesRefHeadAndAnEmptyDriftTimeline() {
         assertEquals("HEAD", eksProd.ref());
         assertEquals(40, eksProd.headCommit().orElseThrow().length());
-        assertEquals(List.of(), eksProd.drift());
+        assertEquals(DriftTimelineView.empty(), eksProd.drift());
         assertEquals(List.of(), eksProd.warnings());
     }
 
     @Test
     void walk_driftTimelineSource_isAskedForTheClusterAndInterval() {
         Interval interval = Interval.parse("2026-11-01", "2026-11-30");
-        DriftTimelineSource source = (git, cluster, i) -> List.of(
-                new DriftTimelineEntry(Scenarios.at("2026-11-21T00:00:00Z"), cluster.orElse("?"), "in sync " + i.since().orElseThrow()));
+        DriftTimelineSource source = (git, cluster, i) -> DriftTimelineView.ofAudits(List.of(
+                new DriftTimelineEntry(Scenarios.at("2026-11-21T00:00:00Z"), cluster.orElse("?"), "in sync " + i.since().orElseThrow())));
         HistoryReport r = new History(source).walk(new HistoryRequest(repo, null, Optional.of("eks-prod"), interval));
         assertEquals(List.of(new DriftTimelineEntry(Scenarios.at("2026-11-21T00:00:00Z"), "eks-prod",
-                "in sync 2026-11-01T00:00:00Z")), r.drift());
+                "in sync 2026-11-01T00:00:00Z")), r.drift().audits());
     }
 }

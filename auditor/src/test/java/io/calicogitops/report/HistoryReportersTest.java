@@ -7,6 +7,9 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.calicogitops.audit.DriftSeverity;
+import io.calicogitops.history.DriftTimelineEntry;
+import io.calicogitops.history.DriftTimelineView;
 import io.calicogitops.history.HistoryFixtures;
 import io.calicogitops.history.HistoryReport;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,8 +22,11 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -86,7 +92,7 @@ class HistoryReportersTest {
     void json_keysInSchemaOrder() throws IOException {
         JsonNode json = MAPPER.readTree(render(new HistoryJsonReporter(), all));
         assertEquals(List.of("schemaVersion", "cluster", "ref", "headCommit", "since", "until", "commits", "drift",
-                "summary", "clusters", "warnings"), names(json));
+                "driftSpans", "auditGaps", "expectedIntervalSeconds", "summary", "clusters", "warnings"), names(json));
         assertEquals(List.of("id", "parents", "merge", "author", "authorEmail", "committer", "time", "message", "changes"),
                 names(json.get("commits").get(0)));
         assertEquals(List.of("cluster", "kind", "apiGroup", "apiVersion", "namespace", "name", "change", "previousKind",
@@ -96,6 +102,45 @@ class HistoryReportersTest {
                 names(json.get("summary")));
         assertTrue(json.get("cluster").isNull() && json.get("since").isNull(), "open values are null, never left out");
         assertEquals("[]", json.get("drift").toString());
+        assertEquals("[]", json.get("driftSpans").toString());
+        assertEquals("[]", json.get("auditGaps").toString());
+        assertTrue(json.get("expectedIntervalSeconds").isNull(), "no drift log, no interval");
+    }
+
+    /** eks-prod's history with a drift log: one resolved span, one ongoing, a gap with a failed audit. */
+    static HistoryReport withDrift() {
+        Instant t1 = Instant.parse("2026-11-10T06:00:00Z");
+        DriftTimelineView view = new DriftTimelineView(List.of(
+                new DriftTimelineEntry(t1, "eks-prod", "drift (critical, 1 resource)"),
+                new DriftTimelineEntry(t1.plus(Duration.ofDays(1)), "eks-prod", "drift (critical, 2 resources)"),
+                new DriftTimelineEntry(t1.plus(Duration.ofDays(2)), "eks-prod", "drift (warning, 1 resource)"),
+                new DriftTimelineEntry(t1.plus(Duration.ofDays(4)), "eks-prod", "failed: connection refused"),
+                new DriftTimelineEntry(t1.plus(Duration.ofDays(6)), "eks-prod", "drift (warning, 1 resource)")),
+                List.of(new DriftTimelineView.Span("eks-prod", "projectcalico.org", "GlobalNetworkPolicy", "", "pci-deny",
+                                "modified", DriftSeverity.CRITICAL, t1, t1.plus(Duration.ofDays(1)),
+                                Optional.of(t1.plus(Duration.ofDays(2))), 2, List.of("egress rule 1: action Deny -> Allow")),
+                        new DriftTimelineView.Span("eks-prod", "projectcalico.org", "NetworkPolicy", "payments", "allow-db",
+                                "modified", DriftSeverity.WARNING, t1.plus(Duration.ofDays(1)), t1.plus(Duration.ofDays(6)),
+                                Optional.empty(), 3, List.of("order 100 -> 200"))),
+                List.of(new DriftTimelineView.Gap("eks-prod", t1.plus(Duration.ofDays(2)), t1.plus(Duration.ofDays(6)), 1)),
+                Optional.of(Duration.ofDays(1)));
+        return new HistoryReport(eksProd.ref(), eksProd.headCommit(), eksProd.cluster(), eksProd.interval(),
+                eksProd.commits(), view, eksProd.warnings());
+    }
+
+    @Test
+    void driftSpansAndGaps_inEveryFormat_matchGoldensAndTheSchema(@TempDir Path out) throws IOException {
+        HistoryReport r = withDrift();
+        Golden.assertMatches("history-eks-prod-drift.txt", render(new HistoryTextReporter(), r));
+        String json = render(new HistoryJsonReporter(), r);
+        Golden.assertMatches("history-eks-prod-drift.json", json);
+        assertEquals(List.of(), messages(SCHEMA.validate(MAPPER.readTree(json))));
+        Golden.assertMatches("history-eks-prod-drift.md", render(new HistoryMarkdownReporter(), r));
+        Golden.assertMatches("history-eks-prod-drift.html", render(new HistoryHtmlReporter(), r));
+        List<Path> files = new HistoryCsvReporter().writeFiles(r, out.resolve("csv"));
+        assertEquals(List.of("summary.csv", "events.json", "drift-spans.csv"),
+                files.stream().map(p -> p.getFileName().toString()).toList());
+        Golden.assertMatches("history-eks-prod.drift-spans.csv", Files.readString(files.get(2)));
     }
 
     @Test
@@ -143,7 +188,9 @@ class HistoryReportersTest {
     @Test
     void csv_writeFiles_writesSummaryAndAuditEventsOnePerChange(@TempDir Path out) throws IOException {
         List<Path> files = new HistoryCsvReporter().writeFiles(eksProd, out.resolve("report"));
-        assertEquals(List.of(out.resolve("report/summary.csv"), out.resolve("report/events.json")), files);
+        assertEquals(List.of(out.resolve("report/summary.csv"), out.resolve("report/events.json"),
+                out.resolve("report/drift-spans.csv")), files);
+        assertEquals(String.join(",", HistoryCsvReporter.SPAN_COLUMNS) + "\n", Files.readString(files.get(2)), "no drift log: header only");
         String events = Files.readString(files.get(1), StandardCharsets.UTF_8);
         Golden.assertMatches("history-eks-prod.events.json", events);
         JsonNode json = MAPPER.readTree(events);
