@@ -18,7 +18,7 @@ import java.util.List;
  * Non-integral numbers (possible only inside live objects, for the live digest) are written as Java's shortest
  * round-trip form, stable from run to run.
  */
-final class CanonicalJson {
+public final class CanonicalJson {
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -98,7 +98,8 @@ final class CanonicalJson {
         }
     }
 
-    private static void string(String s, StringBuilder b) {
+    /** Appends {@code s} as a JSON string the way RFC 8785 (JCS) writes it: quote and backslash escaped, controls as short or u00xx escapes. */
+    public static void string(String s, StringBuilder b) {
         b.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

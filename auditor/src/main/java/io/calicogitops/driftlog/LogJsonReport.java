@@ -1,13 +1,11 @@
 package io.calicogitops.driftlog;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.calicogitops.report.JsonStyle;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -22,14 +20,9 @@ public final class LogJsonReport {
     /** Bumped when a field is removed, renamed or changes type; adding a field keeps the version. */
     public static final String SCHEMA_VERSION = "calico-gitops/drift-log-show/v1";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+    private static final ObjectMapper MAPPER = JsonStyle.MAPPER;
 
-    private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("")
-                    .withArrayEmptySeparator(""))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    private static final ObjectWriter PRETTY = JsonStyle.PRETTY;
 
     private LogJsonReport() {
     }

@@ -1,14 +1,12 @@
 package io.calicogitops.evidence;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.calicogitops.report.JsonStyle;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,15 +15,9 @@ import java.nio.charset.StandardCharsets;
 /** How the bundle writes JSON: keys in insertion order, two-space indent, LF, a final newline, UTF-8 (as the audit report). */
 final class JsonText {
 
-    static final ObjectMapper MAPPER = new ObjectMapper().configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+    static final ObjectMapper MAPPER = JsonStyle.MAPPER;
 
-    // The same printer as the audit report's: the same bytes on every OS.
-    private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("")
-                    .withArrayEmptySeparator(""))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    private static final ObjectWriter PRETTY = JsonStyle.PRETTY;
 
     private JsonText() {
     }

@@ -1,5 +1,7 @@
 package io.calicogitops.evidence;
 
+import io.calicogitops.driftlog.CanonicalJson;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -23,30 +25,11 @@ final class ManifestDigest {
         for (int i = 0; i < files.size(); i++) {
             BundleFile f = files.get(i);
             b.append(i == 0 ? "" : ",").append("{\"path\":");
-            string(f.path(), b);
+            CanonicalJson.string(f.path(), b);
             b.append(",\"sha256\":");
-            string(f.sha256(), b);
+            CanonicalJson.string(f.sha256(), b);
             b.append(",\"size\":").append(f.size()).append('}');
         }
         return b.append(']').toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** A JSON string as JCS writes it: {@code "} and {@code \} escaped, control characters as short or u00xx escapes. */
-    private static void string(String s, StringBuilder b) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\b' -> b.append("\\b");
-                case '\f' -> b.append("\\f");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> b.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        b.append('"');
     }
 }

@@ -1,9 +1,5 @@
 package io.calicogitops.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -29,15 +25,9 @@ public final class HistoryJsonReporter implements HistoryReporter {
     /** Bumped when a field is removed, renamed or changes type; adding a field keeps the version. */
     public static final String SCHEMA_VERSION = "calico-gitops/history/v1";
 
-    static final ObjectMapper MAPPER = new ObjectMapper().configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+    static final ObjectMapper MAPPER = JsonStyle.MAPPER;
 
-    // The same printer as JsonReporter's: identical bytes on every OS, as jq prints.
-    static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("")
-                    .withArrayEmptySeparator(""))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    static final ObjectWriter PRETTY = JsonStyle.PRETTY;
 
     @Override
     public void write(HistoryReport report, Writer out) throws IOException {

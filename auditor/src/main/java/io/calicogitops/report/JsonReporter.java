@@ -1,7 +1,5 @@
 package io.calicogitops.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,17 +23,9 @@ public final class JsonReporter implements Reporter {
     /** Bumped when a field is removed, renamed or changes type; adding a field keeps the version. */
     public static final String SCHEMA_VERSION = "calico-gitops/audit/v1";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+    private static final ObjectMapper MAPPER = JsonStyle.MAPPER;
 
-    // Jackson's default printer writes "key" : value, [ ] for empty arrays and the platform line separator:
-    // this one gives the same bytes on every OS and matches what jq and most editors print.
-    private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("")
-                    .withArrayEmptySeparator(""))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    private static final ObjectWriter PRETTY = JsonStyle.PRETTY;
 
     // One line per value with a space after ':' and ',': how patches read best in Markdown and HTML.
     private static final ObjectWriter ONE_LINE = MAPPER.writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
