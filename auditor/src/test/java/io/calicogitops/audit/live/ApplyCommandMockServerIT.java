@@ -304,6 +304,21 @@ class ApplyCommandMockServerIT {
     }
 
     @Test
+    void serverSide_whereTheServerDoesNotTakeIt_stopsAtTheFirstWriteWithTheHint() throws Exception {
+        // fabric8's CRUD mode answers a server-side apply patch as a JSON patch of an existing object: 404 when absent.
+        ApplyCluster cluster = new ApplyCluster(server, client, dir, V3);
+
+        ApplyCluster.Run run = cluster.run("apply", "--repo", repo.toString(), "--cluster", CLUSTER, "--ref", commitA,
+                "--strategy", "server-side");
+
+        assertEquals(4, run.exit(), run.transcript());
+        assertTrue(run.err().startsWith("error: apply stopped at create Namespace calico-gitops: server-side apply namespaces (v1)"
+                + " calico-gitops in context 'mock': the API server does not take server-side apply here (HTTP 404"), run.transcript());
+        assertTrue(run.err().contains("hint: use --strategy update"), run.transcript());
+        assertTrue(run.out().contains("\nfailed: 0 applied, 1 failed, 42 not applied;"), run.transcript());
+    }
+
+    @Test
     void v1CrdsOnly_isRefusedBeforeAnyWrite_exit4() throws Exception {
         ApplyCluster cluster = new ApplyCluster(server, client, dir, V1);
         cluster.requests();
