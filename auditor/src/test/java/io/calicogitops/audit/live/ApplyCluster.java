@@ -14,7 +14,6 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,20 +54,7 @@ final class ApplyCluster {
             api.serve(groupVersion, plural(k.kind()), k.kind(), k.namespaced());
         }
         api.install(server);
-        this.kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
-                apiVersion: v1
-                kind: Config
-                current-context: mock
-                clusters:
-                - name: mock
-                  cluster: {server: "%s", insecure-skip-tls-verify: true}
-                users:
-                - name: deployer
-                  user: {token: %s}
-                contexts:
-                - name: mock
-                  context: {cluster: mock, user: deployer}
-                """.formatted(server.url("/"), TOKEN));
+        this.kubeconfig = MockKubeconfig.write(dir.resolve("kubeconfig"), server, "deployer", TOKEN);
     }
 
     /** Runs {@code calico-gitops <args> --kubeconfig <mock>}; fails the test if the token shows anywhere. */
