@@ -8,7 +8,9 @@ import io.calicogitops.audit.live.LiveReader;
 import io.calicogitops.diag.CalicoGitOpsException;
 import io.calicogitops.diag.ExitCodes;
 import io.calicogitops.diag.UsageException;
+import io.calicogitops.driftlog.DriftLogPush;
 import io.calicogitops.generator.cli.Paths;
+import io.calicogitops.git.GitCredentials;
 import io.calicogitops.report.ReportFormat;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -24,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -33,6 +36,8 @@ import java.util.concurrent.Callable;
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Compare the live Calico resources of a cluster with clusters/<name>/ in Git and report drift by severity.")
 public final class AuditCommand implements Callable<Integer> {
+
+    private static final String REMOTE = "origin";
 
     @Spec
     CommandSpec spec;
@@ -66,6 +71,11 @@ public final class AuditCommand implements Callable<Integer> {
             + " a failed audit is recorded too")
     boolean record;
 
+    @Option(names = "--push", description = "with --record: record on the drift log of the remote 'origin' (fetch, append,"
+            + " push; rebuilt on the remote's tip when another recorder pushed first); HTTPS token from $"
+            + GitCredentials.TOKEN_VARIABLE)
+    boolean push;
+
     @Option(names = "--now", paramLabel = "INSTANT", hidden = true, description = "the time the drift log records")
     Instant now;
 
@@ -77,8 +87,12 @@ public final class AuditCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--format: " + e.getMessage());
         }
+        if (push && !record) {
+            throw new UsageException("--push needs --record: it pushes the drift log entry");
+        }
         IgnoreRules rules = ignore == null ? IgnoreRules.none() : IgnoreRules.load(ignore, Paths.display(ignore));
-        AuditRecorder recorder = record ? new AuditRecorder(repo, cluster, ref, liveSource(), now, spec.commandLine().getErr()) : null;
+        AuditRecorder recorder = record ? new AuditRecorder(repo, cluster, ref, liveSource(), now, spec.commandLine().getErr(),
+                push ? Optional.of(new DriftLogPush(REMOTE, GitCredentials.fromEnvironment(System.getenv()))) : Optional.empty()) : null;
         AuditReport report;
         try {
             LiveReader reader = source.reader();

@@ -7,6 +7,7 @@ import io.calicogitops.diag.CalicoGitOpsException;
 import io.calicogitops.diag.GitAccessException;
 import io.calicogitops.driftlog.AuditFailure;
 import io.calicogitops.driftlog.DriftLog;
+import io.calicogitops.driftlog.DriftLogPush;
 import io.calicogitops.driftlog.LogEntry;
 import io.calicogitops.git.GitRepo;
 
@@ -17,7 +18,8 @@ import java.util.Optional;
 
 /**
  * What {@code audit --record} adds around an audit: keeps the live snapshot the audit read (for its digest), appends
- * the result or the failure to the drift log, and says so on stderr. A result that cannot be recorded is exit 4.
+ * the result or the failure to the drift log (with {@code --push}, to the remote's), and says so on stderr. A result
+ * that cannot be recorded is exit 4.
  */
 final class AuditRecorder {
 
@@ -27,15 +29,19 @@ final class AuditRecorder {
     private final String liveSource;
     private final Instant now;
     private final PrintWriter err;
+    private final Optional<DriftLogPush> push;
     private LiveSnapshot snapshot;
 
-    AuditRecorder(Path repo, String cluster, String ref, String liveSource, Instant now, PrintWriter err) {
+    /** {@code push}: record on that remote's drift log (then locally) instead of only locally. */
+    AuditRecorder(Path repo, String cluster, String ref, String liveSource, Instant now, PrintWriter err,
+                  Optional<DriftLogPush> push) {
         this.repo = repo;
         this.cluster = cluster;
         this.ref = ref;
         this.liveSource = liveSource;
         this.now = now == null ? Instant.now() : now;
         this.err = err;
+        this.push = push;
     }
 
     /** {@code reader}, remembering what it returned. */
@@ -46,7 +52,8 @@ final class AuditRecorder {
     void recorded(AuditReport report) {
         String verdict = report.inSync() ? "in sync" : "drift";
         try (GitRepo git = GitRepo.open(repo)) {
-            say(new DriftLog().append(git, report, snapshot, now));
+            say(push.isPresent() ? push.get().append(git, report, snapshot, now)
+                    : new DriftLog().append(git, report, snapshot, now));
         } catch (CalicoGitOpsException e) {
             throw new GitAccessException("the audit finished (" + verdict + ") but was not recorded in the drift log: "
                     + e.getMessage(), e);
@@ -64,7 +71,8 @@ final class AuditRecorder {
             } catch (CalicoGitOpsException e) {
                 commit = Optional.empty();
             }
-            say(new DriftLog().appendFailure(git, new AuditFailure(cluster, ref, commit, liveSource, error), now));
+            AuditFailure entry = new AuditFailure(cluster, ref, commit, liveSource, error);
+            say(push.isPresent() ? push.get().appendFailure(git, entry, now) : new DriftLog().appendFailure(git, entry, now));
         } catch (CalicoGitOpsException e) {
             err.println("error: the failed audit was not recorded in the drift log either: " + e.getMessage());
         }
@@ -72,7 +80,7 @@ final class AuditRecorder {
 
     private void say(LogEntry e) {
         err.println("recorded: " + e.cluster() + " entry " + e.seq() + " (" + e.verdict() + ") in " + e.path()
-                + " on " + DriftLog.BRANCH.substring("refs/heads/".length()));
+                + " on " + DriftLog.BRANCH.substring("refs/heads/".length()) + (push.isPresent() ? ", pushed" : ""));
         err.flush();
     }
 }

@@ -40,8 +40,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * race leaves an unreferenced commit that {@code git gc} removes.
  *
  * <p><b>Limits.</b> The chain proves order and integrity of what is there, not that nothing was cut off at the end or
- * that a whole history was re-forged: pushing the branch to a protected remote, or keeping its tip id with the
- * evidence, anchors it (pushing is not done here). Entry times come from the recorder's clock, so two concurrent
+ * that a whole history was re-forged: pushing the branch to a protected remote ({@link DriftLogPush}), or keeping its
+ * tip id with the evidence, anchors it. Entry times come from the recorder's clock, so two concurrent
  * recorders may write entries whose times are not in seq order.
  */
 public final class DriftLog {
@@ -140,26 +140,36 @@ public final class DriftLog {
             if (stuck >= STUCK_LIMIT) {
                 break;
             }
-            long seq = 1;
-            String prev = LogEntryJson.GENESIS;
-            if (tip.isPresent()) {
-                Optional<LogEntry> last = last(repo, tip.get(), cluster);
-                if (last.isPresent()) {
-                    seq = last.get().seq() + 1;
-                    prev = last.get().hash();
-                }
-            }
-            ObjectNode sealed = LogEntryJson.seal(body, seq, prev);
-            LogEntry entry = LogEntryJson.fromJson(sealed);
-            SortedMap<String, byte[]> files = new TreeMap<>(Map.of(entry.path(), LogEntryJson.fileBytes(sealed)));
-            if (repo.appendCommit(BRANCH, tip, files, message(entry), now).isPresent()) {
-                return entry;
+            Prepared next = prepare(repo, tip, cluster, body);
+            if (repo.appendCommit(BRANCH, tip, next.files(), next.message(), now).isPresent()) {
+                return next.entry();
             }
             pause(attempt);
         }
         throw new GitAccessException("could not append to " + BRANCH + ": "
                 + (stuck >= STUCK_LIMIT ? "it stayed locked (is a stale " + BRANCH + ".lock file left in the repository?)"
                 : "other recorders kept moving it (" + attempts + " attempts)"));
+    }
+
+    /** The next entry of {@code cluster} on top of {@code tip}: sealed, as the file to add, with its commit message. */
+    static Prepared prepare(GitRepo repo, Optional<String> tip, String cluster, ObjectNode body) {
+        long seq = 1;
+        String prev = LogEntryJson.GENESIS;
+        if (tip.isPresent()) {
+            Optional<LogEntry> last = last(repo, tip.get(), cluster);
+            if (last.isPresent()) {
+                seq = last.get().seq() + 1;
+                prev = last.get().hash();
+            }
+        }
+        ObjectNode sealed = LogEntryJson.seal(body, seq, prev);
+        LogEntry entry = LogEntryJson.fromJson(sealed);
+        SortedMap<String, byte[]> files = new TreeMap<>(Map.of(entry.path(), LogEntryJson.fileBytes(sealed)));
+        return new Prepared(entry, files, message(entry));
+    }
+
+    /** An entry ready to be committed. */
+    record Prepared(LogEntry entry, SortedMap<String, byte[]> files, String message) {
     }
 
     /** The cluster's last entry at {@code tip}: the highest file name, whose stored hash the next entry links to. */
@@ -203,7 +213,7 @@ public final class DriftLog {
         return "audit " + e.cluster() + " #" + e.seq() + ": " + verdict + "\n\n" + e.path() + "\nhash " + e.hash() + "\n";
     }
 
-    private static void pause(int attempt) {
+    static void pause(int attempt) {
         try {
             // Random, growing pauses: recorders that collided once must not collide again in lockstep.
             Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * Math.min(attempt, 20) + 2));
@@ -213,7 +223,7 @@ public final class DriftLog {
         }
     }
 
-    private static void checkCluster(String cluster) {
+    static void checkCluster(String cluster) {
         Names.checkLabel(cluster).ifPresent(problem -> {
             throw new UsageException("cluster name '" + cluster + "': " + problem);
         });

@@ -48,6 +48,13 @@ final class AppendOnlyBranch {
             throw new GitAccessException("cannot create " + ref + ": it conflicts with existing refs "
                     + repo.getRefDatabase().getConflictingNames(ref));
         }
+        ObjectId id = build(repo, ref, parent, files, message, who);
+        return move(repo, ref, parent, id, message, who) ? Optional.of(id.name()) : Optional.empty();
+    }
+
+    /** The commit {@link #append} would make, written to the object database; no ref moves. */
+    static ObjectId build(Repository repo, String ref, Optional<String> parent, SortedMap<String, byte[]> files,
+                          String message, PersonIdent who) throws IOException {
         try (ObjectInserter inserter = repo.newObjectInserter();
              ObjectReader reader = inserter.newReader();
              RevWalk walk = new RevWalk(reader)) {
@@ -82,9 +89,19 @@ final class AppendOnlyBranch {
             commit.setMessage(message);
             ObjectId id = inserter.insert(commit);
             inserter.flush();
+            return id;
+        }
+    }
 
+    /**
+     * Moves {@code ref} from {@code expected} (absent: the ref must not exist) to {@code id}, a descendant, by
+     * compare-and-swap, with a reflog entry; false when another writer moved or locked the ref first.
+     */
+    static boolean move(Repository repo, String ref, Optional<String> expected, ObjectId id, String message,
+                        PersonIdent who) throws IOException {
+        try (RevWalk walk = new RevWalk(repo)) {
             RefUpdate update = repo.updateRef(ref);
-            update.setExpectedOldObjectId(parentId == null ? ObjectId.zeroId() : parentId);
+            update.setExpectedOldObjectId(expected.map(ObjectId::fromString).orElse(ObjectId.zeroId()));
             update.setNewObjectId(id);
             update.setRefLogIdent(who);
             update.setRefLogMessage("calico-gitops: " + message.lines().findFirst().orElse(""), false);
@@ -92,9 +109,9 @@ final class AppendOnlyBranch {
             update.setForceRefLog(true);
             RefUpdate.Result result = update.update(walk);
             return switch (result) {
-                case NEW, FAST_FORWARD -> Optional.of(id.name());
+                case NEW, FAST_FORWARD, NO_CHANGE -> true;
                 // Another writer moved the ref since the caller read it: it must re-read and build again.
-                case LOCK_FAILURE, REJECTED -> Optional.empty();
+                case LOCK_FAILURE, REJECTED -> false;
                 default -> throw new GitAccessException("update " + ref + " to " + id.name() + ": " + result);
             };
         }

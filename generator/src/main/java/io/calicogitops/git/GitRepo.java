@@ -24,7 +24,7 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -274,51 +274,86 @@ public final class GitRepo implements AutoCloseable {
         }
     }
 
-    /** Writes the changes to the work tree and commits them as one commit; no commit when the list is empty. */
+    /** How long {@link #commit(List, String, PersonIdent)} waits for another writer's index lock. */
+    public static final Duration INDEX_LOCK_WAIT = Duration.ofSeconds(30);
+
+    /**
+     * Takes the index lock ({@code .git/index.lock}) for a plan-then-commit: other renders and {@code git} commands
+     * wait or fail meanwhile. Waits at most {@code wait} for a lock someone else holds.
+     *
+     * @throws GitAccessException when the lock stays taken (names the lock file and what to do)
+     */
+    public IndexLock lockIndex(Duration wait) {
+        if (workTree == null) {
+            throw new GitAccessException(git.getRepository().getDirectory() + " is a bare repository: renders need a work tree");
+        }
+        return IndexLock.acquire(git.getRepository(), wait);
+    }
+
+    /** The branch HEAD is on ({@code refs/heads/main}), also before its first commit; empty when HEAD is detached. */
+    public Optional<String> currentBranch() {
+        try {
+            String full = git.getRepository().getFullBranch();
+            return full != null && full.startsWith(Constants.R_REFS) ? Optional.of(full) : Optional.empty();
+        } catch (IOException e) {
+            throw new GitAccessException("read HEAD: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@link #commit(IndexLock, List, String, PersonIdent)} under an index lock taken (waiting up to {@link #INDEX_LOCK_WAIT}) and released here. */
     public CommitResult commit(List<FileChange> changes, String message, PersonIdent who) {
         if (changes.isEmpty()) {
             return new CommitResult(Optional.empty(), changes);
         }
-        try {
-            for (FileChange c : changes) {
-                Path file = workTree.resolve(c.path());
-                if (c.type() == FileChange.Type.REMOVED) {
-                    Files.deleteIfExists(file);
-                    deleteEmptyParents(file);
-                } else {
-                    Files.createDirectories(file.getParent());
-                    // Not Files.createTempFile: it makes the file owner-only (0600), whereas git checks files out
-                    // with the user's umask, and kubectl or a sync agent running as another user must read them.
-                    Path tmp = file.resolveSibling("." + file.getFileName() + ".calico-gitops.tmp");
-                    Files.deleteIfExists(tmp);
-                    Files.write(tmp, c.after());
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                }
-            }
-            var add = git.add();
-            var rm = git.rm().setCached(true);
-            boolean anyAdd = false;
-            boolean anyRm = false;
-            for (FileChange c : changes) {
-                if (c.type() == FileChange.Type.REMOVED) {
-                    rm.addFilepattern(c.path());
-                    anyRm = true;
-                } else {
-                    add.addFilepattern(c.path());
-                    anyAdd = true;
-                }
-            }
-            if (anyAdd) {
-                add.call();
-            }
-            if (anyRm) {
-                rm.call();
-            }
-            RevCommit commit = git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call();
-            return new CommitResult(Optional.of(commit.getId().name()), changes);
-        } catch (IOException | GitAPIException | RuntimeException e) {
-            throw new GitAccessException("commit in " + workTree + ": " + e.getMessage(), e);
+        try (IndexLock lock = lockIndex(INDEX_LOCK_WAIT)) {
+            return commit(lock, changes, message, who);
         }
+    }
+
+    /**
+     * Writes the changes to the work tree and commits exactly them as one commit on the branch HEAD is on; no commit
+     * when the list is empty. Refuses a detached HEAD. On failure the work tree is put back and nothing is committed.
+     */
+    public CommitResult commit(IndexLock lock, List<FileChange> changes, String message, PersonIdent who) {
+        if (changes.isEmpty()) {
+            return new CommitResult(Optional.empty(), changes);
+        }
+        try {
+            return new CommitResult(Optional.of(LockedCommit.commit(git.getRepository(), workTree, lock, changes, message, who)),
+                    changes);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof GitAccessException g) {
+                throw g;
+            }
+            throw new GitAccessException("commit in " + workTree + ": " + e.getMessage() + "; nothing was written", e);
+        }
+    }
+
+    /** Whether commit {@code ancestor} is {@code descendant} or one of its ancestors (both full ids). */
+    public boolean isAncestor(String ancestor, String descendant) {
+        try (RevWalk rw = new RevWalk(git.getRepository())) {
+            return rw.isMergedInto(rw.parseCommit(ObjectId.fromString(ancestor)), rw.parseCommit(ObjectId.fromString(descendant)));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new GitAccessException("compare " + ancestor + " with " + descendant + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Fetches {@code branch} (full ref) of {@code remote} into {@code tracking} and returns the commit it points at;
+     * empty when the remote has no such branch. Credentials, when given, are used for HTTPS and never shown.
+     */
+    public Optional<String> fetch(String remote, String branch, String tracking, Optional<GitCredentials> credentials) {
+        return new Remotes(git, credentials).fetch(remote, branch, tracking);
+    }
+
+    /**
+     * Pushes {@code source} (a ref or commit id) to {@code remoteRef} of {@code remote} without forcing; a remote that
+     * has commits the push lacks answers {@link PushResult.Status#REJECTED_NON_FAST_FORWARD}.
+     *
+     * @throws GitAccessException for every other failure (no such remote, unreachable, refused), with credentials masked
+     */
+    public PushResult push(String remote, String source, String remoteRef, Optional<GitCredentials> credentials) {
+        return new Remotes(git, credentials).push(remote, source, remoteRef);
     }
 
     /** The commit a full ref name ({@code refs/heads/x}) points at now, read afresh; empty when the ref does not exist. */
@@ -394,6 +429,33 @@ public final class GitRepo implements AutoCloseable {
         }
     }
 
+    /**
+     * The commit {@link #appendCommit} would add on top of {@code parent}, written to the object database without
+     * moving any ref (e.g. to push it first); move a ref to it with {@link #advance}.
+     */
+    public String buildAppendCommit(String ref, Optional<String> parent, SortedMap<String, byte[]> files,
+                                    String message, Instant when) {
+        try {
+            PersonIdent who = new PersonIdent(identity(), when, ZoneOffset.UTC);
+            return AppendOnlyBranch.build(git.getRepository(), ref, parent, files, message, who).name();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new GitAccessException("build a commit for " + ref + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Moves {@code ref} from {@code expected} (empty: the ref must not exist yet) to {@code commit} by compare-and-swap;
+     * false when another writer moved it first. The caller makes sure {@code commit} descends from {@code expected}.
+     */
+    public boolean advance(String ref, Optional<String> expected, String commit, String message, Instant when) {
+        try {
+            PersonIdent who = new PersonIdent(identity(), when, ZoneOffset.UTC);
+            return AppendOnlyBranch.move(git.getRepository(), ref, expected, ObjectId.fromString(commit), message, who);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new GitAccessException("update " + ref + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Every commit reachable from {@code ref}, parents before children; empty when the ref does not exist. */
     public List<BranchCommit> history(String ref) {
         try {
@@ -419,14 +481,6 @@ public final class GitRepo implements AutoCloseable {
         String name = config.getString("user", null, "name");
         String email = config.getString("user", null, "email");
         return new PersonIdent(name == null ? "calico-gitops" : name, email == null ? "calico-gitops@localhost" : email);
-    }
-
-    /** Like {@code git rm}: a folder emptied by removing its last file goes too (a user file keeps it). */
-    private void deleteEmptyParents(Path file) throws IOException {
-        for (Path dir = file.getParent(); dir != null && dir.startsWith(workTree) && !dir.equals(workTree)
-                && Files.isDirectory(dir) && isEmptyDir(dir); dir = dir.getParent()) {
-            Files.delete(dir);
-        }
     }
 
     private static boolean isEmptyDir(Path dir) throws IOException {

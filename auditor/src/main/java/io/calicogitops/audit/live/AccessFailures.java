@@ -65,6 +65,18 @@ final class AccessFailures {
                 && (cause(e, IOException.class) != null || cause(e, TimeoutException.class) != null);
     }
 
+    /**
+     * How long the server asked us to wait before trying again: {@code details.retryAfterSeconds} of its Status, which
+     * the API server sends with 429 (and some 5xx) next to the {@code Retry-After} header; 0 when it did not say.
+     */
+    static long retryAfterSeconds(RuntimeException e) {
+        if (e instanceof KubernetesClientException k && k.getStatus() != null && k.getStatus().getDetails() != null
+                && k.getStatus().getDetails().getRetryAfterSeconds() != null) {
+            return Math.max(0, k.getStatus().getDetails().getRetryAfterSeconds());
+        }
+        return 0;
+    }
+
     /** What the failure was, in a few words: {@code HTTP 503 Service Unavailable: <server message>}. */
     String describe(RuntimeException e) {
         int code = code(e);
@@ -118,6 +130,11 @@ final class AccessFailures {
         } else {
             message = operation + " in context '" + context + "' failed"
                     + (attempts > 1 ? " after " + attempts + " attempts" : "") + ": " + what;
+            if (code == 429) {
+                long asked = retryAfterSeconds(e);
+                message += "\n    hint: the API server is throttling this client" + (asked > 0 ? " (it asked to wait " + asked + " s)" : "")
+                        + "; nothing was compared: run the audit again later";
+            }
         }
         return new ClusterAccessException(message, sanitized(e));
     }
@@ -170,6 +187,7 @@ final class AccessFailures {
             case 401 -> " Unauthorized";
             case 403 -> " Forbidden";
             case 404 -> " Not Found";
+            case 409 -> " Conflict";
             case 410 -> " Gone";
             case 429 -> " Too Many Requests";
             case 500 -> " Internal Server Error";

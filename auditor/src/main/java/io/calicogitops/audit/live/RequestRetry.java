@@ -7,10 +7,15 @@ import java.util.function.Supplier;
 
 /**
  * Runs an idempotent GET up to {@code attempts} times, waiting {@code backoff}, then twice as long, between tries,
- * and only for failures another try can fix (429, 5xx, timeouts, I/O). A request that needed a retry is recorded
+ * and only for failures another try can fix (429, 5xx, timeouts, I/O). When the server says how long to wait (429's
+ * {@code Retry-After}, as {@code details.retryAfterSeconds}), that wait is used instead, up to {@value #MAX_RETRY_AFTER_SECONDS} s
+ * (longer asks fail at once: the audit is better re-run later than hung). A request that needed a retry is recorded
  * in {@link #notes()}: a retry never turns a failure into a silent success. Not thread-safe: one per read.
  */
 final class RequestRetry {
+
+    /** The longest {@code Retry-After} honoured; reads are idempotent, but a CronJob must not hang. */
+    static final long MAX_RETRY_AFTER_SECONDS = 30;
 
     private final int attempts;
     private final Duration backoff;
@@ -39,11 +44,12 @@ final class RequestRetry {
                 }
                 return result;
             } catch (RuntimeException e) {
-                if (attempt >= attempts || !AccessFailures.isTransient(e)) {
+                long asked = AccessFailures.retryAfterSeconds(e);
+                if (attempt >= attempts || !AccessFailures.isTransient(e) || asked > MAX_RETRY_AFTER_SECONDS) {
                     throw failures.failure(operation, kind, e, attempt);
                 }
-                lastFailure = failures.describe(e);
-                sleep(wait, operation, kind, e);
+                lastFailure = failures.describe(e) + (asked > 0 ? "; waited " + asked + " s as the server asked" : "");
+                sleep(asked > 0 ? asked * 1000 : wait, operation, kind, e);
                 wait *= 2;
             }
         }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.calicogitops.audit.ApiServerRoundTrip;
 import io.calicogitops.cli.Main;
 import io.calicogitops.diag.Diagnostics;
+import io.calicogitops.driftlog.DriftLog;
+import io.calicogitops.git.GitRepo;
 import io.calicogitops.model.Kinds;
 import io.calicogitops.model.ResourceId;
 import io.calicogitops.render.Generator;
@@ -192,20 +194,61 @@ class AuditCommandMockServerIT {
         assertNeverInSync(run);
     }
 
+    @Test
+    void audit_listFailsHalfWayThroughItsPages_exits4RecordsTheFailureAndNeverSaysInSync() throws IOException {
+        cluster(V3, Set.of());
+        String gnps = "/apis/projectcalico.org/v3/globalnetworkpolicies";
+        server.expect().get().withPath(gnps + "?limit=500").andReturn(200, MockLists.gnpPage(0, 500, "page-2")).always();
+        server.expect().get().withPath(gnps + "?continue=page-2&limit=500")
+                .andReturn(500, status(500, "InternalError", "etcdserver: request timed out")).always();
+
+        Run run = audit("--record", "--now", "2026-03-01T00:00:00Z");
+
+        assertEquals(4, run.exit(), run.transcript());
+        assertTrue(run.err().contains("error: list globalnetworkpolicies.projectcalico.org/v3 (page 2, after 500 objects) in context"
+                + " 'mock' failed after 3 attempts: HTTP 500 Internal Server Error: etcdserver: request timed out\n"), run.transcript());
+        assertTrue(run.err().contains("recorded: eks-dev entry "), run.transcript());
+        assertTrue(run.err().contains(" (failed) in log/eks-dev/"), "the drift log says the audit failed\n" + run.transcript());
+        assertNeverInSync(run);
+    }
+
+    @Test
+    void audit_credentialsRejected_tokenIsNeitherPrintedNorRecordedInTheDriftLog() throws IOException {
+        server.expect().get().withPath("/apis").andReturn(401, status(401, "Unauthorized",
+                "Unauthorized: bearer token " + TOKEN + " has expired")).always();
+
+        Run run = audit("--record", "--now", "2026-03-02T00:00:00Z");
+
+        assertEquals(4, run.exit(), run.transcript());
+        assertTrue(run.err().contains("the cluster rejected the credentials (HTTP 401 Unauthorized"), run.transcript());
+        assertTrue(run.err().contains(" (failed) in log/eks-dev/"), run.transcript());
+        try (GitRepo git = GitRepo.open(repo)) {
+            String tip = git.tip(DriftLog.BRANCH).orElseThrow();
+            List<String> entries = new ArrayList<>();
+            git.forEachFile(tip, "log", (path, bytes) -> entries.add(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
+            assertTrue(entries.stream().anyMatch(e -> e.contains("the cluster rejected the credentials")), entries.toString());
+            assertTrue(entries.stream().noneMatch(e -> e.contains(TOKEN)), "an entry holds the token: " + entries);
+            assertTrue(git.history(DriftLog.BRANCH).stream().noneMatch(c -> c.message().contains(TOKEN)), "a commit message holds the token");
+        }
+    }
+
     private static void assertNeverInSync(Run run) {
-        assertEquals("", run.out(), "no report on partial data");
+        assertEquals("", run.out(), "no report on partial data (e.g. the first page alone)");
         assertFalse(run.err().toLowerCase(Locale.ROOT).contains("in sync"), run.transcript());
     }
 
     /** Runs {@code calico-gitops audit} through the real command line with a kubeconfig that points at the mock. */
-    private Run audit() throws IOException {
+    private Run audit(String... extra) throws IOException {
         Path kubeconfig = MockKubeconfig.write(dir.resolve("kubeconfig"), server, "auditor", TOKEN);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cmd = Main.commandLine();
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
-        int exit = cmd.execute("audit", "--repo", repo.toString(), "--cluster", CLUSTER, "--kubeconfig", kubeconfig.toString());
+        List<String> args = new ArrayList<>(List.of("audit", "--repo", repo.toString(), "--cluster", CLUSTER,
+                "--kubeconfig", kubeconfig.toString()));
+        args.addAll(List.of(extra));
+        int exit = cmd.execute(args.toArray(String[]::new));
         Run run = new Run(exit, out.toString(), err.toString());
         assertFalse(run.out().contains(TOKEN) || run.err().contains(TOKEN), "the token leaked:\n" + run.transcript());
         return run;

@@ -1,7 +1,10 @@
 package io.calicogitops.generator.cli;
 
 import io.calicogitops.diag.Diagnostic;
+import io.calicogitops.diag.UsageException;
 import io.calicogitops.git.FileChange;
+import io.calicogitops.git.GitCredentials;
+import io.calicogitops.git.PushResult;
 import io.calicogitops.git.UnifiedDiff;
 import io.calicogitops.render.ClusterRender;
 import io.calicogitops.render.Generator;
@@ -24,6 +27,8 @@ import java.util.concurrent.Callable;
         description = "Render every cluster of the fleet into clusters/<name>/ of a Git repository, validated, as one commit.")
 public final class RenderCommand implements Callable<Integer> {
 
+    private static final String REMOTE = "origin";
+
     @Spec
     CommandSpec spec;
 
@@ -43,6 +48,10 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "print what would change, as a diff, and write nothing")
     boolean dryRun;
 
+    @Option(names = "--push", description = "push the branch to the remote 'origin' after committing (HTTPS token from "
+            + "$" + GitCredentials.TOKEN_VARIABLE + "); a rejected push keeps the local commit and exits 4")
+    boolean push;
+
     @Option(names = "--templates", paramLabel = "DIR", description = "extra or overriding policy packs")
     Path templates;
 
@@ -53,6 +62,9 @@ public final class RenderCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (push && dryRun) {
+            throw new UsageException("--push and --dry-run exclude each other: a dry run commits nothing to push");
+        }
         Generator.RenderResult result = new Generator().render(new Generator.RenderRequest(fleet,
                 Optional.ofNullable(templates), Optional.ofNullable(overlays), clusters, Paths::display));
         result.warnings().stream().map(Diagnostic::format).forEach(err::println);
@@ -67,6 +79,13 @@ public final class RenderCommand implements Callable<Integer> {
         out.println(update.commitId()
                 .map(id -> "committed " + id.substring(0, 12) + ": " + update.changes().size() + " files in " + Paths.display(repo))
                 .orElse("no changes: " + Paths.display(repo) + " already matches the fleet"));
+        if (push) {
+            out.flush();
+            PushResult pushed = RepoUpdate.push(repo, REMOTE, GitCredentials.fromEnvironment(System.getenv()));
+            String branch = pushed.remoteRef().substring("refs/heads/".length());
+            out.println(pushed.status() == PushResult.Status.UP_TO_DATE ? REMOTE + " already has " + branch
+                    : "pushed " + branch + " to " + REMOTE);
+        }
         return 0;
     }
 

@@ -1,0 +1,146 @@
+package io.calicogitops.git;
+
+import io.calicogitops.diag.GitAccessException;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEditor;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Writes a change set to the work tree and commits exactly those paths, holding the index lock throughout: the index
+ * is edited in place (no {@code git add} that would take the lock again), the branch HEAD points at moves only if it
+ * is still where the caller planned from, and on any failure the work tree files are put back as they were.
+ */
+final class LockedCommit {
+
+    private LockedCommit() {
+    }
+
+    static String commit(Repository repo, Path workTree, IndexLock lock, List<FileChange> changes, String message,
+                         PersonIdent who) throws IOException {
+        String branch = repo.getFullBranch();
+        if (branch == null || !branch.startsWith(Constants.R_REFS)) {
+            throw new GitAccessException("HEAD is detached at " + (branch == null ? "nothing" : branch.substring(0, Math.min(12, branch.length())))
+                    + " in " + workTree + ": nothing was written"
+                    + "\n    hint: check out a branch first (git switch main); a commit on a detached HEAD is easily lost");
+        }
+        ObjectId head = repo.resolve(Constants.HEAD);
+        List<FileChange> written = new ArrayList<>();
+        boolean done = false;
+        try (ObjectInserter inserter = repo.newObjectInserter()) {
+            DirCache index = lock.index();
+            DirCacheEditor editor = index.editor();
+            for (FileChange c : changes) {
+                Path file = workTree.resolve(c.path());
+                written.add(c);
+                if (c.type() == FileChange.Type.REMOVED) {
+                    Files.deleteIfExists(file);
+                    deleteEmptyParents(workTree, file);
+                    editor.add(new DirCacheEditor.DeletePath(c.path()));
+                } else {
+                    writeAtomically(file, c.after());
+                    ObjectId blob = inserter.insert(Constants.OBJ_BLOB, c.after());
+                    long length = c.after().length;
+                    var modified = Files.getLastModifiedTime(file).toInstant();
+                    editor.add(new DirCacheEditor.PathEdit(c.path()) {
+                        @Override
+                        public void apply(DirCacheEntry entry) {
+                            entry.setFileMode(FileMode.REGULAR_FILE);
+                            entry.setObjectId(blob);
+                            entry.setLength(length);
+                            entry.setLastModified(modified);
+                        }
+                    });
+                }
+            }
+            editor.finish();
+            CommitBuilder commit = new CommitBuilder();
+            commit.setTreeId(index.writeTree(inserter));
+            if (head != null) {
+                commit.setParentId(head);
+            }
+            commit.setAuthor(who);
+            commit.setCommitter(who);
+            commit.setMessage(message);
+            ObjectId id = inserter.insert(commit);
+            inserter.flush();
+
+            RefUpdate update = repo.updateRef(Constants.HEAD);
+            update.setExpectedOldObjectId(head == null ? ObjectId.zeroId() : head);
+            update.setNewObjectId(id);
+            update.setRefLogIdent(who);
+            update.setRefLogMessage("commit" + (head == null ? " (initial)" : "") + ": "
+                    + message.lines().findFirst().orElse(""), false);
+            RefUpdate.Result result = update.update();
+            if (result != RefUpdate.Result.NEW && result != RefUpdate.Result.FAST_FORWARD) {
+                throw new GitAccessException("update " + branch + " to the render commit: " + result
+                        + (result == RefUpdate.Result.LOCK_FAILURE ? " (another process moved or locked the branch)" : "")
+                        + "; nothing was written");
+            }
+            lock.commitIndex();
+            done = true;
+            return id.name();
+        } finally {
+            if (!done) {
+                restore(workTree, written);
+            }
+        }
+    }
+
+    /** Puts the files of a failed commit back as the plan found them. */
+    private static void restore(Path workTree, List<FileChange> written) {
+        for (FileChange c : written) {
+            Path file = workTree.resolve(c.path());
+            try {
+                if (c.before() == null) {
+                    Files.deleteIfExists(file);
+                    deleteEmptyParents(workTree, file);
+                } else {
+                    writeAtomically(file, c.before());
+                }
+            } catch (IOException ignored) {
+                // Best effort: the failure that brought us here is the one to report.
+            }
+        }
+    }
+
+    static void writeAtomically(Path file, byte[] bytes) throws IOException {
+        Files.createDirectories(file.getParent());
+        // Not Files.createTempFile: it makes the file owner-only (0600), whereas git checks files out
+        // with the user's umask, and kubectl or a sync agent running as another user must read them.
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".calico-gitops.tmp");
+        Files.deleteIfExists(tmp);
+        Files.write(tmp, bytes);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Like {@code git rm}: a folder emptied by removing its last file goes too (a user file keeps it). */
+    static void deleteEmptyParents(Path workTree, Path file) throws IOException {
+        for (Path dir = file.getParent(); dir != null && dir.startsWith(workTree) && !dir.equals(workTree)
+                && Files.isDirectory(dir) && isEmptyDir(dir); dir = dir.getParent()) {
+            Files.delete(dir);
+        }
+    }
+
+    static boolean isEmptyDir(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+}

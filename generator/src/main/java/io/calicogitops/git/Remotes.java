@@ -1,0 +1,120 @@
+package io.calicogitops.git;
+
+import io.calicogitops.diag.GitAccessException;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.TransportCommand;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+
+import java.util.Collection;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Fetch and push over JGit's transports (local paths, {@code file://}, HTTPS with a token, SSH as configured). Every
+ * message that leaves here has the token and any {@code user:password@} part of a URL masked, and carries no JGit
+ * exception as its cause (their messages quote URLs).
+ */
+final class Remotes {
+
+    private static final Pattern URL_USERINFO = Pattern.compile("(://)[^/@\\s]+@");
+    private static final int TIMEOUT_SECONDS = 60;
+
+    private final Git git;
+    private final Optional<GitCredentials> credentials;
+
+    Remotes(Git git, Optional<GitCredentials> credentials) {
+        this.git = git;
+        this.credentials = credentials;
+    }
+
+    /**
+     * Fetches {@code branch} (a full ref) of {@code remote} into {@code tracking}; empty, and {@code tracking} left
+     * alone, when the remote has no such branch.
+     */
+    Optional<String> fetch(String remote, String branch, String tracking) {
+        checkRemote(remote);
+        try {
+            Collection<Ref> refs = auth(git.lsRemote().setRemote(remote).setHeads(true)).call();
+            if (refs.stream().noneMatch(r -> r.getName().equals(branch))) {
+                return Optional.empty();
+            }
+            auth(git.fetch().setRemote(remote).setRefSpecs(new RefSpec("+" + branch + ":" + tracking))).call();
+            Ref ref = git.getRepository().getRefDatabase().exactRef(tracking);
+            return ref == null ? Optional.empty() : Optional.of(ref.getObjectId().name());
+        } catch (GitAPIException | java.io.IOException | RuntimeException e) {
+            throw new GitAccessException("fetch " + branch + " from " + describe(remote) + ": " + redact(e.getMessage()));
+        }
+    }
+
+    /** Pushes {@code source} (a ref or a commit id) to {@code remoteRef} of {@code remote}, never forcing. */
+    PushResult push(String remote, String source, String remoteRef) {
+        checkRemote(remote);
+        Iterable<org.eclipse.jgit.transport.PushResult> results;
+        try {
+            results = auth(git.push().setRemote(remote).setRefSpecs(new RefSpec(source + ":" + remoteRef))).call();
+        } catch (GitAPIException | RuntimeException e) {
+            throw new GitAccessException("push " + shortRef(remoteRef) + " to " + describe(remote) + ": " + redact(e.getMessage()));
+        }
+        for (org.eclipse.jgit.transport.PushResult r : results) {
+            RemoteRefUpdate update = r.getRemoteUpdate(remoteRef);
+            if (update == null) {
+                continue;
+            }
+            String detail = update.getMessage() == null ? "" : redact(update.getMessage());
+            return switch (update.getStatus()) {
+                case OK -> new PushResult(PushResult.Status.PUSHED, remote, remoteRef, detail);
+                case UP_TO_DATE -> new PushResult(PushResult.Status.UP_TO_DATE, remote, remoteRef, detail);
+                case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED ->
+                        new PushResult(PushResult.Status.REJECTED_NON_FAST_FORWARD, remote, remoteRef, detail);
+                // A receiving Git that lost a race for the ref's lock says so in words; it is a race like the above.
+                case REJECTED_OTHER_REASON -> detail.toLowerCase(java.util.Locale.ROOT).contains("lock")
+                        ? new PushResult(PushResult.Status.REJECTED_NON_FAST_FORWARD, remote, remoteRef, detail)
+                        : fail(remote, remoteRef, "the remote refused it" + (detail.isEmpty() ? "" : ": " + detail));
+                default -> fail(remote, remoteRef, update.getStatus() + (detail.isEmpty() ? "" : ": " + detail));
+            };
+        }
+        return fail(remote, remoteRef, "the remote did not report on the ref");
+    }
+
+    private static PushResult fail(String remote, String remoteRef, String why) {
+        throw new GitAccessException("push " + shortRef(remoteRef) + " to " + remote + ": " + why);
+    }
+
+    private void checkRemote(String remote) {
+        if (git.getRepository().getConfig().getString("remote", remote, "url") == null) {
+            throw new GitAccessException("no remote '" + remote + "' in " + git.getRepository().getDirectory()
+                    + "\n    hint: git remote add " + remote + " <url>");
+        }
+    }
+
+    /** The remote's name and URL, without credentials. */
+    private String describe(String remote) {
+        return remote + " (" + redact(git.getRepository().getConfig().getString("remote", remote, "url")) + ")";
+    }
+
+    private <C extends TransportCommand<C, ?>> C auth(C command) {
+        command.setTimeout(TIMEOUT_SECONDS);
+        credentials.ifPresent(c -> command.setCredentialsProvider(new UsernamePasswordCredentialsProvider(c.user(), c.token())));
+        return command;
+    }
+
+    /** The text with the token and URL credentials masked. */
+    String redact(String text) {
+        if (text == null) {
+            return "";
+        }
+        String out = text;
+        if (credentials.isPresent() && !credentials.get().token().isEmpty()) {
+            out = out.replace(credentials.get().token(), "[redacted]");
+        }
+        return URL_USERINFO.matcher(out).replaceAll("$1[redacted]@");
+    }
+
+    private static String shortRef(String ref) {
+        return ref.startsWith("refs/heads/") ? ref.substring("refs/heads/".length()) : ref;
+    }
+}
