@@ -38,7 +38,7 @@ final class KubernetesPolicies {
             }
         }
         return new Policy(PolicyKind.KUBERNETES_NETWORK_POLICY, ns, "knp.default." + name, Tier.DEFAULT, ORDER, selector,
-                null, null, types, ingress, egress, staged, false, at.at(""));
+                null, null, types, ingress, egress, staged, false, at.at("/metadata/name"), at);
     }
 
     private static List<Rule> rules(JsonNode list, String peersKey, boolean ingress, String pointer, Locator at,

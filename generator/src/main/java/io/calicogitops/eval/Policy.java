@@ -14,7 +14,7 @@ import java.util.Set;
  */
 public record Policy(PolicyKind kind, String namespace, String name, String tier, Double order, Selector selector,
                      Selector namespaceSelector, Selector serviceAccountSelector, Set<Direction> types, List<Rule> ingress, List<Rule> egress, boolean staged, boolean stagedDelete,
-                     SourceLocation where) {
+                     SourceLocation where, io.calicogitops.validate.Locator locator) {
 
     /** Ascending order, nil last, ties by name then namespace then kind (Calico's {@code PolKVLess}). */
     public static final Comparator<Policy> ORDER = Comparator
@@ -47,6 +47,6 @@ public record Policy(PolicyKind kind, String namespace, String name, String tier
     }
 
     public Policy enforced() {
-        return new Policy(kind, namespace, name, tier, order, selector, namespaceSelector, serviceAccountSelector, types, ingress, egress, false, false, where);
+        return new Policy(kind, namespace, name, tier, order, selector, namespaceSelector, serviceAccountSelector, types, ingress, egress, false, false, where, locator);
     }
 }

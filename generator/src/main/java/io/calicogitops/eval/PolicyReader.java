@@ -140,7 +140,7 @@ public final class PolicyReader {
         Selector nsSel = Selectors.read(spec.path("namespaceSelector"), "/spec/namespaceSelector", at, diagnostics, false);
         Selector saSel = Selectors.read(spec.path("serviceAccountSelector"), "/spec/serviceAccountSelector", at, diagnostics, false);
         return new Policy(kind, ns, name, tier, number(spec.path("order")), selector, nsSel, saSel, types, ingress, egress,
-                isStaged, delete, at.at(""));
+                isStaged, delete, at.at("/metadata/name"), at);
     }
 
     private List<Rule> rules(JsonNode list, String pointer, Locator at) {
