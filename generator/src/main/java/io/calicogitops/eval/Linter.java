@@ -27,10 +27,21 @@ public final class Linter {
         this.dormantLabels = Set.copyOf(dormantLabels);
     }
 
+    /**
+     * Label keys platform components carry though no application manifest declares them: cluster add-ons
+     * ({@code k8s-app}, e.g. kube-dns), control-plane pods ({@code component}) and Calico's endpoints of Services.
+     */
+    static final Set<String> PLATFORM_LABELS = Set.of("k8s-app", "component", "endpoints.projectcalico.org/serviceName",
+            "endpoints.projectcalico.org/serviceNamespace");
+
     /** Every finding, sorted by file and line. */
     public List<Diagnostic> run() {
         PolicySet set = model.policies();
         for (Tier tier : set.effectiveTiers()) {
+            if (!set.declares(tier.name())) {
+                // A tier the repo does not declare (allow-tigera, kube-admin, ...) is managed by Calico or its operator.
+                continue;
+            }
             List<Policy> inTier = set.inTier(tier.name());
             missingTrailingPass(tier, inTier);
             equalOrders(inTier);
@@ -54,6 +65,7 @@ public final class Linter {
     private static List<Policy> all(PolicySet set) {
         List<Policy> all = new ArrayList<>(set.policies());
         all.addAll(set.staged());
+        all.removeIf(p -> !set.declares(p.tier()));
         return all;
     }
 
@@ -168,7 +180,7 @@ public final class Linter {
     }
 
     private Set<String> knownLabels() {
-        Set<String> keys = new HashSet<>();
+        Set<String> keys = new HashSet<>(PLATFORM_LABELS);
         model.inventory().workloads().forEach(w -> keys.addAll(w.labels().keySet()));
         model.inventory().networkSets().forEach(n -> keys.addAll(n.labels().keySet()));
         return keys;
@@ -211,12 +223,22 @@ public final class Linter {
             }
             String key = p.order() + "|" + (p.kind().namespaced() ? p.namespace() : "");
             Policy first = byOrder.putIfAbsent(key, p);
-            if (first != null && overlapTypes(first, p)) {
+            if (first != null && overlapTypes(first, p) && overlap(first, p)) {
                 warn(LintCode.CG_L005, p.locator().at("/spec/order"), p.display() + " has the same order ("
                         + fmt(p.order()) + ") as " + first.display() + " in tier " + p.tier() + ": Calico evaluates them by name",
                         "give each policy of a tier its own order");
             }
         }
+    }
+
+    /** Without workloads any two policies may meet; with them, only policies that select a common workload matter. */
+    private boolean overlap(Policy a, Policy b) {
+        List<Endpoint> ws = model.inventory().workloads();
+        if (ws.isEmpty()) {
+            return true;
+        }
+        EntityMatcher m = new EntityMatcher(model.inventory());
+        return ws.stream().anyMatch(w -> m.applies(a, w) && m.applies(b, w));
     }
 
     private static boolean overlapTypes(Policy a, Policy b) {

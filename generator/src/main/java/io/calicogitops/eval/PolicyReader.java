@@ -72,6 +72,16 @@ public final class PolicyReader {
             case "StagedNetworkPolicy" -> put(policy(PolicyKind.NETWORK_POLICY, nsOrDefault(ns), name, spec, true, doc.locator()), true);
             case "StagedKubernetesNetworkPolicy" -> put(KubernetesPolicies.convert(spec, nsOrDefault(ns), name,
                     true, doc.locator(), diagnostics), true);
+            case "GlobalThreatFeed" -> {
+                // Calico fills the GlobalNetworkSet threatfeed.<name> with the pulled addresses (unknown offline);
+                // its labels are what the feed's deny policies select.
+                if (r.spec().has("globalNetworkSet")) {
+                    TreeMap<String, String> labels = new TreeMap<>();
+                    r.spec().path("globalNetworkSet").path("labels").fields()
+                            .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+                    sets.put("/threatfeed." + name, new NetworkSet("", "threatfeed." + name, labels, List.of(), List.of()));
+                }
+            }
             case "GlobalNetworkSet", "NetworkSet" -> {
                 String setNs = kind.equals("NetworkSet") ? nsOrDefault(ns) : "";
                 sets.put(setNs + "/" + name, networkSet(setNs, name, r.body(), doc.locator()));

@@ -48,12 +48,27 @@ public record PolicySet(List<Tier> tiers, List<Policy> policies, List<Policy> st
         return policies.stream().filter(p -> p.tier().equals(tier)).sorted(Policy.ORDER).toList();
     }
 
+    /** Calico's built-in tiers when the repo does not declare them (calico-semantics §2); any other tier: no order, Deny. */
+    static Tier builtIn(String name) {
+        return switch (name) {
+            case "kube-admin", "adminnetworkpolicy" -> new Tier(name, 1000.0, Action.PASS);
+            case "kube-baseline", "baselineadminnetworkpolicy" -> new Tier(name, 10_000_000.0, Action.PASS);
+            case "allow-tigera", "calico-system" -> new Tier(name, 100.0, Action.DENY);
+            default -> new Tier(name, null, Action.DENY);
+        };
+    }
+
+    /** Whether the repo declares this tier (or it is the built-in default tier). */
+    public boolean declares(String tier) {
+        return tiers.stream().anyMatch(t -> t.name().equals(tier));
+    }
+
     /** Tiers that hold a policy no tier declares are evaluated too (Calico would refuse them; validate reports them). */
     public List<Tier> effectiveTiers() {
         List<Tier> t = new ArrayList<>(tiers);
         policies.stream().map(Policy::tier).distinct()
                 .filter(name -> t.stream().noneMatch(x -> x.name().equals(name)))
-                .forEach(name -> t.add(new Tier(name, null, Action.DENY)));
+                .forEach(name -> t.add(builtIn(name)));
         t.sort(Comparator.comparing((Tier x) -> x.order() == null ? Double.POSITIVE_INFINITY : x.order()).thenComparing(Tier::name));
         return t;
     }
