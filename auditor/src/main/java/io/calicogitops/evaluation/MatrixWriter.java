@@ -28,7 +28,7 @@ public final class MatrixWriter {
             case "json" -> {
                 try (JsonGenerator g = JsonStyle.MAPPER.getFactory().createGenerator(w)) {
                     g.writeStartObject();
-                    g.writeStringField("schema", SCHEMA);
+                    g.writeStringField("schemaVersion", SCHEMA);
                     g.writeStringField("cluster", loaded.cluster());
                     g.writeStringField("policies", loaded.policySource());
                     g.writeNumberField("workloads", m.workloads().size());

@@ -32,7 +32,7 @@ public record ReachReport(LoadedModel source, Verdict enforced, Verdict staged, 
 
     public String json() {
         ObjectNode n = JsonStyle.MAPPER.createObjectNode();
-        n.put("schema", SCHEMA);
+        n.put("schemaVersion", SCHEMA);
         n.put("cluster", source.cluster());
         n.put("policies", source.policySource());
         n.set("flow", TraceJson.flow(enforced.flow()));

@@ -39,7 +39,7 @@ public record SegmentationReport(String cluster, String policySource, Segmentati
 
     public String json() {
         ObjectNode n = JsonStyle.MAPPER.createObjectNode();
-        n.put("schema", SCHEMA);
+        n.put("schemaVersion", SCHEMA);
         n.put("cluster", cluster);
         n.put("policies", policySource);
         n.put("label", result.label());
