@@ -81,7 +81,7 @@ public final class EvaluationInput {
     }
 
     /** {@code name=ip}, {@code name=domain} or {@code name=ip,domain}. */
-    static Endpoint external(String spec) {
+    public static Endpoint external(String spec) {
         int eq = spec.indexOf('=');
         if (eq <= 0) {
             throw new UsageException("--external: expected NAME=IP, NAME=DOMAIN or NAME=IP,DOMAIN (got '" + spec + "')");
