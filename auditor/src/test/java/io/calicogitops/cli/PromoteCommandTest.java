@@ -86,7 +86,14 @@ class PromoteCommandTest {
     @Test
     void withYes_editsTheProfileInPlace_commitsTheEnforcedPolicy_andEveryListedFlowIsDeniedAfterwards() throws IOException {
         CliRun preview = promote("--format", "json", "--dry-run");
-        JsonNode denied = MAPPER.readTree(preview.out()).path("becomeDenied");
+        JsonNode document = MAPPER.readTree(preview.out());
+        try (java.io.InputStream in = getClass().getResourceAsStream("/schemas/promote.v1.schema.json")) {
+            com.networknt.schema.Schema schema = com.networknt.schema.SchemaRegistry
+                    .withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12).getSchema(MAPPER.readTree(in));
+            assertEquals(List.of(), schema.validate(document).stream().map(Object::toString).toList());
+        }
+        assertEquals("dry-run", document.path("outcome").asText());
+        JsonNode denied = document.path("becomeDenied");
         assertTrue(denied.size() > 0, preview.transcript());
 
         CliRun run = promote("--yes");
