@@ -91,14 +91,18 @@ public final class ApplyTextReport {
             return "nothing to apply: the cluster matches " + plan.commit().substring(0, 12);
         }
         if (result.dryRun()) {
-            return "dry run: " + plan.changes().size() + " changes (" + counts + "); run without --dry-run to make them";
+            return "dry run: " + changes(plan.changes().size()) + " (" + counts + "); run without --dry-run to make them";
         }
         if (result.failure().isPresent()) {
             return "failed: " + result.count(StepStatus.APPLIED) + " applied, " + result.count(StepStatus.FAILED)
                     + " failed, " + result.count(StepStatus.NOT_APPLIED) + " not applied; fix the cause and run apply"
                     + " again: it picks up from what the cluster holds";
         }
-        return "applied " + plan.changes().size() + " changes (" + counts + ")";
+        return "applied " + changes(plan.changes().size()) + " (" + counts + ")";
+    }
+
+    private static String changes(int n) {
+        return n + (n == 1 ? " change" : " changes");
     }
 
     private static String p(String s) {

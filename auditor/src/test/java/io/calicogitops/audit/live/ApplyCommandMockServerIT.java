@@ -191,6 +191,28 @@ class ApplyCommandMockServerIT {
     }
 
     @Test
+    void dryRun_text_showsTheAuditsSentenceAndPatchUnderTheChange() throws Exception {
+        ApplyCluster cluster = new ApplyCluster(server, client, dir, V3);
+        assertEquals(0, cluster.run("apply", "--repo", repo.toString(), "--cluster", CLUSTER, "--ref", commitA).exit());
+        ObjectNode gnp = cluster.get(V3, "GlobalNetworkPolicy", "", "security.pci-whitelist").orElseThrow();
+        ((ObjectNode) gnp.at("/spec/egress/1")).put("action", "Allow");
+        cluster.delete(V3, "GlobalNetworkPolicy", "", "security.pci-whitelist");
+        cluster.create(gnp);
+
+        ApplyCluster.Run dry = cluster.run("apply", "--repo", repo.toString(), "--cluster", CLUSTER, "--ref", commitA, "--dry-run");
+
+        assertEquals(1, dry.exit(), dry.transcript());
+        assertEquals("""
+                apply eks-dev @ %s (%s) -> context mock, projectcalico.org/v3
+                strategy update, prune off, dry run: nothing is written
+                would  update  GlobalNetworkPolicy security.pci-whitelist  (clusters/eks-dev/globalnetworkpolicy-security.pci-whitelist.yaml)
+                      critical: egress rule 2: action Deny -> Allow
+                      patch: replace /spec/egress/1/action "Deny"
+                dry run: 1 change (0 create, 1 update, 0 adopt, 0 delete); run without --dry-run to make them
+                """.formatted(commitA.substring(0, 12), commitA), dry.out());
+    }
+
+    @Test
     void rollback_applyingAnOlderRefWithPrune_restoresItExactly_andTheStampsShowIt() throws Exception {
         ApplyCluster cluster = new ApplyCluster(server, client, dir, V3);
         assertEquals(0, cluster.run("apply", "--repo", repo.toString(), "--cluster", CLUSTER, "--ref", commitA).exit());
