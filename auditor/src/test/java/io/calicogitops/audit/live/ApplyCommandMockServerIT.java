@@ -305,6 +305,32 @@ class ApplyCommandMockServerIT {
     }
 
     @Test
+    void forbiddenWrite_json_namesTheFailedStepAndWhatWasNotApplied_exit4() throws Exception {
+        ApplyCluster cluster = new ApplyCluster(server, client, dir, V3);
+        server.expect().post().withPath("/apis/projectcalico.org/v3/tiers").andReturn(403, status(403, "Forbidden",
+                "tiers.projectcalico.org is forbidden: User \"system:serviceaccount:calico-gitops:calico-gitops-auditor\""
+                        + " cannot create resource \"tiers\" in API group \"projectcalico.org\" at the cluster scope")).once();
+
+        ApplyCluster.Run run = cluster.run("apply", "--repo", repo.toString(), "--cluster", CLUSTER, "--ref", commitA,
+                "--format", "json");
+
+        assertEquals(4, run.exit(), run.transcript());
+        JsonNode result = JSON.readTree(run.out());
+        assertValid(result);
+        assertEquals("failed", result.get("outcome").asText());
+        assertEquals("{\"planned\":0,\"applied\":4,\"failed\":1,\"notApplied\":38}", result.get("summary").toString());
+        JsonNode failed = result.get("steps").get(4);
+        assertEquals("failed", failed.get("status").asText());
+        assertEquals("Tier platform", failed.get("kind").asText() + " " + failed.get("name").asText());
+        assertTrue(failed.get("error").asText().startsWith("create tiers.projectcalico.org/v3 platform in context 'mock':"
+                + " forbidden (HTTP 403 Forbidden: tiers.projectcalico.org is forbidden"), failed.toString());
+        assertTrue(failed.get("error").asText().contains("apply needs get, list, create, update, patch and delete on"
+                + " projectcalico.org/Tier"), failed.toString());
+        assertEquals(result.get("error"), failed.get("error"));
+        assertEquals("not-applied", result.get("steps").get(5).get("status").asText());
+    }
+
+    @Test
     void update_conflict_isReadAgainAndRetried() throws Exception {
         ApplyCluster cluster = new ApplyCluster(server, client, dir, V3);
         assertEquals(0, cluster.run("apply", "--repo", repo.toString(), "--cluster", CLUSTER, "--ref", commitA).exit());
