@@ -2,11 +2,11 @@ package io.calicogitops.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.calicogitops.audit.Change;
-import io.calicogitops.audit.DriftEntry;
 import io.calicogitops.report.TextReporter;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -50,27 +50,24 @@ public final class ApplyTextReport {
 
     /** The audit's sentences (drift as the auditor words it, Git vs live) and the patch apply writes. */
     static List<String> details(PlannedChange c, ApplyPlan plan) {
-        java.util.ArrayList<String> lines = new java.util.ArrayList<>();
-        switch (c.action()) {
-            case ADOPT -> lines.add("in sync; writes the calico-gitops stamps (labels and annotations) only");
-            case DELETE -> lines.add("pruned: stamped as managed for " + plan.cluster() + ", no longer in clusters/"
-                    + plan.cluster() + "/ at " + plan.commit().substring(0, 12));
-            default -> {
-            }
-        }
+        List<String> lines = new ArrayList<>();
         if (c.action() == ApplyAction.ADOPT) {
+            lines.add("in sync; writes the calico-gitops stamps (labels and annotations) only");
             return lines;
         }
-        DriftEntry entry = c.entry().orElse(null);
-        if (entry != null) {
+        if (c.action() == ApplyAction.DELETE) {
+            lines.add("pruned: stamped as managed for " + plan.cluster() + ", no longer in clusters/" + plan.cluster()
+                    + "/ at " + plan.commit().substring(0, 12));
+        }
+        c.entry().ifPresent(entry -> {
             for (Change change : entry.changes()) {
                 lines.add(change.severity().label() + ": " + change.sentence());
             }
             for (JsonNode op : entry.patch()) {
                 lines.add("patch: " + op.path("op").asText() + " " + op.path("path").asText()
-                        + (op.has("value") ? " " + op.get("value").toString() : ""));
+                        + (op.has("value") ? " " + op.get("value") : ""));
             }
-        }
+        });
         return lines;
     }
 
@@ -91,14 +88,18 @@ public final class ApplyTextReport {
             return "nothing to apply: the cluster matches " + plan.commit().substring(0, 12);
         }
         if (result.dryRun()) {
-            return "dry run: " + plan.changes().size() + " changes (" + counts + "); run without --dry-run to make them";
+            return "dry run: " + changes(plan.changes().size()) + " (" + counts + "); run without --dry-run to make them";
         }
         if (result.failure().isPresent()) {
             return "failed: " + result.count(StepStatus.APPLIED) + " applied, " + result.count(StepStatus.FAILED)
                     + " failed, " + result.count(StepStatus.NOT_APPLIED) + " not applied; fix the cause and run apply"
                     + " again: it picks up from what the cluster holds";
         }
-        return "applied " + plan.changes().size() + " changes (" + counts + ")";
+        return "applied " + changes(plan.changes().size()) + " (" + counts + ")";
+    }
+
+    private static String changes(int n) {
+        return n + (n == 1 ? " change" : " changes");
     }
 
     private static String p(String s) {

@@ -15,8 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The boundaries of DESIGN.md, checked on the sources of both modules: picocli only in {@code *.cli} packages,
- * fabric8 only in the live-state package (the reader, and the writer {@code apply} uses: the apply orchestration in
- * {@code io.calicogitops.apply} stays free of it), JGit only behind the Git adapter, and no package in two modules.
+ * fabric8 only in the live-state package (the reader, and the object writer {@code apply} uses: the apply
+ * orchestration in {@code io.calicogitops.apply} stays free of it, and the audit packages never depend on it), JGit
+ * only behind the Git adapter, and no package in two modules.
  */
 class ImportBoundariesTest {
 
@@ -30,6 +31,12 @@ class ImportBoundariesTest {
     @Test
     void fabric8_isImportedOnlyInTheLiveStatePackage_readerAndWriter() throws IOException {
         assertOnlyIn("import io.fabric8.", pkg -> pkg.equals("io.calicogitops.audit.live"));
+    }
+
+    @Test
+    void auditPackages_neverDependOnTheApplyOrchestration() throws IOException {
+        // apply builds on the audit (desired state, live reader, diff); the reverse would make a package cycle.
+        assertOnlyIn("import io.calicogitops.apply.", pkg -> !pkg.startsWith("io.calicogitops.audit"));
     }
 
     @Test

@@ -191,6 +191,28 @@ class ApplyCommandMockServerIT {
     }
 
     @Test
+    void dryRun_text_showsTheAuditsSentenceAndPatchUnderTheChange() throws Exception {
+        ApplyCluster cluster = new ApplyCluster(server, client, dir, V3);
+        assertEquals(0, cluster.run("apply", "--repo", repo.toString(), "--cluster", CLUSTER, "--ref", commitA).exit());
+        ObjectNode gnp = cluster.get(V3, "GlobalNetworkPolicy", "", "security.pci-whitelist").orElseThrow();
+        ((ObjectNode) gnp.at("/spec/egress/1")).put("action", "Allow");
+        cluster.delete(V3, "GlobalNetworkPolicy", "", "security.pci-whitelist");
+        cluster.create(gnp);
+
+        ApplyCluster.Run dry = cluster.run("apply", "--repo", repo.toString(), "--cluster", CLUSTER, "--ref", commitA, "--dry-run");
+
+        assertEquals(1, dry.exit(), dry.transcript());
+        assertEquals("""
+                apply eks-dev @ %s (%s) -> context mock, projectcalico.org/v3
+                strategy update, prune off, dry run: nothing is written
+                would  update  GlobalNetworkPolicy security.pci-whitelist  (clusters/eks-dev/globalnetworkpolicy-security.pci-whitelist.yaml)
+                      critical: egress rule 2: action Deny -> Allow
+                      patch: replace /spec/egress/1/action "Deny"
+                dry run: 1 change (0 create, 1 update, 0 adopt, 0 delete); run without --dry-run to make them
+                """.formatted(commitA.substring(0, 12), commitA), dry.out());
+    }
+
+    @Test
     void rollback_applyingAnOlderRefWithPrune_restoresItExactly_andTheStampsShowIt() throws Exception {
         ApplyCluster cluster = new ApplyCluster(server, client, dir, V3);
         assertEquals(0, cluster.run("apply", "--repo", repo.toString(), "--cluster", CLUSTER, "--ref", commitA).exit());
@@ -280,6 +302,32 @@ class ApplyCommandMockServerIT {
         assertEquals(0, again.exit(), again.transcript());
         assertTrue(again.out().contains("\napplied 33 changes (33 create, 0 update, 0 adopt, 0 delete)\n"), again.transcript());
         assertInSync(cluster, commitA);
+    }
+
+    @Test
+    void forbiddenWrite_json_namesTheFailedStepAndWhatWasNotApplied_exit4() throws Exception {
+        ApplyCluster cluster = new ApplyCluster(server, client, dir, V3);
+        server.expect().post().withPath("/apis/projectcalico.org/v3/tiers").andReturn(403, status(403, "Forbidden",
+                "tiers.projectcalico.org is forbidden: User \"system:serviceaccount:calico-gitops:calico-gitops-auditor\""
+                        + " cannot create resource \"tiers\" in API group \"projectcalico.org\" at the cluster scope")).once();
+
+        ApplyCluster.Run run = cluster.run("apply", "--repo", repo.toString(), "--cluster", CLUSTER, "--ref", commitA,
+                "--format", "json");
+
+        assertEquals(4, run.exit(), run.transcript());
+        JsonNode result = JSON.readTree(run.out());
+        assertValid(result);
+        assertEquals("failed", result.get("outcome").asText());
+        assertEquals("{\"planned\":0,\"applied\":4,\"failed\":1,\"notApplied\":38}", result.get("summary").toString());
+        JsonNode failed = result.get("steps").get(4);
+        assertEquals("failed", failed.get("status").asText());
+        assertEquals("Tier platform", failed.get("kind").asText() + " " + failed.get("name").asText());
+        assertTrue(failed.get("error").asText().startsWith("create tiers.projectcalico.org/v3 platform in context 'mock':"
+                + " forbidden (HTTP 403 Forbidden: tiers.projectcalico.org is forbidden"), failed.toString());
+        assertTrue(failed.get("error").asText().contains("apply needs get, list, create, update, patch and delete on"
+                + " projectcalico.org/Tier"), failed.toString());
+        assertEquals(result.get("error"), failed.get("error"));
+        assertEquals("not-applied", result.get("steps").get(5).get("status").asText());
     }
 
     @Test

@@ -2,10 +2,6 @@ package io.calicogitops.audit.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.calicogitops.apply.ApplyAction;
-import io.calicogitops.apply.ApplyStrategy;
-import io.calicogitops.apply.ClusterWriter;
-import io.calicogitops.apply.PlannedChange;
 import io.calicogitops.diag.ClusterAccessException;
 import io.calicogitops.model.ProductStamps;
 import io.calicogitops.render.MergePatch;
@@ -27,13 +23,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Writes planned changes through the Kubernetes API (fabric8). Calico kinds are written only through the Calico API
+ * Writes objects through the Kubernetes API (fabric8) for {@code calico-gitops apply}: create-or-update against the
+ * read resourceVersion, server-side apply, delete. Objects are JSON trees and kinds {@code group/Kind}, so the apply
+ * orchestration above it needs no fabric8 type. Calico kinds are written only through the Calico API
  * server ({@code projectcalico.org/v3}): writing the {@code crd.projectcalico.org/v1} storage CRDs directly bypasses
  * Calico's validation and defaulting (calico-semantics §6), so a cluster without it is refused before any write.
  * Kinds and plurals come from discovery, as for reading. Failures become {@link ClusterAccessException}s with the
  * operation, the object and the cause, credentials masked as the reader masks them.
  */
-public final class KubeClusterWriter implements ClusterWriter {
+public final class KubeObjectWriter implements AutoCloseable {
 
     /** Tries of an update that keeps meeting a conflict (someone else wrote the object in between). */
     static final int CONFLICT_ATTEMPTS = 5;
@@ -48,12 +46,12 @@ public final class KubeClusterWriter implements ClusterWriter {
     private CalicoLayout layout;
 
     /** The kubeconfig rules of {@link KubeLiveReader#KubeLiveReader(Optional, Optional)}. */
-    public KubeClusterWriter(Optional<Path> kubeconfig, Optional<String> context) {
+    public KubeObjectWriter(Optional<Path> kubeconfig, Optional<String> context) {
         this(KubeLiveReader.withTimeouts(KubeLiveReader.loadConfig(kubeconfig.orElse(null), context.orElse(null)),
                 KubeLiveReader.DEFAULT_REQUEST_TIMEOUT), context.orElse(null), Duration.ofMillis(200));
     }
 
-    private KubeClusterWriter(Config config, String context, Duration conflictBackoff) {
+    private KubeObjectWriter(Config config, String context, Duration conflictBackoff) {
         this.config = config;
         this.context = KubeLiveReader.contextOf(config, context);
         this.failures = KubeLiveReader.failures(config, this.context);
@@ -61,40 +59,22 @@ public final class KubeClusterWriter implements ClusterWriter {
     }
 
     /** For tests: a writer on an existing configuration (e.g. a mock server's). */
-    static KubeClusterWriter of(Config config, String context, Duration conflictBackoff) {
-        return new KubeClusterWriter(KubeLiveReader.withTimeouts(new ConfigBuilder(config).build(),
+    static KubeObjectWriter of(Config config, String context, Duration conflictBackoff) {
+        return new KubeObjectWriter(KubeLiveReader.withTimeouts(new ConfigBuilder(config).build(),
                 KubeLiveReader.DEFAULT_REQUEST_TIMEOUT), context, conflictBackoff);
     }
 
-    @Override
+    /** Checks, before anything is written, that every kind ({@code group/Kind}) is served and may be written here. */
     public void prepare(Set<String> kinds) {
         for (String k : kinds) {
             servedKind(k);
         }
     }
 
-    @Override
-    public void write(PlannedChange change, ApplyStrategy strategy) {
-        ServedKind kind = servedKind(change.kindKey());
-        String namespace = change.id().namespace();
-        String what = kind.display() + " " + (namespace.isEmpty() ? "" : namespace + "/") + change.name();
-        var objects = objects(kind, namespace);
-        Resource<GenericKubernetesResource> object = objects.withName(change.name());
-        if (change.action() == ApplyAction.DELETE) {
-            call("delete " + what, kind, () -> object.delete());
-        } else if (strategy == ApplyStrategy.SERVER_SIDE) {
-            serverSideApply(change, kind, what, objects);
-        } else {
-            update(change, kind, what, objects, object);
-        }
-    }
-
-    @Override
-    public void close() {
-        if (client != null) {
-            client.close();
-            client = null;
-        }
+    /** Deletes the object; one already gone counts as deleted. */
+    public void delete(String kindKey, String namespace, String name) {
+        ServedKind kind = servedKind(kindKey);
+        call("delete " + what(kind, namespace, name), kind, () -> objects(kind, namespace).withName(name).delete());
     }
 
     /**
@@ -102,11 +82,11 @@ public final class KubeClusterWriter implements ClusterWriter {
      * over fields other managers own ({@code force}): Git is the source of truth. Partial objects need nothing
      * special: the patch holds only Git's fields, and the server keeps the others.
      */
-    private void serverSideApply(PlannedChange change, ServedKind kind, String what,
-                                 NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> objects) {
-        GenericKubernetesResource body = toResource(change.object().body().deepCopy());
+    public void serverSideApply(String kindKey, String namespace, String name, JsonNode body) {
+        ServedKind kind = servedKind(kindKey);
+        String what = what(kind, namespace, name);
         try {
-            objects.resource(body)
+            objects(kind, namespace).resource(toResource(body.deepCopy()))
                     .fieldManager(ProductStamps.MANAGER).forceConflicts().serverSideApply();
         } catch (RuntimeException e) {
             int code = AccessFailures.code(e);
@@ -122,20 +102,21 @@ public final class KubeClusterWriter implements ClusterWriter {
     /**
      * Create when absent, otherwise replace against the resourceVersion just read; a conflict (409) means someone
      * wrote in between, so read again, merge again and retry, a bounded number of times with a doubling pause.
-     * A partial object keeps every field Git does not state: Git's fields are merged into the live object (RFC 7386).
+     * A {@code partial} object keeps every field Git does not state: Git's fields are merged into the live object (RFC 7386).
      */
-    private void update(PlannedChange change, ServedKind kind, String what,
-                                 NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> objects,
-                        Resource<GenericKubernetesResource> object) {
+    public void update(String kindKey, String namespace, String name, JsonNode body, boolean partial) {
+        ServedKind kind = servedKind(kindKey);
+        String what = what(kind, namespace, name);
+        var objects = objects(kind, namespace);
         long pause = conflictBackoff.toMillis();
         for (int attempt = 1; ; attempt++) {
-            GenericKubernetesResource current = call("get " + what, kind, object::get);
+            GenericKubernetesResource current = call("get " + what, kind, () -> objects.withName(name).get());
             try {
                 if (current == null) {
-                    objects.resource(toResource(change.object().body().deepCopy())).create();
+                    objects.resource(toResource(body.deepCopy())).create();
                 } else {
                     ObjectNode live = client.getKubernetesSerialization().convertValue(current, ObjectNode.class);
-                    objects.resource(toResource(replacement(change, live))).update();
+                    objects.resource(toResource(replacement(body, partial, live))).update();
                 }
                 return;
             } catch (RuntimeException e) {
@@ -152,16 +133,26 @@ public final class KubeClusterWriter implements ClusterWriter {
         }
     }
 
+    @Override
+    public void close() {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+    }
+
     /** The object to PUT: Git's whole object, or for a partial one the live object with Git's fields merged in. */
-    private static JsonNode replacement(PlannedChange change, ObjectNode live) {
-        ObjectNode body = change.partial()
-                ? (ObjectNode) MergePatch.apply(live, change.object().body())
-                : change.object().body().deepCopy();
+    private static JsonNode replacement(JsonNode desired, boolean partial, ObjectNode live) {
+        ObjectNode body = partial ? (ObjectNode) MergePatch.apply(live, desired) : (ObjectNode) desired.deepCopy();
         JsonNode version = live.path("metadata").path("resourceVersion");
         if (version.isTextual()) {
             body.withObjectProperty("metadata").put("resourceVersion", version.asText());
         }
         return body;
+    }
+
+    private static String what(ServedKind kind, String namespace, String name) {
+        return kind.display() + " " + (namespace.isEmpty() ? "" : namespace + "/") + name;
     }
 
     private ServedKind servedKind(String kindKey) {

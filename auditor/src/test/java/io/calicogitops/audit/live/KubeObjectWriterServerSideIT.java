@@ -2,14 +2,8 @@ package io.calicogitops.audit.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.calicogitops.apply.ApplyAction;
-import io.calicogitops.apply.ApplyStrategy;
-import io.calicogitops.apply.PlannedChange;
 import io.calicogitops.diag.ClusterAccessException;
-import io.calicogitops.diag.SourceLocation;
-import io.calicogitops.model.Resource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -20,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -36,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Git's fields and the stamps, with no read-modify-write around it.
  */
 @EnableKubernetesMockClient
-class KubeClusterWriterServerSideIT {
+class KubeObjectWriterServerSideIT {
 
     static {
         MockApi.quiet();
@@ -58,7 +51,7 @@ class KubeClusterWriterServerSideIT {
 
     @Test
     void serverSide_sendsOneApplyPatch_withTheFieldManagerAndForce() throws Exception {
-        PlannedChange tier = change(ApplyAction.CREATE, """
+        JsonNode tier = yaml("""
                 apiVersion: projectcalico.org/v3
                 kind: Tier
                 metadata:
@@ -66,13 +59,13 @@ class KubeClusterWriterServerSideIT {
                   labels: {app.kubernetes.io/managed-by: calico-gitops, calico-gitops.io/cluster: eks-dev}
                   annotations: {calico-gitops.io/commit: 0123456789abcdef0123456789abcdef01234567}
                 spec: {order: 400}
-                """, false);
-        server.expect().patch().withPath(TIERS + "/security" + QUERY).andReturn(200, tier.object().body()).once();
+                """);
+        server.expect().patch().withPath(TIERS + "/security" + QUERY).andReturn(200, tier).once();
 
-        try (KubeClusterWriter writer = writer()) {
+        try (KubeObjectWriter writer = writer()) {
             writer.prepare(Set.of("projectcalico.org/Tier"));
             drain();
-            writer.write(tier, ApplyStrategy.SERVER_SIDE);
+            writer.serverSideApply("projectcalico.org/Tier", "", "security", tier);
         }
 
         List<RecordedRequest> requests = drain();
@@ -87,18 +80,18 @@ class KubeClusterWriterServerSideIT {
 
     @Test
     void serverSide_partialObject_sendsOnlyGitsFields_withoutReadingIt() throws Exception {
-        PlannedChange felix = change(ApplyAction.UPDATE, """
+        JsonNode felix = yaml("""
                 apiVersion: projectcalico.org/v3
                 kind: FelixConfiguration
                 metadata: {name: default}
                 spec: {flowLogsFlushInterval: 15s, wireguardEnabled: false}
-                """, true);
-        server.expect().patch().withPath(FELIX + "/default" + QUERY).andReturn(200, felix.object().body()).once();
+                """);
+        server.expect().patch().withPath(FELIX + "/default" + QUERY).andReturn(200, felix).once();
 
-        try (KubeClusterWriter writer = writer()) {
+        try (KubeObjectWriter writer = writer()) {
             writer.prepare(Set.of("projectcalico.org/FelixConfiguration"));
             drain();
-            writer.write(felix, ApplyStrategy.SERVER_SIDE);
+            writer.serverSideApply("projectcalico.org/FelixConfiguration", "", "default", felix);
         }
 
         List<RecordedRequest> requests = drain();
@@ -112,18 +105,18 @@ class KubeClusterWriterServerSideIT {
 
     @Test
     void serverSide_unsupported415_failsWithTheHintToUseUpdate() {
-        PlannedChange tier = change(ApplyAction.CREATE, """
+        JsonNode tier = yaml("""
                 apiVersion: projectcalico.org/v3
                 kind: Tier
                 metadata: {name: security}
                 spec: {order: 400}
-                """, false);
+                """);
         server.expect().patch().withPath(TIERS + "/security" + QUERY)
                 .andReturn(415, status(415, "UnsupportedMediaType", "the body of the request was in an unknown format")).once();
 
         ClusterAccessException e;
-        try (KubeClusterWriter writer = writer()) {
-            e = assertThrows(ClusterAccessException.class, () -> writer.write(tier, ApplyStrategy.SERVER_SIDE));
+        try (KubeObjectWriter writer = writer()) {
+            e = assertThrows(ClusterAccessException.class, () -> writer.serverSideApply("projectcalico.org/Tier", "", "security", tier));
         }
 
         assertEquals("server-side apply tiers.projectcalico.org/v3 security in context 'mock': the API server does not take"
@@ -132,15 +125,13 @@ class KubeClusterWriterServerSideIT {
                 e.getMessage());
     }
 
-    private KubeClusterWriter writer() {
-        return KubeClusterWriter.of(client.getConfiguration(), "mock", Duration.ZERO);
+    private KubeObjectWriter writer() {
+        return KubeObjectWriter.of(client.getConfiguration(), "mock", Duration.ZERO);
     }
 
-    private static PlannedChange change(ApplyAction action, String yaml, boolean partial) {
+    private static JsonNode yaml(String text) {
         try {
-            ObjectNode body = (ObjectNode) YAML.readTree(yaml);
-            Resource r = Resource.of(body, SourceLocation.of("clusters/eks-dev/x.yaml"));
-            return new PlannedChange(action, r.id(), r, Optional.empty(), partial, Optional.empty());
+            return YAML.readTree(text);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
