@@ -164,4 +164,25 @@ class HostileInputEndToEndTest {
         assertTrue(run.err().contains("typo.yaml.mustache:2:7: error: [c1] unknown kind 'GlobalNetworkPolicies'"), run.transcript());
         assertFalse(Files.exists(tmp.resolve("repo")));
     }
+
+    @Test
+    void audit_kindTheToolDoesNotKnowInTheClusterFolder_isComparedLikeAnyOtherObject() throws Exception {
+        Path repo = tmp.resolve("gitops");
+        assertEquals(0, CliRun.of("render", "--fleet", sampleFleet(), "--repo", repo.toString(), "--cluster", "eks-dev").exitCode());
+        String widget = "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w1\n  namespace: shop\nspec:\n  size: 3\n";
+        Files.writeString(repo.resolve("clusters/eks-dev/widget.yaml"), widget);
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(repo.toFile())) {
+            git.add().addFilepattern("clusters/eks-dev/widget.yaml").call();
+            git.commit().setMessage("a user adds a Widget").setSign(false).call();
+        }
+        Path live = Files.writeString(tmp.resolve("widget-live.yaml"), widget.replace("size: 3", "size: 4"));
+
+        CliRun run = CliRun.of("audit", "--repo", repo.toString(), "--cluster", "eks-dev",
+                "--live", sampleRepo().resolve("live/eks-dev.yaml").toString(), "--live", live.toString());
+
+        assertEquals(1, run.exitCode(), run.transcript());
+        assertTrue(run.out().contains("DRIFT: 1 warning\n"), run.transcript());
+        assertTrue(run.out().contains("modified   Widget  shop/w1"), run.transcript());
+        assertTrue(run.out().contains("- size: 3 -> 4\n"), run.transcript());
+    }
 }
