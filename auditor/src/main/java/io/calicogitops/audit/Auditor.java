@@ -38,11 +38,16 @@ public final class Auditor {
                     .orElseThrow(() -> new GitAccessException("ref '" + request.ref() + "' does not name a commit in " + request.repo()));
             desired = DesiredState.read(git, commit, request.cluster());
         }
+        LiveSnapshot live = request.live().read(kindsToRead(desired));
+        return compare(request, desired, live);
+    }
+
+    /** What an audit lists ({@code group/Kind}): every Calico kind, so that unmanaged objects show, plus every kind Git holds. */
+    public static TreeSet<String> kindsToRead(DesiredState desired) {
         TreeSet<String> kinds = new TreeSet<>();
         Kinds.all().stream().filter(k -> k.group().equals(Kinds.CALICO_GROUP)).forEach(k -> kinds.add(k.group() + "/" + k.kind()));
         desired.resources().keySet().forEach(id -> kinds.add(id.group() + "/" + id.kind()));
-        LiveSnapshot live = request.live().read(kinds);
-        return compare(request, desired, live);
+        return kinds;
     }
 
     /** The comparison on its own, for callers that already hold both sides (tests, history, evidence). */

@@ -10,8 +10,9 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "calico-gitops", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "GitOps for Calico network security: render per-cluster policy from a fleet, audit clusters for drift,"
                 + " read the history of their policy, export PCI evidence.",
-        subcommands = {RenderCommand.class, ValidateCommand.class, AuditCommand.class, LogCommand.class, HistoryCommand.class,
-                EvidenceCommand.class, DemoCommand.class},
+        subcommands = {RenderCommand.class, ValidateCommand.class, AuditCommand.class, ApplyCommand.class, LogCommand.class,
+                HistoryCommand.class, EvidenceCommand.class, ReachCommand.class, CheckCommand.class, DiagramCommand.class,
+                LintCommand.class, MatrixCommand.class, PromoteCommand.class, DemoCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 findings, 2 usage, 3 invalid input, 4 cluster or Git access failure, 70 internal error."})
 public final class RootCommand implements Runnable {
 

@@ -120,7 +120,7 @@ public final class TextReporter implements Reporter {
      * characters (an ESC could drive the terminal) and bidi overrides (they can make text read differently from what
      * it is) become U+FFFD.
      */
-    static String printable(String s) {
+    public static String printable(String s) {
         if (s == null) {
             return "";
         }

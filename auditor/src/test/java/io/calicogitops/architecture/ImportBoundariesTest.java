@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The boundaries of DESIGN.md, checked on the sources of both modules: picocli only in {@code *.cli} packages,
- * fabric8 only in the live-state reader, JGit only behind the Git adapter, and no package in two modules.
+ * fabric8 only in the live-state package (the reader, and the writer {@code apply} uses: the apply orchestration in
+ * {@code io.calicogitops.apply} stays free of it), JGit only behind the Git adapter, and no package in two modules.
  */
 class ImportBoundariesTest {
 
@@ -27,7 +28,7 @@ class ImportBoundariesTest {
     }
 
     @Test
-    void fabric8_isImportedOnlyInTheLiveStateReader() throws IOException {
+    void fabric8_isImportedOnlyInTheLiveStatePackage_readerAndWriter() throws IOException {
         assertOnlyIn("import io.fabric8.", pkg -> pkg.equals("io.calicogitops.audit.live"));
     }
 

@@ -29,6 +29,7 @@ public record ClusterProfile(
         DnsEgress dnsEgress,
         BlockedIps blockedIps,
         Pci pci,
+        Segmentation segmentation,
         List<ThreatFeed> threatFeeds,
         Alerts alerts,
         Reports reports,
@@ -94,6 +95,20 @@ public record ClusterProfile(
         public Pci {
             namespaces = List.copyOf(namespaces);
         }
+    }
+
+    /**
+     * What {@code check segmentation} proves: no flow between workloads with {@code label == "true"} and the others
+     * except {@code allowedFlows}. {@code label} null means the PCI label.
+     */
+    public record Segmentation(String label, List<AllowedFlow> allowedFlows) {
+        public Segmentation {
+            allowedFlows = List.copyOf(allowedFlows);
+        }
+    }
+
+    /** An explicit exception: flows from workloads matching {@code from} to {@code to} (selectors), protocol and port optional. */
+    public record AllowedFlow(String from, String to, String protocol, Integer port, SourceLocation where) {
     }
 
     /** A pulled IP threat feed with the deny policy and alert that go with it. */

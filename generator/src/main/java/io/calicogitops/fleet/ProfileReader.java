@@ -11,7 +11,9 @@ import io.calicogitops.fleet.ClusterProfile.DnsEgress;
 import io.calicogitops.fleet.ClusterProfile.Dpi;
 import io.calicogitops.fleet.ClusterProfile.L7;
 import io.calicogitops.fleet.ClusterProfile.Logs;
+import io.calicogitops.fleet.ClusterProfile.AllowedFlow;
 import io.calicogitops.fleet.ClusterProfile.Pci;
+import io.calicogitops.fleet.ClusterProfile.Segmentation;
 import io.calicogitops.fleet.ClusterProfile.Reports;
 import io.calicogitops.fleet.ClusterProfile.ServiceRef;
 import io.calicogitops.fleet.ClusterProfile.ThreatFeed;
@@ -30,7 +32,7 @@ final class ProfileReader {
 
     private static final Set<String> TOP = Set.of("name", "provider", "cni", "ipFamily", "wireguard", "l7Logging",
             "l7Mode", "packs", "logs", "tiers", "quarantine", "defaultDeny", "kubeDns", "dnsEgress", "blockedIps", "pci",
-            "threatFeeds", "alerts", "reports", "dpi", "l7", "apps", "workloads", "values");
+            "segmentation", "threatFeeds", "alerts", "reports", "dpi", "l7", "apps", "workloads", "values");
 
     private final ValueChecks checks;
 
@@ -99,6 +101,7 @@ final class ProfileReader {
         DnsEgress dnsEgress = r.object("dnsEgress").map(this::dnsEgress).orElse(dnsEgress(null));
         BlockedIps blockedIps = r.object("blockedIps").map(this::blockedIps).orElse(blockedIps(null));
         Pci pci = r.object("pci").map(this::pci).orElse(pci(null));
+        Segmentation segmentation = r.object("segmentation").map(this::segmentation).orElse(new Segmentation(null, List.of()));
         List<ThreatFeed> feeds = r.objects("threatFeeds", List.of(), this::threatFeed);
         checks.uniqueNames(r, "threatFeeds", feeds.stream().map(ThreatFeed::name).toList());
         Alerts alerts = r.object("alerts").map(this::alerts).orElse(alerts(null));
@@ -115,7 +118,7 @@ final class ProfileReader {
             return null;
         }
         return new ClusterProfile(name, provider, cni, ipFamily, wireguard, l7Logging, l7Mode, packs, logs, tiers,
-                quarantineLabel, defaultDeny, kubeDnsOrder, dnsEgress, blockedIps, pci, feeds, alerts, reports, dpi, l7,
+                quarantineLabel, defaultDeny, kubeDnsOrder, dnsEgress, blockedIps, pci, segmentation, feeds, alerts, reports, dpi, l7,
                 apps, workloads, values, r.here(), r.locations());
     }
 
@@ -193,6 +196,19 @@ final class ProfileReader {
         r.rejectUnknownKeys(Set.of("namespaces", "label", "order"));
         return new Pci(checks.namespaces(r, "namespaces", List.of()), checks.labelKey(r, "label", r.string("label", "PCI")),
                 r.order("order", 100));
+    }
+
+    private Segmentation segmentation(MappingReader r) {
+        r.rejectUnknownKeys(Set.of("label", "allowedFlows"));
+        String label = r.has("label") ? checks.labelKey(r, "label", r.string("label", null)) : null;
+        return new Segmentation(label, r.objects("allowedFlows", List.of(), this::allowedFlow));
+    }
+
+    private AllowedFlow allowedFlow(MappingReader r) {
+        r.rejectUnknownKeys(Set.of("from", "to", "protocol", "port"));
+        String protocol = r.has("protocol") ? r.oneOf("protocol", null, List.of("TCP", "UDP", "ICMP", "ICMPv6", "SCTP", "UDPLite")) : null;
+        Integer port = r.has("port") ? r.integer("port", 0, 1, 65535) : null;
+        return new AllowedFlow(checks.selector(r, "from", "all()"), checks.selector(r, "to", "all()"), protocol, port, r.here());
     }
 
     private ThreatFeed threatFeed(MappingReader r) {

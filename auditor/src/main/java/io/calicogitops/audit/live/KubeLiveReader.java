@@ -60,13 +60,23 @@ public final class KubeLiveReader implements LiveReader {
 
     private KubeLiveReader(Config config, String context, ReadSettings settings) {
         this.config = config;
-        this.context = context != null ? context
-                : config.getCurrentContext() != null ? config.getCurrentContext().getName() : "in-cluster";
+        this.context = contextOf(config, context);
         this.settings = settings;
+        this.failures = failures(config, this.context);
+    }
+
+    /** Failure messages for {@code context} that mask every credential of {@code config}. */
+    static AccessFailures failures(Config config, String context) {
         List<String> secrets = Arrays.asList(config.getOauthToken(), config.getAutoOAuthToken(), config.getPassword(),
                 config.getClientKeyData(), config.getClientKeyPassphrase(), config.getProxyPassword(),
                 config.getKeyStorePassphrase(), config.getTrustStorePassphrase());
-        this.failures = new AccessFailures(this.context, config.getMasterUrl(), secrets);
+        return new AccessFailures(context, config.getMasterUrl(), secrets);
+    }
+
+    /** The context name of a loaded configuration, as messages name it. */
+    static String contextOf(Config config, String context) {
+        return context != null ? context
+                : config.getCurrentContext() != null ? config.getCurrentContext().getName() : "in-cluster";
     }
 
     /** For tests: a reader on an existing configuration (e.g. a mock server's) with its own paging and retries. */
@@ -125,7 +135,7 @@ public final class KubeLiveReader implements LiveReader {
         return context;
     }
 
-    private static Config loadConfig(Path kubeconfig, String context) {
+    static Config loadConfig(Path kubeconfig, String context) {
         Config config;
         try {
             if (kubeconfig != null) {
@@ -151,7 +161,7 @@ public final class KubeLiveReader implements LiveReader {
         return config;
     }
 
-    private static Config withTimeouts(Config config, Duration requestTimeout) {
+    static Config withTimeouts(Config config, Duration requestTimeout) {
         int millis = (int) Math.min(Integer.MAX_VALUE, requestTimeout.toMillis());
         config.setRequestTimeout(millis);
         // Our RequestRetry retries (bounded, only idempotent GETs, and noted); fabric8's own retries would hide them.

@@ -56,6 +56,14 @@ public final class Normaliser {
         return new Normaliser(steps);
     }
 
+    /**
+     * True for kinds rendered as partial intent (FelixConfiguration {@code default}, operator kinds, every kind outside
+     * projectcalico.org): only the fields Git states are compared, and apply writes only those fields.
+     */
+    public static boolean isPartiallyManaged(ResourceId id) {
+        return CalicoKinds.isPartiallyManaged(id);
+    }
+
     /** The per-side steps in the order they run. */
     public List<NormaliseStep> steps() {
         return steps;

@@ -25,7 +25,6 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -240,20 +239,7 @@ class AuditCommandMockServerIT {
 
     /** Runs {@code calico-gitops audit} through the real command line with a kubeconfig that points at the mock. */
     private Run audit(String... extra) throws IOException {
-        Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
-                apiVersion: v1
-                kind: Config
-                current-context: mock
-                clusters:
-                - name: mock
-                  cluster: {server: "%s", insecure-skip-tls-verify: true}
-                users:
-                - name: auditor
-                  user: {token: %s}
-                contexts:
-                - name: mock
-                  context: {cluster: mock, user: auditor}
-                """.formatted(server.url("/"), TOKEN));
+        Path kubeconfig = MockKubeconfig.write(dir.resolve("kubeconfig"), server, "auditor", TOKEN);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cmd = Main.commandLine();

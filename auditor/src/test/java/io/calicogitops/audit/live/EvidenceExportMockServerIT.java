@@ -23,7 +23,6 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -71,20 +70,7 @@ class EvidenceExportMockServerIT {
         RepoUpdate.write(new Generator().render(new Generator.RenderRequest(sample.resolve("fleet"), Optional.empty(),
                 Optional.empty(), List.of(CLUSTER), Path::toString)), repo, false, false, "render eks-dev");
         serveTheSampleCluster(sample);
-        Path kubeconfig = Files.writeString(dir.resolve("kubeconfig-of-alice"), """
-                apiVersion: v1
-                kind: Config
-                current-context: mock
-                clusters:
-                - name: mock
-                  cluster: {server: "%s", insecure-skip-tls-verify: true}
-                users:
-                - name: auditor
-                  user: {token: %s}
-                contexts:
-                - name: mock
-                  context: {cluster: mock, user: auditor}
-                """.formatted(server.url("/"), TOKEN));
+        Path kubeconfig = MockKubeconfig.write(dir.resolve("kubeconfig-of-alice"), server, "auditor", TOKEN);
         Path out = dir.resolve("evidence.zip");
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();

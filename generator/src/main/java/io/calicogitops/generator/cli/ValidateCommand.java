@@ -1,6 +1,7 @@
 package io.calicogitops.generator.cli;
 
 import io.calicogitops.diag.Diagnostic;
+import io.calicogitops.eval.RenderedLint;
 import io.calicogitops.render.ClusterRender;
 import io.calicogitops.render.Generator;
 import picocli.CommandLine.Command;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code calico-gitops validate}: every check of a render, without writing anything. */
@@ -35,6 +37,9 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--overlays", paramLabel = "DIR", description = "extra or overriding overlays")
     Path overlays;
 
+    @Option(names = "--strict", description = "exit 1 when lint finds anything (lint warnings alone keep exit 0)")
+    boolean strict;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -48,6 +53,13 @@ public final class ValidateCommand implements Callable<Integer> {
         out.printf("valid: %d %s, %d resources, %d %s%n", result.clusters().size(),
                 result.clusters().size() == 1 ? "cluster" : "clusters", resources, result.warnings().size(),
                 result.warnings().size() == 1 ? "warning" : "warnings");
-        return 0;
+        List<Diagnostic> lint = new ArrayList<>();
+        for (ClusterRender c : result.clusters()) {
+            Path workloads = c.profile().workloads() == null ? null : fleet.resolve(c.profile().workloads()).normalize();
+            lint.addAll(RenderedLint.lint(c.folder(), c.files(), workloads, Set.of(c.profile().quarantineLabel())));
+        }
+        lint.stream().map(Diagnostic::format).forEach(spec.commandLine().getErr()::println);
+        out.printf("lint: %d %s (calico-gitops lint; codes in the README)%n", lint.size(), lint.size() == 1 ? "finding" : "findings");
+        return strict && !lint.isEmpty() ? 1 : 0;
     }
 }

@@ -1,0 +1,67 @@
+package io.calicogitops.cli;
+
+import io.calicogitops.diag.ExitCodes;
+import io.calicogitops.diag.UsageException;
+import io.calicogitops.eval.Diagram;
+import io.calicogitops.evaluation.LoadedModel;
+import io.calicogitops.generator.cli.Paths;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code calico-gitops diagram}: workloads by namespace and the flows the policies allow (PCI DSS 1.2.3 / 1.2.4). */
+@Command(name = "diagram", mixinStandardHelpOptions = true,
+        description = "Draw the workloads grouped by namespace, the external endpoints, and an arrow for every flow the "
+                + "enforced policies allow, labelled with its ports: Graphviz dot, Mermaid, or a self-contained SVG.")
+public final class DiagramCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    EvaluationOptions input;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "svg", description = "dot, mermaid, svg or text (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "write to this file instead of stdout")
+    Path output;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!format.matches("dot|mermaid|svg|text")) {
+            throw new UsageException("--format: expected dot, mermaid, svg or text (got '" + format + "')");
+        }
+        LoadedModel loaded = input.load();
+        if (loaded.model().inventory().workloads().isEmpty()) {
+            throw new UsageException("no workloads to draw: give --workloads or --fleet");
+        }
+        Diagram d = Diagram.of(loaded.model(), loaded.model().compiled());
+        String text = switch (format) {
+            case "dot" -> d.dot();
+            case "mermaid" -> d.mermaid();
+            case "text" -> d.text();
+            default -> d.svg();
+        };
+        if (output != null) {
+            Path parent = output.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Files.writeString(output, text, StandardCharsets.UTF_8);
+            spec.commandLine().getErr().println(d.edges().size() + " allowed flows drawn: " + Paths.display(output));
+        } else {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(text);
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,69 @@
+package io.calicogitops.cli;
+
+import io.calicogitops.diag.ExitCodes;
+import io.calicogitops.diag.UsageException;
+import io.calicogitops.eval.ConnectivityMatrix;
+import io.calicogitops.eval.Evaluator;
+import io.calicogitops.evaluation.LoadedModel;
+import io.calicogitops.evaluation.MatrixWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code calico-gitops matrix}: the full connectivity matrix of a cluster's workloads. */
+@Command(name = "matrix", mixinStandardHelpOptions = true,
+        description = "Evaluate every ordered pair of workloads on every port the destination declares (containers and "
+                + "Services): text (summary and allowed flows), json or csv (every cell).")
+public final class MatrixCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    EvaluationOptions input;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json or csv (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "write to this file instead of stdout")
+    Path output;
+
+    @Option(names = "--engine", hidden = true, defaultValue = "compiled", description = "compiled or reference")
+    String engine;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!format.matches("text|json|csv")) {
+            throw new UsageException("--format: expected text, json or csv (got '" + format + "')");
+        }
+        if (!engine.matches("compiled|reference")) {
+            throw new UsageException("--engine: expected compiled or reference (got '" + engine + "')");
+        }
+        LoadedModel loaded = input.load();
+        Evaluator evaluator = engine.equals("compiled") ? loaded.model().compiled() : loaded.model().reference();
+        ConnectivityMatrix.Result matrix = ConnectivityMatrix.compute(loaded.model(), evaluator);
+        if (output != null) {
+            Path parent = output.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+                MatrixWriter.write(format, loaded, matrix, w);
+            }
+            spec.commandLine().getErr().println(matrix.cells().size() + " cells, " + matrix.allowedCount() + " allowed: " + output);
+        } else {
+            Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
+            MatrixWriter.write(format, loaded, matrix, out);
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,86 @@
+package io.calicogitops.cli;
+
+import io.calicogitops.diag.ExitCodes;
+import io.calicogitops.diag.UsageException;
+import io.calicogitops.eval.Endpoint;
+import io.calicogitops.eval.Evaluator;
+import io.calicogitops.eval.Flow;
+import io.calicogitops.eval.Inventory;
+import io.calicogitops.eval.Protocols;
+import io.calicogitops.evaluation.LoadedModel;
+import io.calicogitops.evaluation.ReachReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/** {@code calico-gitops reach}: is this flow allowed, and which tier, policy and rule decide, at both ends. */
+@Command(name = "reach", mixinStandardHelpOptions = true,
+        description = "Evaluate one flow against the cluster's policies offline, exactly as Calico does: the enforced verdict, "
+                + "the verdict if every staged policy were enforced, and the tier -> policy -> rule trace at the source (egress) "
+                + "and the destination (ingress). Exit 0, or 1 when --expect is given and not met.")
+public final class ReachCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    EvaluationOptions input;
+
+    @Option(names = "--from", required = true, paramLabel = "NS/WORKLOAD|IP|DOMAIN|NAME", description = "the source")
+    String from;
+
+    @Option(names = "--to", required = true, paramLabel = "NS/WORKLOAD|IP|DOMAIN|NAME", description = "the destination")
+    String to;
+
+    @Option(names = "--port", paramLabel = "N", description = "destination port (not for ICMP)")
+    Integer port;
+
+    @Option(names = "--protocol", paramLabel = "PROTO", defaultValue = "TCP", description = "TCP, UDP, ICMP, SCTP or a number (default: ${DEFAULT-VALUE})")
+    String protocol;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--expect", paramLabel = "VERDICT", description = "allow or deny: exit 1 when the enforced verdict differs (for CI)")
+    String expect;
+
+    @Override
+    public Integer call() {
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new UsageException("--format: expected text or json (got '" + format + "')");
+        }
+        if (expect != null && !expect.equals("allow") && !expect.equals("deny")) {
+            throw new UsageException("--expect: expected allow or deny (got '" + expect + "')");
+        }
+        int proto = Protocols.lenient(protocol).orElseThrow(() -> new UsageException("--protocol: unknown protocol '" + protocol + "'"));
+        if (port == null && Protocols.hasPorts(proto)) {
+            throw new UsageException("--port: required for " + Protocols.name(proto));
+        }
+        if (port != null && (port < 0 || port > 65535)) {
+            throw new UsageException("--port: must be between 0 and 65535 (got " + port + ")");
+        }
+        LoadedModel loaded = input.load();
+        Inventory inv = loaded.model().inventory();
+        Flow flow = new Flow(endpoint(inv, "--from", from), endpoint(inv, "--to", to), proto, port == null ? -1 : port);
+        Evaluator evaluator = loaded.model().compiled();
+        ReachReport report = new ReachReport(loaded, evaluator.evaluate(flow), evaluator.evaluateStaged(flow),
+                loaded.model().policies().hasStaged());
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format.equals("json") ? report.json() : report.text());
+        out.flush();
+        return expect == null || expect.equals(report.enforced().word()) ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    static Endpoint endpoint(Inventory inv, String option, String text) {
+        return inv.find(text).orElseThrow(() -> new UsageException(option + ": no workload, external endpoint, IP or DNS name '"
+                + text + "'" + (inv.workloads().isEmpty() ? " (no workloads loaded: give --workloads or --fleet)"
+                : " (workloads: " + inv.workloads().stream().map(Endpoint::display).limit(12).collect(Collectors.joining(", "))
+                + (inv.workloads().size() > 12 ? ", ..." : "") + ")")));
+    }
+}

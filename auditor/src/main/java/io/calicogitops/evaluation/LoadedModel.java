@@ -1,0 +1,12 @@
+package io.calicogitops.evaluation;
+
+import io.calicogitops.eval.ClusterModel;
+import io.calicogitops.fleet.ClusterProfile;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A cluster model with where its parts came from (for report headers) and the cluster's profile when a fleet was given. */
+public record LoadedModel(ClusterModel model, String cluster, String policySource, List<String> workloadSources,
+                          Optional<ClusterProfile> profile) {
+}

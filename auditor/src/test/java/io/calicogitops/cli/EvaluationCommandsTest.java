@@ -1,0 +1,228 @@
+package io.calicogitops.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** reach, check segmentation, diagram, lint and matrix on the rendered sample fleet, as a user runs them. */
+class EvaluationCommandsTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @TempDir
+    static Path tmp;
+
+    static Path repo;
+
+    @BeforeAll
+    static void renderSampleFleet() {
+        repo = tmp.resolve("gitops");
+        CliRun run = CliRun.of("render", "--fleet", CliRun.sampleFleet(), "--repo", repo.toString());
+        assertEquals(0, run.exitCode(), run.transcript());
+    }
+
+    private static CliRun eval(String command, String cluster, String... more) {
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        args.addAll(List.of("--repo", repo.toString(), "--cluster", cluster, "--fleet", CliRun.sampleFleet()));
+        args.addAll(List.of(more));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    private static Schema schema(String name) throws IOException {
+        try (InputStream in = EvaluationCommandsTest.class.getResourceAsStream("/schemas/" + name)) {
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(MAPPER.readTree(in));
+        }
+    }
+
+    @Test
+    void reach_centosToFrontend_allowedWithTraceOfBothEnds() {
+        CliRun run = eval("reach", "eks-prod", "--from", "dev/centos", "--to", "default/frontend", "--port", "8080");
+
+        assertEquals(0, run.exitCode(), run.transcript());
+        assertTrue(run.out().startsWith("ALLOW  dev/centos -> default/frontend TCP/8080   (staged: allow)\n"), run.transcript());
+        assertTrue(run.out().contains("I@default/frontend: security/security.pass-to-next-tier rule 1 Pass -> default/frontend rule 2 Allow"),
+                run.transcript());
+        assertTrue(run.out().contains("policies: clusters/eks-prod at "), run.transcript());
+    }
+
+    @Test
+    void reach_pciBackendToFrontend_deniedByThePciWhitelist() {
+        CliRun run = eval("reach", "eks-prod", "--from", "storefront/backend", "--to", "default/frontend", "--port", "8080");
+
+        assertEquals(0, run.exitCode(), run.transcript());
+        assertTrue(run.out().startsWith("DENY  "), run.transcript());
+        assertTrue(run.out().contains("E@storefront/backend: security/security.pci-whitelist rule 2 Deny"), run.transcript());
+    }
+
+    @Test
+    void reach_json_hasVerdictStagedVerdictAndTrace_andMatchesTheSchema() throws IOException {
+        CliRun run = eval("reach", "eks-dev", "--from", "default/currencyservice", "--to", "default/frontend", "--port", "8080",
+                "--format", "json");
+
+        assertEquals(0, run.exitCode(), run.transcript());
+        JsonNode json = MAPPER.readTree(run.out());
+        assertEquals("allow", json.path("verdict").asText(), run.out());
+        assertEquals("deny", json.path("stagedVerdict").asText(), "the staged default-deny of eks-dev would deny it");
+        assertEquals("egress", json.path("trace").path(0).path("direction").asText());
+        assertEquals("denied-end-of-tier", json.path("stagedTrace").path(0).path("outcome").asText(), run.out());
+        assertEquals(List.of(), schema("reach.v1.schema.json").validate(json).stream().map(Object::toString).toList());
+    }
+
+    @Test
+    void reach_expectNotMet_exits1() {
+        CliRun run = eval("reach", "eks-prod", "--from", "storefront/backend", "--to", "default/frontend", "--port", "8080",
+                "--expect", "allow");
+
+        assertEquals(1, run.exitCode(), run.transcript());
+    }
+
+    @Test
+    void reach_externalDomainAndIp_areEndpointsOnTheFly() {
+        CliRun blocked = eval("reach", "eks-prod", "--from", "198.51.100.7", "--to", "default/frontend", "--port", "8080");
+        CliRun twilio = eval("reach", "eks-prod", "--from", "default/emailservice", "--to", "api.twilio.com", "--port", "443");
+
+        assertTrue(blocked.out().startsWith("DENY  198.51.100.7 -> default/frontend"), blocked.transcript());
+        assertTrue(blocked.out().contains("security/security.block-ips rule 1 Deny"), blocked.transcript());
+        assertTrue(twilio.out().startsWith("ALLOW  default/emailservice -> api.twilio.com"), twilio.transcript());
+    }
+
+    @Test
+    void reach_unknownWorkload_exits2AndListsWorkloads() {
+        CliRun run = eval("reach", "eks-prod", "--from", "dev/nope", "--to", "default/frontend", "--port", "8080");
+
+        assertEquals(2, run.exitCode(), run.transcript());
+        assertTrue(run.err().contains("--from: no workload, external endpoint, IP or DNS name 'dev/nope'"), run.transcript());
+    }
+
+    @Test
+    void checkSegmentation_eksProd_holdsAndMatchesTheSchema() throws IOException {
+        CliRun text = eval("check segmentation", "eks-prod");
+        CliRun json = eval("check segmentation", "eks-prod", "--format", "json");
+
+        assertEquals(0, text.exitCode(), text.transcript());
+        assertTrue(text.out().startsWith("segmentation of eks-prod by PCI=true: HOLDS\n"), text.transcript());
+        assertTrue(text.out().contains("in scope (4): storefront/backend, storefront/microservice1"), text.transcript());
+        JsonNode node = MAPPER.readTree(json.out());
+        assertTrue(node.path("holds").asBoolean());
+        assertTrue(node.path("flowsChecked").asInt() > 100, json.out());
+        assertEquals(List.of(), schema("segmentation.v1.schema.json").validate(node).stream().map(Object::toString).toList());
+    }
+
+    @Test
+    void checkSegmentation_labelThatNothingSegments_exits1WithCounterExamples() {
+        CliRun run = eval("check segmentation", "eks-prod", "--label", "app=frontend");
+
+        assertEquals(1, run.exitCode(), run.transcript());
+        assertTrue(run.out().contains("VIOLATED"), run.transcript());
+        assertTrue(run.out().contains("counter-examples ("), run.transcript());
+        assertTrue(run.out().contains("  ALLOW default/frontend -> default/"), run.transcript());
+    }
+
+    @Test
+    void checkSegmentation_profileException_coversTheFlow(@TempDir Path copy) throws IOException {
+        Path fleet = CliRun.copySampleFleet(copy);
+        Path profile = fleet.resolve("eks-prod.yaml");
+        Files.writeString(profile, Files.readString(profile) + "\nsegmentation:\n  label: app\n  allowedFlows:\n"
+                + "    - {from: 'all()', to: 'all()'}\n");
+        CliRun run = CliRun.of("check", "segmentation", "--repo", repo.toString(), "--cluster", "eks-prod", "--fleet",
+                fleet.toString(), "--label", "app=frontend");
+
+        assertEquals(0, run.exitCode(), run.transcript());
+        assertTrue(run.out().contains("exception: all() -> all()"), run.transcript());
+    }
+
+    @Test
+    void checkSegmentation_badProfileBlock_exits3WithLocation(@TempDir Path copy) throws IOException {
+        Path fleet = CliRun.copySampleFleet(copy);
+        Path profile = fleet.resolve("eks-prod.yaml");
+        Files.writeString(profile, Files.readString(profile) + "\nsegmentation:\n  allowedFlows:\n"
+                + "    - {from: 'app = \"x\"', port: 99999, protocl: UDP}\n");
+        CliRun run = CliRun.of("check", "segmentation", "--repo", repo.toString(), "--cluster", "eks-prod", "--fleet", fleet.toString());
+
+        assertEquals(3, run.exitCode(), run.transcript());
+        assertTrue(run.err().contains("eks-prod.yaml:"), run.transcript());
+        assertTrue(run.err().contains("segmentation.allowedFlows[0].from: selector"), run.transcript());
+        assertTrue(run.err().contains("port"), run.transcript());
+        assertTrue(run.err().contains("protocl"), run.transcript());
+    }
+
+    @Test
+    void diagram_svg_isSelfContainedAndDeterministic() {
+        CliRun a = eval("diagram", "eks-prod", "--format", "svg");
+        CliRun b = eval("diagram", "eks-prod", "--format", "svg");
+
+        assertEquals(0, a.exitCode(), a.transcript());
+        assertEquals(a.out(), b.out());
+        assertTrue(a.out().contains("<svg xmlns=\"http://www.w3.org/2000/svg\""), a.out());
+        assertTrue(a.out().contains("namespace storefront"));
+        assertFalse(a.out().contains("<script"));
+        assertFalse(a.out().replace("http://www.w3.org/2000/svg", "").contains("http"), "no external references");
+        assertTrue(a.out().contains("storefront/storefrontend -&gt; storefront/microservice1"), "an allowed PCI flow is drawn");
+        assertFalse(a.out().contains("storefront/backend -&gt; default/"), "PCI to non-PCI is not drawn");
+    }
+
+    @Test
+    void diagram_dotAndMermaid_drawTheSameArrows() {
+        CliRun dot = eval("diagram", "eks-prod", "--format", "dot");
+        CliRun mermaid = eval("diagram", "eks-prod", "--format", "mermaid");
+
+        assertTrue(dot.out().startsWith("digraph network {"), dot.out());
+        assertTrue(dot.out().contains("\"default/frontend\" -> \"default/cartservice\" [label=\"TCP/7070\"];"), dot.out());
+        assertTrue(mermaid.out().startsWith("flowchart LR\n"), mermaid.out());
+        assertEquals(dot.out().lines().filter(l -> l.contains(" -> ")).count(),
+                mermaid.out().lines().filter(l -> l.contains(" -->|")).count());
+    }
+
+    @Test
+    void lint_sampleClusters_onlyTheStagedDefaultDenyOfTheDevClusters() {
+        CliRun prod = eval("lint", "eks-prod");
+        CliRun dev = eval("lint", "eks-dev");
+        CliRun strict = eval("lint", "eks-dev", "--strict");
+
+        assertEquals(0, prod.exitCode(), prod.transcript());
+        assertTrue(prod.out().startsWith("0 warnings in clusters/eks-prod at "), prod.transcript());
+        assertEquals(0, dev.exitCode(), dev.transcript());
+        assertTrue(dev.out().startsWith("clusters/eks-dev/stagedglobalnetworkpolicy-default-deny.yaml:6:9: warning: CG-L004: staged policy default-deny would deny "),
+                dev.transcript());
+        assertEquals(1, strict.exitCode(), strict.transcript());
+    }
+
+    @Test
+    void matrix_compiledAndReferenceEngines_printTheSameCells() {
+        CliRun compiled = eval("matrix", "eks-prod", "--format", "csv");
+        CliRun reference = eval("matrix", "eks-prod", "--format", "csv", "--engine", "reference");
+
+        assertEquals(0, compiled.exitCode(), compiled.transcript());
+        assertTrue(compiled.out().startsWith("from,to,protocol,port,verdict\n"), compiled.out());
+        assertTrue(compiled.out().contains("\ndefault/frontend,default/cartservice,TCP,7070,allow\n"), compiled.out());
+        assertTrue(compiled.out().contains("\nstorefront/backend,default/frontend,TCP,8080,deny\n"), compiled.out());
+        assertEquals(compiled.out(), reference.out());
+    }
+
+    @Test
+    void validate_runsLintOnTheRenderedClusters() {
+        CliRun run = CliRun.of("validate", "--fleet", CliRun.sampleFleet());
+        CliRun strict = CliRun.of("validate", "--fleet", CliRun.sampleFleet(), "--strict");
+
+        assertEquals(0, run.exitCode(), run.transcript());
+        assertTrue(run.out().contains("lint: 2 findings"), run.transcript());
+        assertTrue(run.err().contains("clusters/aks-dev/stagedglobalnetworkpolicy-default-deny.yaml:6:9: warning: CG-L004"), run.transcript());
+        assertEquals(1, strict.exitCode(), strict.transcript());
+    }
+}

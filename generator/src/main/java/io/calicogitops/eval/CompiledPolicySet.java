@@ -1,0 +1,224 @@
+package io.calicogitops.eval;
+
+import io.calicogitops.selector.Selector;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A policy set compiled for many evaluations: every rule side (source or destination with its scope) interned and
+ * matched against each endpoint once; endpoints with the same matches share a class; per label set, the policies
+ * of each tier that apply are listed once; decisions are memoised per (applicable policies, endpoint classes,
+ * protocol, port).
+ */
+final class CompiledPolicySet {
+
+    private static final int MEMO_LIMIT = 1 << 20;
+
+    private record CRule(Rule rule, int source, int destination) {
+    }
+
+    private record CPolicy(Policy policy, CRule[] ingress, CRule[] egress) {
+        CRule[] rules(Direction d) {
+            return d == Direction.INGRESS ? ingress : egress;
+        }
+    }
+
+    private record Side(Policy scope, EntityRule entity, boolean domainsCount) {
+    }
+
+    /** The applicable policies of each tier for one label set and direction; tiers where none applies are left out. */
+    private record Plan(int id, int[] tiers, CPolicy[][] policies) {
+    }
+
+    /** What an endpoint is for the compiled form: its side matches and class. */
+    private record Info(boolean[] sides, int classId) {
+    }
+
+    private record MemoKey(int plan, int self, int peer, int protocol, int port, int ports, String domain) {
+    }
+
+    private record Memo(Outcome outcome, List<Step> steps) {
+    }
+
+    private final EntityMatcher matcher;
+    private final List<Tier> tiers;
+    private final List<CPolicy[]> policiesByTier = new ArrayList<>();
+    private final List<Side> sides = new ArrayList<>();
+    private final Map<String, Integer> sideIds = new HashMap<>();
+    private final Map<Map<String, String>, Plan[]> plans = new HashMap<>();
+    private final Map<Endpoint, Info> infos = new IdentityHashMap<>();
+    private final Map<String, Integer> classes = new HashMap<>();
+    private final Map<Object, Integer> portSignatures = new HashMap<>();
+    private final Map<MemoKey, Memo>[] memo;
+    private int planCount;
+
+    @SuppressWarnings("unchecked")
+    CompiledPolicySet(PolicySet set, EntityMatcher matcher, Inventory inventory) {
+        this.matcher = matcher;
+        this.tiers = set.effectiveTiers();
+        for (Tier t : tiers) {
+            policiesByTier.add(set.inTier(t.name()).stream().map(this::compile).toArray(CPolicy[]::new));
+        }
+        this.memo = new Map[]{new HashMap<>(), new HashMap<>()};
+        for (Endpoint w : inventory.workloads()) {
+            info(w);
+        }
+    }
+
+    private CPolicy compile(Policy p) {
+        return new CPolicy(p, rules(p, p.ingress(), Direction.INGRESS), rules(p, p.egress(), Direction.EGRESS));
+    }
+
+    private CRule[] rules(Policy p, List<Rule> rules, Direction d) {
+        return rules.stream().map(r -> new CRule(r, side(p, r.source(), false),
+                side(p, r.destination(), d == Direction.EGRESS && r.action() == Action.ALLOW))).toArray(CRule[]::new);
+    }
+
+    private int side(Policy p, EntityRule e, boolean domainsCount) {
+        String scope = p.kind().namespaced() ? "ns:" + p.namespace() : "global";
+        String key = scope + "|" + domainsCount + "|" + text(e.selector()) + "|" + text(e.namespaceSelector()) + "|"
+                + e.globalScope() + "|" + text(e.notSelector()) + "|" + e.serviceAccountNames() + "|"
+                + text(e.serviceAccountSelector()) + "|" + cidrs(e.nets()) + "|" + cidrs(e.notNets());
+        return sideIds.computeIfAbsent(key, k -> {
+            sides.add(new Side(p, e, domainsCount));
+            return sides.size() - 1;
+        });
+    }
+
+    private static String text(Selector s) {
+        return s == null ? "-" : s.canonical();
+    }
+
+    private static String cidrs(List<io.calicogitops.validate.Cidr> nets) {
+        return nets.stream().map(c -> java.util.Arrays.toString(c.address()) + "/" + c.prefix()).collect(Collectors.joining(","));
+    }
+
+    /** Side matches of an endpoint, computed once; equal match vectors (and IP-free identity) share a class. */
+    private Info info(Endpoint ep) {
+        Info known = infos.get(ep);
+        if (known != null) {
+            return known;
+        }
+        boolean[] m = new boolean[sides.size()];
+        StringBuilder sig = new StringBuilder(sides.size() + 1);
+        for (int i = 0; i < m.length; i++) {
+            Side s = sides.get(i);
+            m[i] = matcher.endpointPart(s.scope(), s.entity(), ep, s.domainsCount());
+            sig.append(m[i] ? '1' : '0');
+        }
+        int classId = classes.computeIfAbsent(sig.toString(), k -> classes.size());
+        Info info = new Info(m, classId);
+        infos.put(ep, info);
+        return info;
+    }
+
+    private Plan plan(Endpoint ep, Direction d) {
+        Plan[] both = plans.computeIfAbsent(ep.labels(), k -> new Plan[2]);
+        Plan p = both[d.ordinal()];
+        if (p == null) {
+            List<Integer> tierIdx = new ArrayList<>();
+            List<CPolicy[]> lists = new ArrayList<>();
+            for (int t = 0; t < tiers.size(); t++) {
+                List<CPolicy> applicable = new ArrayList<>();
+                for (CPolicy cp : policiesByTier.get(t)) {
+                    if (cp.policy().types().contains(d) && matcher.applies(cp.policy(), ep)) {
+                        applicable.add(cp);
+                    }
+                }
+                if (!applicable.isEmpty()) {
+                    tierIdx.add(t);
+                    lists.add(applicable.toArray(CPolicy[]::new));
+                }
+            }
+            p = new Plan(planCount++, tierIdx.stream().mapToInt(Integer::intValue).toArray(), lists.toArray(CPolicy[][]::new));
+            both[d.ordinal()] = p;
+        }
+        return p;
+    }
+
+    Verdict verdict(Flow flow) {
+        return new Verdict(flow, decide(flow.source(), flow.destination(), Direction.EGRESS, flow),
+                decide(flow.destination(), flow.source(), Direction.INGRESS, flow));
+    }
+
+    private Decision decide(Endpoint self, Endpoint peer, Direction d, Flow flow) {
+        if (self.external()) {
+            return new Decision(d, self.display(), Outcome.EXTERNAL, List.of());
+        }
+        Plan plan = plan(self, d);
+        if (plan.tiers().length == 0) {
+            return new Decision(d, self.display(), Outcome.NO_POLICY, List.of());
+        }
+        Info selfInfo = info(self);
+        Info peerInfo = info(peer);
+        Endpoint dst = flow.destination();
+        int ports = portSignatures.computeIfAbsent(dst.ports(), k -> portSignatures.size());
+        MemoKey key = new MemoKey(plan.id(), selfInfo.classId(), peerInfo.classId(), flow.protocol(), flow.port(), ports, dst.domain());
+        Map<MemoKey, Memo> cache = memo[d.ordinal()];
+        Memo m = cache.get(key);
+        if (m == null) {
+            Info src = d == Direction.EGRESS ? selfInfo : peerInfo;
+            Info dstInfo = d == Direction.EGRESS ? peerInfo : selfInfo;
+            m = run(plan, d, flow, src, dstInfo);
+            if (cache.size() < MEMO_LIMIT) {
+                cache.put(key, m);
+            }
+        }
+        return new Decision(d, self.display(), m.outcome(), m.steps());
+    }
+
+    private Memo run(Plan plan, Direction d, Flow flow, Info src, Info dst) {
+        List<Step> steps = new ArrayList<>(2);
+        for (int i = 0; i < plan.tiers().length; i++) {
+            Tier tier = tiers.get(plan.tiers()[i]);
+            Action result = null;
+            policies:
+            for (CPolicy cp : plan.policies()[i]) {
+                for (CRule cr : cp.rules(d)) {
+                    if (!matches(cr, d, flow, src, dst)) {
+                        continue;
+                    }
+                    Rule r = cr.rule();
+                    steps.add(new Step(tier.name(), cp.policy().namespace(), cp.policy().name(), r.index(), r.action()));
+                    if (r.action() != Action.LOG) {
+                        result = r.action();
+                        break policies;
+                    }
+                }
+            }
+            if (result == null) {
+                steps.add(new Step(tier.name(), "", null, 0, tier.defaultAction()));
+                result = tier.defaultAction();
+                if (result == Action.DENY) {
+                    return new Memo(Outcome.DENIED_END_OF_TIER, List.copyOf(steps));
+                }
+            }
+            if (result == Action.ALLOW) {
+                return new Memo(Outcome.ALLOWED_BY_RULE, List.copyOf(steps));
+            }
+            if (result == Action.DENY) {
+                return new Memo(Outcome.DENIED_BY_RULE, List.copyOf(steps));
+            }
+        }
+        return new Memo(Outcome.ALLOWED_AFTER_PASS, List.copyOf(steps));
+    }
+
+    private static boolean matches(CRule cr, Direction d, Flow flow, Info src, Info dst) {
+        Rule r = cr.rule();
+        if (!r.protocolMatches(flow.protocol())) {
+            return false;
+        }
+        if (r.hasIcmp() && flow.protocol() != Protocols.ICMP && flow.protocol() != Protocols.ICMPV6) {
+            return false;
+        }
+        return src.sides()[cr.source()] && dst.sides()[cr.destination()]
+                && EntityMatcher.portPart(r.source(), flow.source(), -1, flow.protocol())
+                && EntityMatcher.portPart(r.destination(), flow.destination(), flow.port(), flow.protocol())
+                && EntityMatcher.domainPart(r.destination(), flow.destination(), d);
+    }
+}

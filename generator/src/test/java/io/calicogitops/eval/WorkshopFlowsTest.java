@@ -1,0 +1,106 @@
+package io.calicogitops.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.calicogitops.diag.Diagnostics;
+import io.calicogitops.yaml.YamlDocument;
+import io.calicogitops.yaml.YamlReader;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The EKS workshop replayed step by step (shared/acceptance/workshop-flows.yaml, loaded unchanged): every flow, both engines. */
+class WorkshopFlowsTest {
+
+    static final Path SHARED = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize()
+            .resolve("../shared").normalize();
+
+    /** One flow of one step with the model as that step leaves it. */
+    record Case(String step, int index, JsonNode flow, ClusterModel model) {
+        String name() {
+            return step + " #" + index + " " + flow.path("from").asText() + " -> " + flow.path("to").asText() + " "
+                    + flow.path("protocol").asText() + "/" + flow.path("port").asText("-");
+        }
+    }
+
+    static List<Case> cases() {
+        Diagnostics diagnostics = new Diagnostics();
+        YamlReader yaml = new YamlReader();
+        JsonNode spec = yaml.readFile(SHARED.resolve("acceptance/workshop-flows.yaml"), "workshop-flows.yaml", diagnostics)
+                .get(0).body();
+        ModelBuilder builder = new ModelBuilder(diagnostics);
+        for (JsonNode w : spec.path("workloads")) {
+            builder.addAll(read(yaml, w.asText(), diagnostics));
+        }
+        List<Endpoint> externals = new ArrayList<>();
+        for (JsonNode x : spec.path("external")) {
+            externals.add(Endpoint.external(x.path("name").asText(), IpAddress.parse(x.path("ip").asText(null)).orElse(null),
+                    x.path("domain").asText(null)));
+        }
+        List<Case> cases = new ArrayList<>();
+        for (JsonNode step : spec.path("steps")) {
+            step.path("delete").forEach(d -> builder.delete(d.asText()));
+            step.path("apply").forEach(a -> builder.addAll(read(yaml, a.asText(), diagnostics)));
+            ClusterModel model = builder.build(externals);
+            int i = 1;
+            for (JsonNode flow : step.path("flows")) {
+                cases.add(new Case(step.path("name").asText(), i++, flow, model));
+            }
+        }
+        assertFalse(diagnostics.hasErrors(), diagnostics::format);
+        return cases;
+    }
+
+    private static List<YamlDocument> read(YamlReader yaml, String rel, Diagnostics diagnostics) {
+        Path p = SHARED.resolve(rel);
+        assertTrue(Files.isRegularFile(p), "missing " + p);
+        return yaml.readFile(p, rel, diagnostics);
+    }
+
+    @Test
+    void acceptanceFile_hasManySteps_andFlows() {
+        List<Case> all = cases();
+        assertTrue(all.size() > 100, "flows: " + all.size());
+        assertTrue(all.stream().map(Case::step).distinct().count() >= 14);
+    }
+
+    @TestFactory
+    List<DynamicTest> everyFlow_referenceEngine_matchesExpectStagedAndWhy() {
+        return cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c, c.model().reference()))).toList();
+    }
+
+    @TestFactory
+    List<DynamicTest> everyFlow_compiledEngine_matchesExpectStagedAndWhy() {
+        return cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c, c.model().compiled()))).toList();
+    }
+
+    private static void check(Case c, Evaluator evaluator) {
+        Inventory inv = c.model().inventory();
+        Endpoint from = inv.find(c.flow().path("from").asText()).orElseThrow(() -> new AssertionError("no endpoint " + c.flow().path("from")));
+        Endpoint to = inv.find(c.flow().path("to").asText()).orElseThrow(() -> new AssertionError("no endpoint " + c.flow().path("to")));
+        int proto = Protocols.number(c.flow().path("protocol").asText()).orElseThrow();
+        Flow flow = new Flow(from, to, proto, c.flow().path("port").asInt(-1));
+        Verdict enforced = evaluator.evaluate(flow);
+        Verdict staged = evaluator.evaluateStaged(flow);
+        String trace = "\n  enforced: " + enforced.egress().display() + " | " + enforced.ingress().display()
+                + "\n  staged:   " + staged.egress().display() + " | " + staged.ingress().display()
+                + "\n  why:      " + c.flow().path("why").asText();
+        assertEquals(c.flow().path("expect").asText(), enforced.word(), "enforced verdict" + trace);
+        String expectStaged = c.flow().path("staged").asText(c.flow().path("expect").asText());
+        assertEquals(expectStaged, staged.word(), "staged verdict" + trace);
+        String why = c.flow().path("why").asText("");
+        int cut = why.indexOf("staged:");
+        WhyCheck.assertConsistent(cut < 0 ? why : why.substring(0, cut), enforced, trace);
+        if (cut >= 0) {
+            WhyCheck.assertConsistent(why.substring(cut + "staged:".length()), staged, trace);
+        }
+    }
+}
