@@ -7,6 +7,7 @@ import io.calicogitops.git.GitRepo;
 import io.calicogitops.model.Resource;
 import io.calicogitops.model.ResourceId;
 import io.calicogitops.validate.Locator;
+import io.calicogitops.validate.Names;
 import io.calicogitops.yaml.YamlDocument;
 import io.calicogitops.yaml.YamlReader;
 
@@ -21,6 +22,10 @@ import java.util.SortedMap;
 public record DesiredState(String commit, Map<ResourceId, Resource> resources, Map<ResourceId, Locator> locations) {
 
     public static DesiredState read(GitRepo git, String commit, String cluster) {
+        // The name becomes a path: only a DNS label (no '/', '..', spaces or shell characters) may get that far.
+        Names.checkLabel(cluster).ifPresent(problem -> {
+            throw new UsageException("cluster name '" + Names.printable(cluster) + "': " + problem);
+        });
         String folder = "clusters/" + cluster;
         SortedMap<String, byte[]> files = git.readTree(commit, folder);
         if (files.isEmpty()) {

@@ -60,6 +60,26 @@ final class SourceText {
         return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
+    /** The 1-based number of the first line longer than {@code max} chars (its break not counted), or 0 when none is. */
+    int firstLineLongerThan(int max) {
+        for (int i = 0; i < lineStarts.length; i++) {
+            int end = i + 1 < lineStarts.length ? lineStarts[i + 1] : text.length();
+            int length = end - lineStarts[i];
+            if (length > max && contentLength(lineStarts[i], end) > max) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private int contentLength(int start, int end) {
+        int e = end;
+        while (e > start && isBreak(text.charAt(e - 1))) {
+            e--;
+        }
+        return e - start;
+    }
+
     /** The string index of a code-point offset from the start of the text (a parser mark's index). */
     int index(long codePointOffset) {
         int cp = (int) Math.min(Math.max(0, codePointOffset), Integer.MAX_VALUE);

@@ -83,6 +83,13 @@ public final class YamlReader {
         // Stripped so that columns on the first line match what editors show.
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         SourceText source = new SourceText(body);
+        int longLine = source.firstLineLongerThan(limits.maxLineChars());
+        if (longLine > 0) {
+            diagnostics.error(SourceLocation.of(displayPath, longLine, limits.maxLineChars() + 1),
+                    "line " + longLine + " is longer than the limit of " + limits.maxLineChars() + " characters; the file was not read",
+                    "break the value over several lines (a folded block scalar '>-' or a list)");
+            return List.of();
+        }
         List<YamlDocument> documents = new ArrayList<>();
         int seen = 0;
         try (YAMLParser parser = factory.createParser(new StringReader(body))) {

@@ -202,6 +202,16 @@ class YamlReaderErrorsTest {
     }
 
     @Test
+    void read_lineLongerThanTheLimit_isRefusedBeforeParsingAtTheColumnPastTheLimit() {
+        YamlReader reader = new YamlReader(YamlLimits.defaults().withMaxLineChars(20));
+
+        assertEquals("", errors(reader, "a: 12345678901234567\r\nb: [1, 2]\n"), "20 characters, the break not counted");
+        assertEquals("f.yaml:2:21: error: line 2 is longer than the limit of 20 characters; the file was not read\n"
+                + "    hint: break the value over several lines (a folded block scalar '>-' or a list)",
+                errors(reader, "a: 1\nb: \"123456789012345678\"\nc: [\n"));
+    }
+
+    @Test
     void readOne_twoDocuments_isAnError() {
         Diagnostics diagnostics = new Diagnostics();
 
