@@ -9,6 +9,16 @@ import io.calicogitops.audit.ignore.IgnoreRules;
 import io.calicogitops.audit.live.FileLiveReader;
 import io.calicogitops.evidence.BundleCheck;
 import io.calicogitops.evidence.Evidence;
+import io.calicogitops.eval.Evaluator;
+import io.calicogitops.eval.Flow;
+import io.calicogitops.eval.Protocols;
+import io.calicogitops.evaluation.EvaluationInput;
+import io.calicogitops.evaluation.EvaluationRequest;
+import io.calicogitops.evaluation.LoadedModel;
+import io.calicogitops.evaluation.ReachReport;
+import io.calicogitops.evaluation.Segmentation;
+import io.calicogitops.evaluation.SegmentationReport;
+import io.calicogitops.evidence.EvaluatedSources;
 import io.calicogitops.evidence.EvidenceSources;
 import io.calicogitops.evidence.EvidenceTime;
 import io.calicogitops.evidence.ExportRequest;
@@ -114,25 +124,45 @@ public final class DemoCommand implements Callable<Integer> {
             ReportFormat.TEXT.reporter().write(drifted, o);
         }
         o.println();
+        boolean segmented = evaluate(o, repo, sampleDir, "eks-prod");
+        o.println();
         boolean verified = evidence(o, repo, sampleDir, "eks-prod");
         o.println();
         o.println("next: kubectl kustomize " + Paths.display(repo.resolve("clusters/eks-prod"))
                 + "   |   git -C " + Paths.display(repo) + " log --stat");
-        return second.changes().isEmpty() && verified ? 0 : 70;
+        return second.changes().isEmpty() && verified && segmented ? 0 : 70;
     }
 
-    /** Step 6: a signed PCI evidence bundle of the last six months for one cluster, then its verification. */
+    /** Step 6: two flows asked offline (reach) and the PCI segmentation proved, from the policies in Git and the sample workloads. */
+    private boolean evaluate(PrintWriter o, Path repo, Path sampleDir, String cluster) {
+        o.println("== 6. ask the policies of " + cluster + " offline: reach (two flows) and check segmentation (PCI=true)");
+        LoadedModel loaded = EvaluationInput.load(new EvaluationRequest(repo, cluster, "HEAD", List.of(),
+                Optional.of(sampleDir.resolve("fleet")), Optional.empty(), "", List.of()));
+        Evaluator evaluator = loaded.model().compiled();
+        for (String[] f : new String[][]{{"dev/centos", "default/frontend"}, {"storefront/backend", "default/frontend"}}) {
+            Flow flow = new Flow(loaded.model().inventory().find(f[0]).orElseThrow(),
+                    loaded.model().inventory().find(f[1]).orElseThrow(), Protocols.TCP, 8080);
+            o.print(new ReachReport(loaded, evaluator.evaluate(flow), evaluator.evaluateStaged(flow),
+                    loaded.model().policies().hasStaged()).text());
+        }
+        SegmentationReport seg = Segmentation.check(loaded, null);
+        o.print(seg.text());
+        return seg.result().holds();
+    }
+
+    /** Step 7: a signed PCI evidence bundle of the last six months for one cluster, then its verification. */
     private boolean evidence(PrintWriter o, Path repo, Path sampleDir, String cluster) throws IOException {
         Path zip = out.resolve("evidence-" + cluster + ".zip");
         Path keys = out.resolve("keys");
-        o.println("== 6. export a signed PCI evidence bundle for " + cluster + " (last 6 months, live snapshot), then verify it");
+        o.println("== 7. export a signed PCI evidence bundle for " + cluster + " (last 6 months, live snapshot), then verify it");
         deleteTree(keys);
         KeyPair pair = SigningKeys.generate();
         SigningKeys.write(pair, keys.resolve("evidence.key"), keys.resolve("evidence.pub"), "evidence.key", "evidence.pub");
         Instant now = EvidenceTime.now();
         ExportResult result = new Evidence().export(new ExportRequest(repo, cluster, "HEAD", now.minus(Duration.ofDays(183)), now,
                 Optional.of(LiveInput.files(List.of(sampleDir.resolve("live").resolve(cluster + ".yaml")))), Optional.empty(),
-                now, EvidenceExportCommand.toolVersion(), Optional.of(pair.getPrivate()), EvidenceSources.standard(), zip));
+                now, EvidenceExportCommand.toolVersion(), Optional.of(pair.getPrivate()),
+                new EvaluatedSources(EvidenceSources.standard(), Optional.of(sampleDir.resolve("fleet")), List.of()), zip));
         o.printf(Locale.ROOT, "wrote %s (%,d bytes, %d files, signed with %s)%n", Paths.display(zip), result.size(),
                 result.manifest().files().size() + 2, Paths.display(keys.resolve("evidence.key")));
         BundleCheck check = new Evidence().verify(zip, Paths.display(zip), Optional.of(pair.getPublic()));

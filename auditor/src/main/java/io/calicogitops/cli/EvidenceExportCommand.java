@@ -2,6 +2,7 @@ package io.calicogitops.cli;
 
 import io.calicogitops.diag.ExitCodes;
 import io.calicogitops.evidence.Evidence;
+import io.calicogitops.evidence.EvaluatedSources;
 import io.calicogitops.evidence.EvidenceSources;
 import io.calicogitops.evidence.EvidenceStatus;
 import io.calicogitops.evidence.EvidenceTime;
@@ -59,6 +60,13 @@ public final class EvidenceExportCommand implements Callable<Integer> {
     @Option(names = "--generated-at", paramLabel = "TIME", description = "the generation time written in the manifest (default: now)")
     String generatedAt;
 
+    @Option(names = "--fleet", paramLabel = "DIR",
+            description = "the fleet folder: adds the segmentation check and network diagrams, with the profile's workloads, PCI label and exceptions")
+    Path fleet;
+
+    @Option(names = "--workloads", paramLabel = "PATH", arity = "1..*", description = "workload manifests for the segmentation check and diagrams")
+    java.util.List<Path> workloads = java.util.List.of();
+
     @Option(names = "--sign-key", paramLabel = "KEY", description = "Ed25519 private key (PKCS#8 PEM) to sign the manifest with")
     Path signKey;
 
@@ -71,7 +79,8 @@ public final class EvidenceExportCommand implements Callable<Integer> {
                 live, Optional.ofNullable(ignore),
                 generatedAt == null ? EvidenceTime.now() : EvidenceTime.generatedAt(generatedAt), toolVersion(),
                 Optional.ofNullable(signKey).map(k -> SigningKeys.readPrivate(k, "--sign-key " + Paths.display(k))),
-                EvidenceSources.standard(), out);
+                fleet == null && workloads.isEmpty() ? EvidenceSources.standard()
+                        : new EvaluatedSources(EvidenceSources.standard(), Optional.ofNullable(fleet), workloads), out);
         ExportResult result = new Evidence().export(request);
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "wrote %s (%d files, %,d bytes%s)%n", Paths.display(result.out()),

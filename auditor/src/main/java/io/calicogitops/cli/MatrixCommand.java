@@ -38,6 +38,9 @@ public final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "write to this file instead of stdout")
     Path output;
 
+    @Option(names = "--sources", hidden = true, paramLabel = "N", description = "only the first N workloads as sources (benchmarks)")
+    Integer sources;
+
     @Option(names = "--engine", hidden = true, defaultValue = "compiled", description = "compiled or reference")
     String engine;
 
@@ -51,7 +54,7 @@ public final class MatrixCommand implements Callable<Integer> {
         }
         LoadedModel loaded = input.load();
         Evaluator evaluator = engine.equals("compiled") ? loaded.model().compiled() : loaded.model().reference();
-        ConnectivityMatrix.Result matrix = ConnectivityMatrix.compute(loaded.model(), evaluator);
+        ConnectivityMatrix.Result matrix = ConnectivityMatrix.compute(loaded.model(), evaluator, sources == null ? Integer.MAX_VALUE : sources);
         if (output != null) {
             Path parent = output.toAbsolutePath().getParent();
             Files.createDirectories(parent);

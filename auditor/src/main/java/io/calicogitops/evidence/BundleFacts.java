@@ -16,12 +16,18 @@ import java.util.TreeMap;
  * that the PCI mapping and {@code index.html} describe them with.
  */
 record BundleFacts(ExportRequest request, RepoOrigin repo, CommitRange range, List<PathCommit> commits,
-                   Optional<AuditReport> audit, SourceFiles history, SourceFiles driftLog, Optional<IgnoreRules> ignore,
+                   Optional<AuditReport> audit, SourceFiles history, SourceFiles driftLog, SourceFiles evaluation,
+                   Optional<IgnoreRules> ignore,
                    SortedMap<String, byte[]> files) {
 
     BundleFacts {
         commits = List.copyOf(commits);
         files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
+    }
+
+    /** The evidence sources, in the order the index lists them. */
+    List<SourceFiles> sources() {
+        return List.of(history, driftLog, evaluation);
     }
 
     String cluster() {

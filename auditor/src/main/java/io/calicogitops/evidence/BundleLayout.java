@@ -22,11 +22,12 @@ public final class BundleLayout {
     public static final String DRIFT_LOG_VERIFY = "history/drift-log-verify.json";
     public static final String IGNORE_RULES = "ignore-rules.json";
 
-    // Reserved for the evaluator's commands: the PCI mapping points at them and marks them "not included" until
-    // those commands exist and their output is added to the bundle.
+    // The evaluator's output (export with --fleet or --workloads): the allowed flows of every workload, those touching
+    // in-scope (PCI) workloads, and the segmentation proof as JSON and text.
     public static final String NETWORK_DIAGRAM = "diagram/network-diagram.svg";
     public static final String DATA_FLOWS = "diagram/data-flows.svg";
     public static final String SEGMENTATION = "segmentation/segmentation-check.json";
+    public static final String SEGMENTATION_TEXT = "segmentation/segmentation-check.txt";
 
     private BundleLayout() {
     }

@@ -90,14 +90,15 @@ final class EvidenceCollector {
         EvidenceScope scope = new EvidenceScope(req.repo(), req.cluster(), range.end(), req.since(), req.until());
         SourceFiles history = req.sources().history(scope);
         SourceFiles driftLog = req.sources().driftLog(scope);
-        for (SourceFiles s : List.of(history, driftLog)) {
+        SourceFiles evaluation = req.sources().evaluation(scope);
+        for (SourceFiles s : List.of(history, driftLog, evaluation)) {
             s.files().forEach((path, bytes) -> {
                 if (files.putIfAbsent(path, bytes) != null) {
                     throw new IllegalStateException("two sources wrote " + path);
                 }
             });
         }
-        return new BundleFacts(req, origin, range, commits, audit, history, driftLog, ignore, files);
+        return new BundleFacts(req, origin, range, commits, audit, history, driftLog, evaluation, ignore, files);
     }
 
     private static byte[] commitsJson(ExportRequest req, String folder, CommitRange range, List<PathCommit> commits) {

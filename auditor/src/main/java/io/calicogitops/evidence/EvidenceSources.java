@@ -13,6 +13,15 @@ public interface EvidenceSources {
     /** The drift log's timeline over the interval and the result of verifying the log. */
     SourceFiles driftLog(EvidenceScope scope);
 
+    /**
+     * The evaluator's evidence at the end commit: the segmentation check ({@link BundleLayout#SEGMENTATION}) and the
+     * network and data-flow diagrams. It needs the cluster's workloads, so by default it is not included.
+     */
+    default SourceFiles evaluation(EvidenceScope scope) {
+        return new SourceFiles(false, "segmentation check and network diagram: not included (export with --fleet DIR or --workloads PATH)",
+                java.util.Optional.empty(), new java.util.TreeMap<>());
+    }
+
     /** The sources this build has: the history command and the drift log. */
     static EvidenceSources standard() {
         return new BuildSources();

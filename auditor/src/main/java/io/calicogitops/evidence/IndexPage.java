@@ -38,6 +38,7 @@ final class IndexPage {
         verdict(f.audit().orElse(null), b);
         cards(f, mapping, b);
         mappingTables(mapping, b);
+        diagram(f, b);
         commits(f.commits(), b);
         f.ignore().ifPresent(rules -> ignoreRules(rules.rules(), LocalDate.ofInstant(f.request().generatedAt(), ZoneOffset.UTC), b));
         fileList(files, b);
@@ -95,7 +96,7 @@ final class IndexPage {
         b.append("<div class=\"card\"><span class=\"num\">").append(f.commits().size())
                 .append("</span><span class=\"label\">commits</span><span class=\"sub\">changed the cluster in the interval</span></div>\n")
                 .append("</section>\n<ul class=\"sources\">\n");
-        for (SourceFiles s : List.of(f.history(), f.driftLog())) {
+        for (SourceFiles s : f.sources()) {
             b.append("<li>").append(Html.withCode(s.summary()));
             s.caveat().ifPresent(c -> b.append(" &middot; ").append(Html.withCode(c)));
             b.append("</li>\n");
@@ -150,6 +151,21 @@ final class IndexPage {
         byStatement.forEach((statement, ids) -> b.append("<li><strong>").append(escape(String.join(", ", ids)))
                 .append("</strong>: ").append(escape(statement)).append("</li>\n"));
         b.append("</ul>\n");
+    }
+
+    /** The network diagram inline (it is self-contained SVG), when the bundle has it (PCI DSS 1.2.3). */
+    private static void diagram(BundleFacts f, StringBuilder b) {
+        byte[] svg = f.files().get(BundleLayout.NETWORK_DIAGRAM);
+        if (svg == null) {
+            return;
+        }
+        String text = new String(svg, StandardCharsets.UTF_8);
+        text = text.startsWith("<?xml") ? text.substring(text.indexOf("?>") + 2).strip() : text;
+        b.append("<h2>Network diagram</h2>\n<p class=\"lead\">Every flow the enforced policies allow between the workloads, ")
+                .append("by namespace, with ports: ").append(link(BundleLayout.NETWORK_DIAGRAM, "<code>" + BundleLayout.NETWORK_DIAGRAM + "</code>"))
+                .append("; flows into and out of in-scope workloads: ")
+                .append(link(BundleLayout.DATA_FLOWS, "<code>" + BundleLayout.DATA_FLOWS + "</code>")).append(".</p>\n")
+                .append("<div style=\"overflow-x:auto\">").append(text).append("</div>\n");
     }
 
     private static void commits(List<PathCommit> commits, StringBuilder b) {

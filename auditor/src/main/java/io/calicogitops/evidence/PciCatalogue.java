@@ -17,8 +17,8 @@ import static io.calicogitops.evidence.PciRequirement.V4;
  */
 final class PciCatalogue {
 
-    private static final String SEGMENTATION_HINT = "not included: run `calico-gitops check segmentation` and add its output";
-    private static final String DIAGRAM_HINT = "not included: run `calico-gitops diagram` and add its output";
+    private static final String SEGMENTATION_HINT = "not included: export with --fleet DIR or --workloads PATH (runs `calico-gitops check segmentation`)";
+    private static final String DIAGRAM_HINT = "not included: export with --fleet DIR or --workloads PATH (runs `calico-gitops diagram`)";
     private static final String LIVE_HINT = "not included: export with --live FILE or --kubeconfig FILE";
     private static final String WORKSHOP_SEGMENTATION = "Identify everything covered by PCI with a well-defined label "
             + "(PCI=true); block all traffic between PCI and non-PCI workloads; allow all traffic within PCI workloads";
@@ -40,9 +40,11 @@ final class PciCatalogue {
                 "Changes are Git commits; approvals (pull request reviews) are kept by the Git host, not in this bundle. "
                         + "Changes made outside Git show as drift in the drift timeline."));
         r.add(v4("1.2.3", "An accurate network diagram is maintained that shows all connections between the CDE and other "
-                + "networks, including any wireless networks.", List.of(networkDiagram()), true, "Reserved for the diagram command."));
+                + "networks, including any wireless networks.", List.of(networkDiagram()), true,
+                "Computed from the policies at the end commit: every workload by namespace and every flow they allow, with ports."));
         r.add(v4("1.2.4", "An accurate data-flow diagram is maintained that shows all account data flows across systems and networks.",
-                List.of(dataFlows()), true, "Reserved for the diagram command."));
+                List.of(dataFlows(), segmentationText()), true,
+                "Computed from the policies at the end commit: every allowed flow into or out of an in-scope (PCI) workload."));
         r.add(v4("1.2.5", "All services, protocols and ports allowed are identified, approved, and have a defined business need.",
                 List.of(desired(f), commits(), ignoreRules()), false,
                 "Every allowed port and protocol is a rule in Git; the business need is in commit messages and reviews."));
@@ -56,9 +58,11 @@ final class PciCatalogue {
                 List.of(driftHtml(), driftJson(), liveSnapshot(), desired(f)), false,
                 verdict(f) + " Access to the configuration files is controlled by the Git host (branch protection, reviews)."));
         r.add(v4("1.3.1", "Inbound traffic to the CDE is restricted to only that which is necessary, and all other traffic is "
-                + "specifically denied.", withPci(f, segmentation(), driftHtml()), true, "The segmentation check proves it flow by flow."));
+                + "specifically denied.", withPci(f, segmentation(), segmentationText(), driftHtml()), true,
+                "The segmentation check proves it flow by flow: no flow between in-scope and out-of-scope workloads but the listed exceptions."));
         r.add(v4("1.3.2", "Outbound traffic from the CDE is restricted to only that which is necessary, and all other traffic "
-                + "is specifically denied.", withPci(f, segmentation(), driftHtml()), true, "The segmentation check proves it flow by flow."));
+                + "is specifically denied.", withPci(f, segmentation(), segmentationText(), driftHtml()), true,
+                "The segmentation check proves it flow by flow: no flow between in-scope and out-of-scope workloads but the listed exceptions."));
         r.add(v4("10.5.1", "Audit log history is retained for at least 12 months, with at least the most recent three months "
                         + "immediately available for analysis.",
                 List.of(timeline(), timelineVerification()), days >= 365,
@@ -176,6 +180,11 @@ final class PciCatalogue {
 
     private static EvidenceRef dataFlows() {
         return new EvidenceRef(BundleLayout.DATA_FLOWS, "the data-flow diagram of account data", DIAGRAM_HINT);
+    }
+
+    private static EvidenceRef segmentationText() {
+        return new EvidenceRef(BundleLayout.SEGMENTATION_TEXT, "the segmentation check for people, with counter-examples and traces",
+                SEGMENTATION_HINT);
     }
 
     private static EvidenceRef segmentation() {

@@ -34,7 +34,7 @@ final class PciMapping {
             List<Boolean> included = r.evidence().stream().map(e -> included(facts, e.path())).toList();
             long n = included.stream().filter(b -> b).count();
             List<String> caveats = new ArrayList<>();
-            for (SourceFiles s : List.of(facts.history(), facts.driftLog())) {
+            for (SourceFiles s : facts.sources()) {
                 boolean used = r.evidence().stream().anyMatch(e -> s.files().containsKey(e.path()));
                 if (used && s.available()) {
                     s.caveat().ifPresent(caveats::add);
@@ -61,7 +61,7 @@ final class PciMapping {
         if (path.equals(BundleLayout.INDEX) || path.equals(BundleLayout.PCI_MAPPING)) {
             return true;
         }
-        for (SourceFiles s : List.of(facts.history(), facts.driftLog())) {
+        for (SourceFiles s : facts.sources()) {
             if (s.files().containsKey(path) && !s.available()) {
                 return false;
             }

@@ -24,7 +24,7 @@ class DemoEvidenceEndToEndTest {
         CliRun run = CliRun.of("demo", "--sample", sampleRepo().toString(), "--out", out.toString());
 
         assertEquals(0, run.exitCode(), run.transcript());
-        assertTrue(run.out().contains("\n== 6. export a signed PCI evidence bundle for eks-prod"), run.transcript());
+        assertTrue(run.out().contains("\n== 7. export a signed PCI evidence bundle for eks-prod"), run.transcript());
         assertTrue(run.out().matches("(?s).*\nmanifest digest [0-9a-f]{64}\nverified: \\d+ files match the manifest, signature valid\n.*"),
                 run.transcript());
         assertFalse(run.out().contains("UNEXPECTED"), run.transcript());

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.TreeMap;
 
 import static io.calicogitops.evidence.EvidenceFixtures.liveSnapshot;
 import static io.calicogitops.evidence.EvidenceFixtures.text;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,20 +59,39 @@ class PciMappingTest {
     }
 
     @Test
-    void reservedSlots_diagramsAndSegmentation_areNotIncludedAndSayWhichCommandMakesThem() throws IOException {
+    void withoutWorkloads_diagramsAndSegmentation_areNotIncludedAndSayHowToAddThem() throws IOException {
         Path zip = EvidenceFixtures.Export.of(repo, "eks-prod").live(liveSnapshot("eks-prod")).to(dir.resolve("b.zip")).out();
 
         JsonNode diagram = requirement(zip, PciRequirement.V4, "1.2.3");
         assertEquals("not included", diagram.path("status").asText());
-        assertEquals("not included: run `calico-gitops diagram` and add its output",
+        assertEquals("not included: export with --fleet DIR or --workloads PATH (runs `calico-gitops diagram`)",
                 evidence(diagram, BundleLayout.NETWORK_DIAGRAM).path("notIncluded").asText());
         assertEquals("not included", requirement(zip, PciRequirement.V4, "1.2.4").path("status").asText());
         JsonNode inbound = requirement(zip, PciRequirement.V4, "1.3.1");
-        assertEquals("not included: run `calico-gitops check segmentation` and add its output",
+        assertEquals("not included: export with --fleet DIR or --workloads PATH (runs `calico-gitops check segmentation`)",
                 evidence(inbound, BundleLayout.SEGMENTATION).path("notIncluded").asText());
         assertTrue(evidence(inbound, "desired/clusters/eks-prod/globalnetworkpolicy-security.pci-whitelist.yaml").path("included").asBoolean());
         assertEquals("partial", inbound.path("status").asText(), "the PCI policies are there, the proof flow by flow is not");
         assertEquals("partial", requirement(zip, PciRequirement.V4, "1.3.2").path("status").asText());
+    }
+
+    @Test
+    void withTheFleet_diagramsAndSegmentationAreIncluded_andTheRowsAreEvidenced() throws IOException {
+        EvidenceSources sources = new EvaluatedSources(EvidenceSources.standard(),
+                Optional.of(EvidenceFixtures.projectRoot().resolve("sample-repo/fleet")), List.of());
+        Path zip = EvidenceFixtures.Export.of(repo, "eks-prod").live(liveSnapshot("eks-prod")).sources(sources).to(dir.resolve("c.zip")).out();
+        Path again = EvidenceFixtures.Export.of(repo, "eks-prod").live(liveSnapshot("eks-prod")).sources(sources).to(dir.resolve("d.zip")).out();
+
+        for (String id : List.of("1.2.3", "1.2.4", "1.3.1", "1.3.2")) {
+            assertEquals("evidenced", requirement(zip, PciRequirement.V4, id).path("status").asText(), id);
+        }
+        assertTrue(new ObjectMapper().readTree(EvidenceFixtures.text(zip, BundleLayout.SEGMENTATION)).path("holds").asBoolean());
+        assertTrue(EvidenceFixtures.text(zip, BundleLayout.SEGMENTATION_TEXT).startsWith("segmentation of eks-prod by PCI=true: HOLDS"));
+        assertTrue(EvidenceFixtures.text(zip, BundleLayout.DATA_FLOWS).contains("storefront/storefrontend"));
+        assertTrue(EvidenceFixtures.text(zip, BundleLayout.INDEX).contains("<h2>Network diagram</h2>"));
+        assertTrue(EvidenceFixtures.text(zip, BundleLayout.INDEX).contains("<svg xmlns="));
+        assertArrayEquals(Files.readAllBytes(zip), Files.readAllBytes(again), "same input, same bytes");
+        assertTrue(new Evidence().verify(zip, "c.zip", Optional.empty()).valid());
     }
 
     @Test

@@ -31,15 +31,24 @@ final class CompiledPolicySet {
     private record Side(Policy scope, EntityRule entity, boolean domainsCount) {
     }
 
-    /** The applicable policies of each tier for one label set and direction; tiers where none applies are left out. */
-    private record Plan(int id, int[] tiers, CPolicy[][] policies) {
+    /**
+     * The applicable policies of each tier for one label set and direction (tiers where none applies are left out),
+     * with the decisions memoised for it, keyed by (own class, peer class, protocol, port, context).
+     */
+    private record Plan(int id, int[] tiers, CPolicy[][] policies, Map<Long, Memo> memo) {
     }
 
-    /** What an endpoint is for the compiled form: its side matches and class. */
-    private record Info(boolean[] sides, int classId) {
-    }
+    /** What an endpoint is for the compiled form: its side matches, class, and applicable policies per direction. */
+    private static final class Info {
+        final boolean[] sides;
+        final int classId;
+        final Plan[] plans = new Plan[2];
+        int context = -1;
 
-    private record MemoKey(int plan, int self, int peer, int protocol, int port, int ports, String domain) {
+        Info(boolean[] sides, int classId) {
+            this.sides = sides;
+            this.classId = classId;
+        }
     }
 
     private record Memo(Outcome outcome, List<Step> steps) {
@@ -54,17 +63,15 @@ final class CompiledPolicySet {
     private final Map<Endpoint, Info> infos = new IdentityHashMap<>();
     private final Map<String, Integer> classes = new HashMap<>();
     private final Map<Object, Integer> portSignatures = new HashMap<>();
-    private final Map<MemoKey, Memo>[] memo;
+    private final Map<String, Integer> contexts = new HashMap<>();
     private int planCount;
 
-    @SuppressWarnings("unchecked")
     CompiledPolicySet(PolicySet set, EntityMatcher matcher, Inventory inventory) {
         this.matcher = matcher;
         this.tiers = set.effectiveTiers();
         for (Tier t : tiers) {
             policiesByTier.add(set.inTier(t.name()).stream().map(this::compile).toArray(CPolicy[]::new));
         }
-        this.memo = new Map[]{new HashMap<>(), new HashMap<>()};
         for (Endpoint w : inventory.workloads()) {
             info(w);
         }
@@ -119,6 +126,7 @@ final class CompiledPolicySet {
 
     private Plan plan(Endpoint ep, Direction d) {
         Plan[] both = plans.computeIfAbsent(ep.labels(), k -> new Plan[2]);
+        // Workloads with equal labels (namespace and service account included) share their applicable policies.
         Plan p = both[d.ordinal()];
         if (p == null) {
             List<Integer> tierIdx = new ArrayList<>();
@@ -135,7 +143,8 @@ final class CompiledPolicySet {
                     lists.add(applicable.toArray(CPolicy[]::new));
                 }
             }
-            p = new Plan(planCount++, tierIdx.stream().mapToInt(Integer::intValue).toArray(), lists.toArray(CPolicy[][]::new));
+            p = new Plan(planCount++, tierIdx.stream().mapToInt(Integer::intValue).toArray(), lists.toArray(CPolicy[][]::new),
+                    new HashMap<>());
             both[d.ordinal()] = p;
         }
         return p;
@@ -150,26 +159,46 @@ final class CompiledPolicySet {
         if (self.external()) {
             return new Decision(d, self.display(), Outcome.EXTERNAL, List.of());
         }
-        Plan plan = plan(self, d);
+        Info selfInfo = info(self);
+        Plan plan = selfInfo.plans[d.ordinal()];
+        if (plan == null) {
+            plan = plan(self, d);
+            selfInfo.plans[d.ordinal()] = plan;
+        }
         if (plan.tiers().length == 0) {
             return new Decision(d, self.display(), Outcome.NO_POLICY, List.of());
         }
-        Info selfInfo = info(self);
         Info peerInfo = info(peer);
-        Endpoint dst = flow.destination();
-        int ports = portSignatures.computeIfAbsent(dst.ports(), k -> portSignatures.size());
-        MemoKey key = new MemoKey(plan.id(), selfInfo.classId(), peerInfo.classId(), flow.protocol(), flow.port(), ports, dst.domain());
-        Map<MemoKey, Memo> cache = memo[d.ordinal()];
-        Memo m = cache.get(key);
+        Info src = d == Direction.EGRESS ? selfInfo : peerInfo;
+        Info dstInfo = d == Direction.EGRESS ? peerInfo : selfInfo;
+        Info dstSide = d == Direction.EGRESS ? peerInfo : selfInfo;
+        if (dstSide.context < 0) {
+            dstSide.context = context(flow.destination());
+        }
+        int context = dstSide.context;
+        Memo m = null;
+        Long key = null;
+        if (selfInfo.classId < 1 << 16 && peerInfo.classId < 1 << 16 && context < 1 << 7 && flow.port() < 1 << 16) {
+            key = (long) selfInfo.classId << 48 | (long) peerInfo.classId << 32 | (long) (flow.protocol() & 0xff) << 24
+                    | (long) (flow.port() + 1) << 7 | context;
+            m = plan.memo().get(key);
+        }
         if (m == null) {
-            Info src = d == Direction.EGRESS ? selfInfo : peerInfo;
-            Info dstInfo = d == Direction.EGRESS ? peerInfo : selfInfo;
             m = run(plan, d, flow, src, dstInfo);
-            if (cache.size() < MEMO_LIMIT) {
-                cache.put(key, m);
+            if (key != null && plan.memo().size() < MEMO_LIMIT) {
+                plan.memo().put(key, m);
             }
         }
         return new Decision(d, self.display(), m.outcome(), m.steps());
+    }
+
+    /** What else a decision depends on: the destination's named ports and its DNS name (interned). */
+    private int context(Endpoint dst) {
+        if (dst.ports().isEmpty() && dst.domain() == null) {
+            return 0;
+        }
+        int ports = portSignatures.computeIfAbsent(dst.ports(), k -> portSignatures.size() + 1);
+        return contexts.computeIfAbsent(ports + "|" + dst.domain(), k -> contexts.size() + 1);
     }
 
     private Memo run(Plan plan, Direction d, Flow flow, Info src, Info dst) {
@@ -216,7 +245,7 @@ final class CompiledPolicySet {
         if (r.hasIcmp() && flow.protocol() != Protocols.ICMP && flow.protocol() != Protocols.ICMPV6) {
             return false;
         }
-        return src.sides()[cr.source()] && dst.sides()[cr.destination()]
+        return src.sides[cr.source()] && dst.sides[cr.destination()]
                 && EntityMatcher.portPart(r.source(), flow.source(), -1, flow.protocol())
                 && EntityMatcher.portPart(r.destination(), flow.destination(), flow.port(), flow.protocol())
                 && EntityMatcher.domainPart(r.destination(), flow.destination(), d);

@@ -21,6 +21,11 @@ public final class ConnectivityMatrix {
     }
 
     public static Result compute(ClusterModel model, Evaluator evaluator) {
+        return compute(model, evaluator, Integer.MAX_VALUE);
+    }
+
+    /** Only the first {@code sources} workloads as sources (every workload stays a destination), for benchmarks. */
+    public static Result compute(ClusterModel model, Evaluator evaluator, int sources) {
         Inventory inv = model.inventory();
         List<Endpoint> ws = inv.workloads();
         List<List<DestinationPorts.ProtoPort>> ports = new ArrayList<>();
@@ -28,7 +33,7 @@ public final class ConnectivityMatrix {
             ports.add(DestinationPorts.of(w, inv));
         }
         List<Cell> cells = new ArrayList<>();
-        for (Endpoint from : ws) {
+        for (Endpoint from : ws.subList(0, Math.min(sources, ws.size()))) {
             for (int j = 0; j < ws.size(); j++) {
                 Endpoint to = ws.get(j);
                 if (to == from) {

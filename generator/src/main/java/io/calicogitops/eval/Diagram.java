@@ -66,6 +66,24 @@ public final class Diagram {
         return new Diagram(groups, inv.externals().stream().map(Endpoint::display).sorted().toList(), edges);
     }
 
+    /** The flows into and out of {@code focus} (e.g. the in-scope workloads) and the endpoints they connect. */
+    public Diagram touching(java.util.Set<String> focus) {
+        List<Edge> kept = edges.stream().filter(e -> focus.contains(e.from()) || focus.contains(e.to())).toList();
+        java.util.Set<String> shown = new java.util.HashSet<>(focus);
+        kept.forEach(e -> {
+            shown.add(e.from());
+            shown.add(e.to());
+        });
+        SortedMap<String, List<String>> g = new TreeMap<>();
+        groups.forEach((ns, ws) -> {
+            List<String> in = ws.stream().filter(shown::contains).toList();
+            if (!in.isEmpty()) {
+                g.put(ns, in);
+            }
+        });
+        return new Diagram(g, externals.stream().filter(shown::contains).toList(), kept);
+    }
+
     public List<Edge> edges() {
         return edges;
     }

@@ -1,0 +1,66 @@
+package io.calicogitops.evidence;
+
+import io.calicogitops.eval.Diagram;
+import io.calicogitops.evaluation.EvaluationInput;
+import io.calicogitops.evaluation.EvaluationRequest;
+import io.calicogitops.evaluation.LoadedModel;
+import io.calicogitops.evaluation.Segmentation;
+import io.calicogitops.evaluation.SegmentationReport;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The standard sources plus the evaluator's evidence at the end commit: the segmentation check (JSON and text), the
+ * network diagram (every allowed flow) and the data-flow diagram (flows into and out of in-scope workloads), as SVG.
+ */
+public final class EvaluatedSources implements EvidenceSources {
+
+    private final EvidenceSources base;
+    private final Optional<Path> fleet;
+    private final List<Path> workloads;
+
+    public EvaluatedSources(EvidenceSources base, Optional<Path> fleet, List<Path> workloads) {
+        this.base = base;
+        this.fleet = fleet;
+        this.workloads = List.copyOf(workloads);
+    }
+
+    @Override
+    public SourceFiles history(EvidenceScope scope) {
+        return base.history(scope);
+    }
+
+    @Override
+    public SourceFiles driftLog(EvidenceScope scope) {
+        return base.driftLog(scope);
+    }
+
+    @Override
+    public SourceFiles evaluation(EvidenceScope scope) {
+        LoadedModel loaded = EvaluationInput.load(new EvaluationRequest(scope.repo(), scope.cluster(), scope.endCommit(),
+                workloads, fleet, Optional.empty(), "", List.of()));
+        SegmentationReport seg = Segmentation.check(loaded, null);
+        Diagram all = Diagram.of(loaded.model(), loaded.model().compiled());
+        Diagram data = all.touching(new HashSet<>(seg.result().inScope()));
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        files.put(BundleLayout.SEGMENTATION, seg.json().getBytes(StandardCharsets.UTF_8));
+        files.put(BundleLayout.SEGMENTATION_TEXT, seg.text().getBytes(StandardCharsets.UTF_8));
+        files.put(BundleLayout.NETWORK_DIAGRAM, all.svg().getBytes(StandardCharsets.UTF_8));
+        files.put(BundleLayout.DATA_FLOWS, data.svg().getBytes(StandardCharsets.UTF_8));
+        var r = seg.result();
+        String summary = "segmentation by " + r.label() + ": " + (r.holds() ? "holds" : "VIOLATED") + " (" + r.inScope().size()
+                + " in-scope workloads, " + r.flowsChecked() + " flows checked); network diagram: "
+                + loaded.model().inventory().workloads().size() + " workloads, " + all.edges().size() + " allowed flows";
+        Optional<String> caveat = r.holds() ? (r.inScope().isEmpty()
+                ? Optional.of("No workload carries " + r.label() + ": the segmentation check had nothing to prove.") : Optional.empty())
+                : Optional.of("The segmentation check found " + r.violations().size() + " allowed flows between in-scope and "
+                + "out-of-scope workloads (see " + BundleLayout.SEGMENTATION_TEXT + ").");
+        return new SourceFiles(true, summary, caveat, files);
+    }
+}
