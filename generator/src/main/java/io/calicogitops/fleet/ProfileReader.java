@@ -30,7 +30,7 @@ final class ProfileReader {
 
     private static final Set<String> TOP = Set.of("name", "provider", "cni", "ipFamily", "wireguard", "l7Logging",
             "l7Mode", "packs", "logs", "tiers", "quarantine", "defaultDeny", "kubeDns", "dnsEgress", "blockedIps", "pci",
-            "threatFeeds", "alerts", "reports", "dpi", "l7", "apps", "workloads", "values");
+            "threatFeeds", "alerts", "reports", "dpi", "l7", "apps", "scheduledAudit", "gitops", "workloads", "values");
 
     private final ValueChecks checks;
 
@@ -106,6 +106,9 @@ final class ProfileReader {
         Dpi dpi = r.object("dpi").map(this::dpi).orElse(dpi(null));
         L7 l7 = r.object("l7").map(this::l7).orElse(l7(null));
         Apps apps = r.object("apps").map(this::apps).orElse(apps(null));
+        AutomationReader automation = new AutomationReader(checks);
+        var gitops = automation.gitops(r);
+        var scheduledAudit = automation.scheduledAudit(r, packs, gitops);
         String workloads = r.string("workloads", null);
         JsonNode values = r.raw("values");
         if (values != null && !values.isNull() && !values.isObject()) {
@@ -116,7 +119,7 @@ final class ProfileReader {
         }
         return new ClusterProfile(name, provider, cni, ipFamily, wireguard, l7Logging, l7Mode, packs, logs, tiers,
                 quarantineLabel, defaultDeny, kubeDnsOrder, dnsEgress, blockedIps, pci, feeds, alerts, reports, dpi, l7,
-                apps, workloads, values, r.here(), r.locations());
+                apps, scheduledAudit, gitops, workloads, values, r.here(), r.locations());
     }
 
     private Logs logs(MappingReader r) {
