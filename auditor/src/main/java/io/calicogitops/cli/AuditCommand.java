@@ -11,7 +11,10 @@ import io.calicogitops.diag.UsageException;
 import io.calicogitops.generator.cli.Paths;
 import io.calicogitops.report.ReportFormat;
 import picocli.CommandLine.ArgGroup;
+import io.calicogitops.watch.AuditLoop;
+import io.calicogitops.watch.Backoff;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -69,8 +72,30 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--now", paramLabel = "INSTANT", hidden = true, description = "the time the drift log records")
     Instant now;
 
+    @Mixin
+    WatchOptions watch;
+
+    @Mixin
+    NotifyOptions notify;
+
+    private final AuditRun run = new AuditRun();
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
+        run.start(notify.target(), spec.commandLine().getErr());
+        if (!watch.watch) {
+            return run.once(repo, cluster, now, this::auditOnce);
+        }
+        AuditLoop loop = new AuditLoop(watch.interval(), Backoff.forInterval(watch.interval(),
+                watch.seed == null ? new java.util.Random() : new java.util.Random(watch.seed)), spec.commandLine().getErr());
+        try (StopSignals signals = new StopSignals(loop::requestStop)) {
+            AuditLoop.Result result = loop.run(() -> run.once(repo, cluster, now, this::auditOnce), watch.maxRuns);
+            // Stopped by a signal: a clean end. Run out of --max-runs: the last audit's verdict.
+            return result.stopped() ? ExitCodes.OK : result.lastExitCode();
+        }
+    }
+
+    private int auditOnce() throws IOException {
         ReportFormat fmt;
         try {
             fmt = ReportFormat.parse(format);
@@ -81,7 +106,7 @@ public final class AuditCommand implements Callable<Integer> {
         AuditRecorder recorder = record ? new AuditRecorder(repo, cluster, ref, liveSource(), now, spec.commandLine().getErr()) : null;
         AuditReport report;
         try {
-            LiveReader reader = source.reader();
+            LiveReader reader = run.capture(source.reader());
             report = new Auditor().audit(new AuditRequest(repo, cluster, ref,
                     recorder == null ? reader : recorder.capture(reader), rules, today));
         } catch (CalicoGitOpsException e) {
@@ -90,6 +115,7 @@ public final class AuditCommand implements Callable<Integer> {
             }
             throw e;
         }
+        run.finished(report);
         StringWriter text = new StringWriter();
         fmt.reporter().write(report, text);
         if (output != null) {
