@@ -2,6 +2,9 @@ package io.calicogitops.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +37,7 @@ class AuditNotifyWebhookTest {
 
     private static final String SECRET_PATH = "/services/T000/B000/s3cr3t-webhook-token";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Schema SCHEMA = loadSchema();
 
     @TempDir
     Path tmp;
@@ -149,6 +153,25 @@ class AuditNotifyWebhookTest {
 
         audit(clean);
         assertEquals(3, received.size(), "in sync again: nothing");
+        received.forEach(AuditNotifyWebhookTest::assertConforms);
+        com.fasterxml.jackson.databind.node.ObjectNode broken = received.get(0).deepCopy();
+        broken.put("event", "drift-happened");
+        broken.put("extra", 1);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) broken.get("drift").get(0)).put("status", "drifted");
+        assertEquals(3, SCHEMA.validate(broken).size(), "the schema is strict: " + SCHEMA.validate(broken));
+    }
+
+    /** Every message follows the published schema {@code schemas/notification.v1.schema.json}. */
+    private static void assertConforms(JsonNode message) {
+        assertEquals(List.of(), SCHEMA.validate(message).stream().map(Object::toString).toList(), message.toString());
+    }
+
+    private static Schema loadSchema() {
+        try (var in = AuditNotifyWebhookTest.class.getResourceAsStream("/schemas/notification.v1.schema.json")) {
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(JSON.readTree(in));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -168,6 +191,7 @@ class AuditNotifyWebhookTest {
         assertEquals(1, audit(live("drift", "    order: 2000\n", "    order: 2100\n")).exitCode());
         assertEquals(2, received.size());
         assertEquals("drift-appeared", received.get(1).path("event").asText());
+        received.forEach(AuditNotifyWebhookTest::assertConforms);
     }
 
     @Test
