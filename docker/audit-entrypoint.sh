@@ -16,6 +16,7 @@
 #                                        ssh-privatekey [+ known_hosts]  (SSH; a kubernetes.io/ssh-auth Secret works)
 #   CALICO_GITOPS_NOTIFY_WEBHOOK_FILE  optional: file holding the webhook URL (mounted from the webhook Secret)
 #   CALICO_GITOPS_WORK                 optional: working folder (default /work)
+#   CALICO_GITOPS_BIN                  optional: the calico-gitops launcher (default /opt/calico-gitops/calico-gitops)
 set -eu
 
 : "${CALICO_GITOPS_CLUSTER:?CALICO_GITOPS_CLUSTER is not set}"
@@ -67,4 +68,4 @@ if [ -n "${CALICO_GITOPS_NOTIFY_WEBHOOK_FILE:-}" ] && [ -f "$CALICO_GITOPS_NOTIF
   set -- "$@" --notify-webhook-file "$CALICO_GITOPS_NOTIFY_WEBHOOK_FILE"
 fi
 # Exit code: 0 in sync, 1 drift (the Job then shows as failed, which is what alerting on Jobs expects), 4 no access.
-exec /opt/calico-gitops/calico-gitops "$@"
+exec "${CALICO_GITOPS_BIN:-/opt/calico-gitops/calico-gitops}" "$@"

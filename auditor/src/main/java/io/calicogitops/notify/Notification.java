@@ -102,16 +102,6 @@ public record Notification(DriftEvent event, String cluster, Instant time, Drift
     }
 
     private static void list(ArrayNode into, List<LoggedDrift> drift) {
-        for (LoggedDrift d : drift) {
-            ObjectNode o = into.addObject();
-            o.put("fingerprint", d.fingerprint());
-            o.put("apiGroup", d.apiGroup());
-            o.put("kind", d.kind());
-            o.put("namespace", d.namespace());
-            o.put("name", d.name());
-            o.put("status", LoggedDrift.statusLabel(d.status()));
-            o.put("severity", d.severity().label());
-            d.sentences().forEach(o.putArray("sentences")::add);
-        }
+        drift.forEach(d -> into.add(d.toJson()));
     }
 }
