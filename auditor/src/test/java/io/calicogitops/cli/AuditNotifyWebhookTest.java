@@ -231,4 +231,37 @@ class AuditNotifyWebhookTest {
         assertTrue(bad.err().contains("--notify-webhook: not an http(s) URL"), bad.transcript());
         assertFalse(bad.err().contains("s3cr3t"), bad.transcript());
     }
+
+    @Test
+    void notify_watchWithoutRecord_remembersWhatItSentInTheProcess() throws IOException {
+        Path drift = live("drift", "    order: 2000\n", "    order: 2100\n");
+
+        CliRun run = CliRun.of("audit", "--repo", repo.toString(), "--cluster", "eks-dev", "--live", drift.toString(),
+                "--watch", "--interval", "1ms", "--max-runs", "3", "--notify-webhook", url);
+
+        assertEquals(1, run.exitCode(), run.transcript());
+        assertEquals(1, received.size(), "three audits of the same drift, one message: " + run.transcript());
+        assertFalse(run.err().contains(url), run.transcript());
+    }
+
+    @Test
+    void notify_watchAfterAFailedDelivery_sendsAgainAfterTheNextAudit() throws IOException {
+        answer.set(503);
+        Path drift = live("drift", "    order: 2000\n", "    order: 2100\n");
+        server.removeContext("/");
+        server.createContext("/", exchange -> {
+            received.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
+            exchange.sendResponseHeaders(received.size() == 1 ? 503 : 204, -1);
+            exchange.close();
+        });
+
+        CliRun run = CliRun.of("audit", "--repo", repo.toString(), "--cluster", "eks-dev", "--live", drift.toString(),
+                "--watch", "--interval", "1ms", "--max-runs", "3", "--record", "--notify-webhook", url);
+
+        assertEquals(1, run.exitCode(), run.transcript());
+        assertEquals(2, received.size(), "refused once, delivered on the next audit, then quiet: " + run.transcript());
+        assertEquals("drift-appeared", received.get(1).path("event").asText());
+        assertTrue(run.err().contains("notify: drift-appeared was not delivered: the webhook answered HTTP 503"), run.transcript());
+        assertTrue(run.err().contains("notified: drift-appeared (eks-dev)"), run.transcript());
+    }
 }
