@@ -86,12 +86,25 @@ public final class AuditCommand implements Callable<Integer> {
         if (!watch.watch) {
             return run.once(repo, cluster, now, this::auditOnce);
         }
+        checkBeforeWatching();
         AuditLoop loop = new AuditLoop(watch.interval(), Backoff.forInterval(watch.interval(),
                 watch.seed == null ? new java.util.Random() : new java.util.Random(watch.seed)), spec.commandLine().getErr());
         try (StopSignals signals = new StopSignals(loop::requestStop)) {
             AuditLoop.Result result = loop.run(() -> run.once(repo, cluster, now, this::auditOnce), watch.maxRuns);
             // Stopped by a signal: a clean end. Run out of --max-runs: the last audit's verdict.
             return result.stopped() ? ExitCodes.OK : result.lastExitCode();
+        }
+    }
+
+    /** Options that cannot fix themselves end a watch at once (exit 2 or 3) instead of failing every run. */
+    private void checkBeforeWatching() {
+        try {
+            ReportFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--format: " + e.getMessage());
+        }
+        if (ignore != null) {
+            IgnoreRules.load(ignore, Paths.display(ignore));
         }
     }
 

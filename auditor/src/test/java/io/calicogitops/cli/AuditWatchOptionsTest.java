@@ -32,6 +32,14 @@ class AuditWatchOptionsTest {
     }
 
     @Test
+    void watch_badFormat_endsAtOnceInsteadOfRetrying() {
+        CliRun run = audit("--live", "x.yaml", "--watch", "--interval", "1h", "--format", "yaml");
+        assertEquals(2, run.exitCode(), run.transcript());
+        assertTrue(run.err().contains("unknown report format 'yaml'"), run.transcript());
+        assertTrue(!run.err().contains("watch: audit 1 failed"), run.transcript());
+    }
+
+    @Test
     void inClusterWithKubeconfig_isAUsageError() {
         CliRun run = audit("--in-cluster", "--kubeconfig", "k");
         assertEquals(2, run.exitCode(), run.transcript());
