@@ -109,6 +109,15 @@ def server_view(o):
     if group == "" and kind == "Namespace":
         o["metadata"].setdefault("labels", {})["kubernetes.io/metadata.name"] = o["metadata"]["name"]
         o["spec"] = {"finalizers": ["kubernetes"]}; o["status"] = {"phase": "Active"}
+    if group == "batch" and kind == "CronJob":
+        spec.setdefault("suspend", False)
+        pod = spec["jobTemplate"]["spec"]["template"]["spec"]
+        pod.setdefault("dnsPolicy", "ClusterFirst"); pod.setdefault("schedulerName", "default-scheduler")
+        pod.setdefault("terminationGracePeriodSeconds", 30)
+        for c in pod.get("containers", []):
+            c.setdefault("imagePullPolicy", "IfNotPresent"); c.setdefault("terminationMessagePath", "/dev/termination-log")
+            c.setdefault("terminationMessagePolicy", "File")
+        o["status"] = {"lastScheduleTime": "2026-11-22T06:00:00Z", "lastSuccessfulTime": "2026-11-22T06:01:12Z"}
     if group == "" and kind == "ServiceAccount":
         o.setdefault("secrets", None); o.pop("secrets")
     o.get("metadata", {}).pop("generation", None) if group in ("", "rbac.authorization.k8s.io") else None

@@ -13,7 +13,10 @@ import io.calicogitops.generator.cli.Paths;
 import io.calicogitops.git.GitCredentials;
 import io.calicogitops.report.ReportFormat;
 import picocli.CommandLine.ArgGroup;
+import io.calicogitops.watch.AuditLoop;
+import io.calicogitops.watch.Backoff;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -79,8 +82,43 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--now", paramLabel = "INSTANT", hidden = true, description = "the time the drift log records")
     Instant now;
 
+    @Mixin
+    WatchOptions watch;
+
+    @Mixin
+    NotifyOptions notify;
+
+    private final AuditRun run = new AuditRun();
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
+        run.start(notify.target(), spec.commandLine().getErr());
+        if (!watch.watch) {
+            return run.once(repo, cluster, now, this::auditOnce);
+        }
+        checkBeforeWatching();
+        AuditLoop loop = new AuditLoop(watch.interval(), Backoff.forInterval(watch.interval(),
+                watch.seed == null ? new java.util.Random() : new java.util.Random(watch.seed)), spec.commandLine().getErr());
+        try (StopSignals signals = new StopSignals(loop::requestStop)) {
+            AuditLoop.Result result = loop.run(() -> run.once(repo, cluster, now, this::auditOnce), watch.maxRuns);
+            // Stopped by a signal: a clean end. Run out of --max-runs: the last audit's verdict.
+            return result.stopped() ? ExitCodes.OK : result.lastExitCode();
+        }
+    }
+
+    /** Options that cannot fix themselves end a watch at once (exit 2 or 3) instead of failing every run. */
+    private void checkBeforeWatching() {
+        try {
+            ReportFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--format: " + e.getMessage());
+        }
+        if (ignore != null) {
+            IgnoreRules.load(ignore, Paths.display(ignore));
+        }
+    }
+
+    private int auditOnce() throws IOException {
         ReportFormat fmt;
         try {
             fmt = ReportFormat.parse(format);
@@ -95,7 +133,7 @@ public final class AuditCommand implements Callable<Integer> {
                 push ? Optional.of(new DriftLogPush(REMOTE, GitCredentials.fromEnvironment(System.getenv()))) : Optional.empty()) : null;
         AuditReport report;
         try {
-            LiveReader reader = source.reader();
+            LiveReader reader = run.capture(source.reader());
             report = new Auditor().audit(new AuditRequest(repo, cluster, ref,
                     recorder == null ? reader : recorder.capture(reader), rules, today));
         } catch (CalicoGitOpsException e) {
@@ -104,6 +142,7 @@ public final class AuditCommand implements Callable<Integer> {
             }
             throw e;
         }
+        run.finished(report);
         StringWriter text = new StringWriter();
         fmt.reporter().write(report, text);
         if (output != null) {

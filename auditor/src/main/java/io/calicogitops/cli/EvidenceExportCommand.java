@@ -72,6 +72,9 @@ public final class EvidenceExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (source != null && source.inCluster) {
+            throw new io.calicogitops.diag.UsageException("evidence export: --in-cluster is for audit; give --kubeconfig or --live");
+        }
         Optional<LiveInput> live = source == null ? Optional.empty()
                 : source.isFiles() ? Optional.of(LiveInput.files(source.live))
                 : Optional.of(LiveInput.cluster(source.kube.kubeconfig, source.context()));

@@ -29,6 +29,10 @@ final class LiveSourceOptions {
         String context;
     }
 
+    @Option(names = "--in-cluster", description = "the cluster this runs in, with the pod's ServiceAccount"
+            + " (the scheduled audit's CronJob)")
+    boolean inCluster;
+
     boolean isFiles() {
         return live != null;
     }
@@ -38,13 +42,20 @@ final class LiveSourceOptions {
     }
 
     LiveReader reader() {
-        return isFiles() ? new FileLiveReader(live) : new KubeLiveReader(Optional.of(kube.kubeconfig), context());
+        if (isFiles()) {
+            return new FileLiveReader(live);
+        }
+        // No kubeconfig: fabric8 configures itself from the ServiceAccount token and the KUBERNETES_SERVICE_* variables.
+        return new KubeLiveReader(inCluster ? Optional.empty() : Optional.of(kube.kubeconfig), context());
     }
 
     /** How reports name the source before it is read: file names or the context, never credentials. */
     String describe() {
         if (isFiles()) {
             return "files: " + String.join(", ", live.stream().map(Path::toString).toList());
+        }
+        if (inCluster) {
+            return "in-cluster service account";
         }
         return context().map(c -> "context " + c).orElse("the kubeconfig's current context");
     }

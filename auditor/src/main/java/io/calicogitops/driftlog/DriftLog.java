@@ -111,6 +111,36 @@ public final class DriftLog {
     }
 
     /**
+     * The cluster's most recent entry that {@code matching} accepts (e.g. the last successful audit), walking back from
+     * the newest one and reading one file at a time; empty when there is none.
+     *
+     * @throws GitAccessException when an entry on the way cannot be read
+     */
+    public Optional<LogEntry> latest(GitRepo repo, String cluster, java.util.function.Predicate<LogEntry> matching) {
+        checkCluster(cluster);
+        Optional<String> tip = repo.tip(BRANCH);
+        if (tip.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> paths = repo.listFiles(tip.get(), LogPaths.folder(cluster)).stream()
+                .filter(p -> LogPaths.parse(p).isPresent()).toList();
+        for (int i = paths.size() - 1; i >= 0; i--) {
+            String path = paths.get(i);
+            LogEntry e;
+            try {
+                e = LogEntryJson.fromJson(LogEntryJson.parse(repo.readFile(tip.get(), path).orElseThrow()));
+            } catch (IllegalArgumentException ex) {
+                throw new GitAccessException(path + " on " + BRANCH + ": not a drift-log entry: " + ex.getMessage()
+                        + "\n    hint: run 'calico-gitops log verify' to check the whole log");
+            }
+            if (matching.test(e)) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Checks the log: every entry's hash, every link to the previous entry, seq numbers without gaps, file names that
      * match their entries, and the branch history (linear, only ever adding files, and containing every tip the
      * reflog remembers). With a cluster, only that cluster's entries are checked (the history checks always run).

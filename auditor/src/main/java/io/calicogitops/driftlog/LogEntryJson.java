@@ -52,7 +52,7 @@ final class LogEntryJson {
         ArrayNode drift = node.putArray("drift");
         for (DriftEntry e : report.entries()) {
             if (e.isDrift()) {
-                drift.add(drift(LoggedDrift.of(e, normalised.get(e.id()))));
+                drift.add(LoggedDrift.of(e, normalised.get(e.id())).toJson());
             }
         }
         node.putNull("error");
@@ -78,19 +78,6 @@ final class LogEntryJson {
         node.put("desiredRef", ref);
         node.put("desiredCommit", commit.orElse(null));
         node.put("liveSource", liveSource);
-        return node;
-    }
-
-    private static ObjectNode drift(LoggedDrift d) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("fingerprint", d.fingerprint());
-        node.put("apiGroup", d.apiGroup());
-        node.put("kind", d.kind());
-        node.put("namespace", d.namespace());
-        node.put("name", d.name());
-        node.put("status", LoggedDrift.statusLabel(d.status()));
-        node.put("severity", d.severity().label());
-        d.sentences().forEach(node.putArray("sentences")::add);
         return node;
     }
 
@@ -174,7 +161,7 @@ final class LogEntryJson {
         node.put("desiredCommit", e.desiredCommit().orElse(null));
         node.put("desiredRef", e.desiredRef());
         ArrayNode drift = node.putArray("drift");
-        e.drift().forEach(d -> drift.add(drift(d)));
+        e.drift().forEach(d -> drift.add(d.toJson()));
         node.put("error", e.error().orElse(null));
         node.put("hash", e.hash());
         node.put("inSync", e.inSync());

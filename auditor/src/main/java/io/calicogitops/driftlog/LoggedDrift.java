@@ -64,6 +64,20 @@ public record LoggedDrift(String fingerprint, String apiGroup, String kind, Stri
                 e.id().name(), e.status(), e.severity(), sentences);
     }
 
+    /** As the drift log and the notifications write it: fingerprint, identity, status, severity, sentences. */
+    public ObjectNode toJson() {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("fingerprint", fingerprint);
+        node.put("apiGroup", apiGroup);
+        node.put("kind", kind);
+        node.put("namespace", namespace);
+        node.put("name", name);
+        node.put("status", statusLabel(status));
+        node.put("severity", severity.label());
+        sentences.forEach(node.putArray("sentences")::add);
+        return node;
+    }
+
     /** {@code Kind namespace/name} or {@code Kind name}. */
     public String display() {
         return kind + " " + (namespace.isEmpty() ? name : namespace + "/" + name);

@@ -126,4 +126,40 @@ class KubectlKustomizeTest {
         assertTrue(firstPolicy < kinds.size(), "has policies: " + kinds);
         assertTrue(lastTier < firstPolicy, "Tiers come before the first policy (sortOptions fifo): " + kinds);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"aks-prod", "eks-prod"})
+    void kustomize_bootstrapFolder_buildsTheSyncObjectPointingAtTheClusterFolder(String cluster) throws Exception {
+        assumeTrue(kubectl, "kubectl is not on the PATH: kustomize checks are skipped");
+        Build build = kustomize(repo.resolve("bootstrap").resolve(cluster));
+
+        assertEquals(0, build.exitCode(), build.err());
+        List<JsonNode> built = documents(build.out());
+        assertEquals(1, built.size(), build.out());
+        JsonNode sync = built.get(0);
+        String path = sync.path("kind").asText().equals("Application") ? sync.at("/spec/source/path").asText()
+                : sync.at("/spec/path").asText();
+        assertTrue(path.equals("clusters/" + cluster) || path.equals("./clusters/" + cluster), path);
+        assertTrue(Files.isDirectory(repo.resolve(path)), "the synced folder exists: " + path);
+    }
+
+    @Test
+    void kustomize_scheduledAuditCluster_buildsTheCronJobWithTheAuditorServiceAccountAndNoSecretValues() throws Exception {
+        assumeTrue(kubectl, "kubectl is not on the PATH: kustomize checks are skipped");
+        Build build = kustomize(repo.resolve("clusters/eks-prod"));
+
+        assertEquals(0, build.exitCode(), build.err());
+        List<JsonNode> built = documents(build.out());
+        JsonNode cron = built.stream().filter(d -> d.path("kind").asText().equals("CronJob")).findFirst().orElseThrow();
+        JsonNode pod = cron.at("/spec/jobTemplate/spec/template/spec");
+        String account = pod.path("serviceAccountName").asText();
+        assertTrue(built.stream().anyMatch(d -> d.path("kind").asText().equals("ServiceAccount")
+                && d.at("/metadata/name").asText().equals(account)
+                && d.at("/metadata/namespace").asText().equals(cron.at("/metadata/namespace").asText())), account);
+        assertTrue(built.stream().anyMatch(d -> d.path("kind").asText().equals("ClusterRoleBinding")
+                && d.at("/subjects/0/name").asText().equals(account)));
+        assertEquals("fleet-repo-git", pod.at("/volumes/2/secret/secretName").asText());
+        assertTrue(built.stream().noneMatch(d -> d.path("kind").asText().equals("Secret")), "Secrets are referenced, never rendered");
+        assertTrue(pod.at("/containers/0/command/0").asText().endsWith("audit-entrypoint.sh"));
+    }
 }

@@ -7,6 +7,7 @@ import io.calicogitops.yaml.LocationIndex;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One cluster of the fleet, as its profile file declares it, with every default applied.
@@ -36,6 +37,8 @@ public record ClusterProfile(
         Dpi dpi,
         L7 l7,
         Apps apps,
+        Optional<ScheduledAudit> scheduledAudit,
+        Optional<GitOps> gitops,
         String workloads,
         JsonNode values,
         SourceLocation origin,
@@ -47,6 +50,8 @@ public record ClusterProfile(
         packs = List.copyOf(packs);
         tiers = List.copyOf(tiers);
         threatFeeds = List.copyOf(threatFeeds);
+        Objects.requireNonNull(scheduledAudit, "scheduledAudit");
+        Objects.requireNonNull(gitops, "gitops");
     }
 
     /** Cloud provider: decides which overlays apply and which CNIs are possible. */
@@ -150,6 +155,32 @@ public record ClusterProfile(
 
     /** The workshop application policy packs and their namespaces. */
     public record Apps(boolean devApp, boolean onlineBoutique, String devNamespace, String boutiqueNamespace) {
+    }
+
+    /**
+     * The scheduled drift audit: a CronJob that clones {@code repoUrl} at {@code ref} with the credentials of the Secret
+     * {@code gitSecret}, runs {@code calico-gitops audit --record --push} and, with {@code webhookSecret}, notifies.
+     */
+    public record ScheduledAudit(String schedule, String image, String repoUrl, String ref, String gitSecret,
+                                 Optional<String> webhookSecret) {
+        public ScheduledAudit {
+            Objects.requireNonNull(webhookSecret, "webhookSecret");
+        }
+    }
+
+    /**
+     * Syncing by Argo CD or Flux: where the fleet repository is, and which of the two tools get a bootstrap object
+     * pointing at {@code clusters/<name>}.
+     */
+    public record GitOps(String repoUrl, String revision, Optional<ArgoCd> argocd, Optional<Flux> flux) {
+    }
+
+    /** An Argo CD Application: its namespace and project, the destination cluster, automated sync or not. */
+    public record ArgoCd(String namespace, String project, String server, String destinationName, boolean automated) {
+    }
+
+    /** A Flux Kustomization: its namespace, the GitRepository it reads, its interval. */
+    public record Flux(String namespace, String sourceRef, String interval) {
     }
 
     /** Where a profile key (a JSON pointer such as {@code /wireguard}) is written, for diagnostics about this cluster. */

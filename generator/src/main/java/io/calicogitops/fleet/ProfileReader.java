@@ -32,7 +32,8 @@ final class ProfileReader {
 
     private static final Set<String> TOP = Set.of("name", "provider", "cni", "ipFamily", "wireguard", "l7Logging",
             "l7Mode", "packs", "logs", "tiers", "quarantine", "defaultDeny", "kubeDns", "dnsEgress", "blockedIps", "pci",
-            "segmentation", "threatFeeds", "alerts", "reports", "dpi", "l7", "apps", "workloads", "values");
+            "segmentation", "threatFeeds", "alerts", "reports", "dpi", "l7", "apps", "scheduledAudit", "gitops", "workloads",
+            "values");
 
     private final ValueChecks checks;
 
@@ -109,6 +110,9 @@ final class ProfileReader {
         Dpi dpi = r.object("dpi").map(this::dpi).orElse(dpi(null));
         L7 l7 = r.object("l7").map(this::l7).orElse(l7(null));
         Apps apps = r.object("apps").map(this::apps).orElse(apps(null));
+        AutomationReader automation = new AutomationReader(checks);
+        var gitops = automation.gitops(r);
+        var scheduledAudit = automation.scheduledAudit(r, packs, gitops);
         String workloads = r.string("workloads", null);
         JsonNode values = r.raw("values");
         if (values != null && !values.isNull() && !values.isObject()) {
@@ -119,7 +123,7 @@ final class ProfileReader {
         }
         return new ClusterProfile(name, provider, cni, ipFamily, wireguard, l7Logging, l7Mode, packs, logs, tiers,
                 quarantineLabel, defaultDeny, kubeDnsOrder, dnsEgress, blockedIps, pci, segmentation, feeds, alerts, reports, dpi, l7,
-                apps, workloads, values, r.here(), r.locations());
+                apps, scheduledAudit, gitops, workloads, values, r.here(), r.locations());
     }
 
     private Logs logs(MappingReader r) {

@@ -63,6 +63,22 @@ public final class Kinds {
         return find(group, kind).map(Kind::policy).orElse(false);
     }
 
+    /**
+     * Objects rendered as partial intent onto objects someone else owns: FelixConfiguration {@code default}, the
+     * operator.tigera.io singletons (deleting Installation {@code default} uninstalls Calico) and Services that only
+     * carry an annotation (the application owns the Service). A sync tool must apply them server-side and never
+     * prune them.
+     */
+    public static boolean isPartialIntent(ResourceId id, com.fasterxml.jackson.databind.JsonNode body) {
+        if (id.group().equals(OPERATOR_GROUP)) {
+            return true;
+        }
+        if (id.group().equals(CALICO_GROUP) && id.kind().equals("FelixConfiguration")) {
+            return id.name().equals("default");
+        }
+        return id.group().isEmpty() && id.kind().equals("Service") && !body.has("spec");
+    }
+
     public static int applyRank(ResourceId id) {
         return find(id.group(), id.kind()).map(Kind::applyRank).orElse(100);
     }

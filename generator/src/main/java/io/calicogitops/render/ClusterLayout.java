@@ -98,6 +98,15 @@ public final class ClusterLayout {
         b.append("- Build: `kubectl kustomize clusters/").append(p.name()).append("`\n");
         b.append("- Sync: point an Argo CD Application or a Flux Kustomization at `clusters/").append(p.name())
                 .append("`. Partial objects (FelixConfiguration, Installation, annotated Services) need server-side apply.\n");
+        p.gitops().ifPresent(g -> b.append("- Bootstrap: `kubectl apply -k ").append(Bootstrap.folder(p.name()))
+                .append("` on the cluster that runs ").append(g.argocd().isPresent() && g.flux().isPresent() ? "Argo CD and Flux"
+                        : g.argocd().isPresent() ? "Argo CD" : "Flux")
+                .append(" makes it sync this folder; partial objects carry the annotations that keep it from pruning them.\n"));
+        p.scheduledAudit().ifPresent(a -> b.append("- Scheduled audit: CronJob `calico-gitops/calico-gitops-audit` runs `")
+                .append(a.schedule()).append("` and records to the drift log of ").append(a.repoUrl()).append(" (")
+                .append(a.ref()).append("); create the Secret `").append(a.gitSecret()).append('`')
+                .append(a.webhookSecret().map(w -> " and the Secret `" + w + "`").orElse(""))
+                .append(" in namespace calico-gitops first.\n"));
         b.append("- Audit: `calico-gitops audit --repo . --cluster ").append(p.name()).append(" --kubeconfig ~/.kube/config`\n");
         return b.toString();
     }

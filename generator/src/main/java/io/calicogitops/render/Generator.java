@@ -99,6 +99,9 @@ public final class Generator {
                 }
             }
         }
+        // Sync tools must never prune partial objects (an Installation deleted uninstalls Calico).
+        resources.replaceAll((id, r) -> new RenderedResource(Bootstrap.protect(profile, r.resource()), r.template(),
+                r.patchedBy(), r.locate()));
         for (RenderedResource r : resources.values()) {
             validator.validate(r.resource(), r.locate(), found);
         }
@@ -111,7 +114,8 @@ public final class Generator {
             return null;
         }
         List<RenderedResource> list = new ArrayList<>(resources.values());
-        return new ClusterRender(profile, applied, packs, list, ClusterLayout.files(profile, applied, packs, list));
+        return new ClusterRender(profile, applied, packs, list, ClusterLayout.files(profile, applied, packs, list),
+                Bootstrap.files(profile));
     }
 
     private List<String> selectPacks(ClusterProfile profile, TemplateLibrary templates, Diagnostics diagnostics) {

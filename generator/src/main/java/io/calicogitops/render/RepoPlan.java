@@ -37,27 +37,15 @@ public final class RepoPlan {
         Map<String, FileChange> changes = new TreeMap<>();
         List<String> foreign = new ArrayList<>();
         for (ClusterRender c : clusters) {
-            String dir = c.folder();
-            touchedDirs.add(dir);
-            Map<String, byte[]> existing = ownedFiles(root, dir, foreign, c.files().keySet());
-            c.files().forEach((name, bytes) -> {
-                String path = dir + "/" + name;
-                byte[] old = existing.get(name);
-                if (old == null) {
-                    changes.put(path, new FileChange(path, FileChange.Type.ADDED, null, bytes));
-                } else if (!Arrays.equals(old, bytes)) {
-                    changes.put(path, new FileChange(path, FileChange.Type.MODIFIED, old, bytes));
-                }
-            });
-            existing.forEach((name, old) -> {
-                if (!c.files().containsKey(name)) {
-                    String path = dir + "/" + name;
-                    changes.put(path, new FileChange(path, FileChange.Type.REMOVED, old, null));
-                }
-            });
+            planFolder(root, c.folder(), c.files(), changes, foreign);
+            touchedDirs.add(c.folder());
+            if (!c.bootstrapFiles().isEmpty() || Files.isDirectory(root.resolve(c.bootstrapFolder()))) {
+                planFolder(root, c.bootstrapFolder(), c.bootstrapFiles(), changes, foreign);
+                touchedDirs.add(c.bootstrapFolder());
+            }
         }
         if (all) {
-            for (String dir : clusterDirs(root)) {
+            for (String dir : ownedDirs(root)) {
                 if (!touchedDirs.contains(dir)) {
                     ownedFiles(root, dir, new ArrayList<>(), Set.of()).forEach((name, old) -> {
                         String path = dir + "/" + name;
@@ -89,6 +77,27 @@ public final class RepoPlan {
         return List.copyOf(changes.values());
     }
 
+    /** Adds, changes and removals that make the generated files of {@code dir} equal {@code files}. */
+    private static void planFolder(Path root, String dir, Map<String, byte[]> files, Map<String, FileChange> changes,
+                                   List<String> foreign) {
+        Map<String, byte[]> existing = ownedFiles(root, dir, foreign, files.keySet());
+        files.forEach((name, bytes) -> {
+            String path = dir + "/" + name;
+            byte[] old = existing.get(name);
+            if (old == null) {
+                changes.put(path, new FileChange(path, FileChange.Type.ADDED, null, bytes));
+            } else if (!Arrays.equals(old, bytes)) {
+                changes.put(path, new FileChange(path, FileChange.Type.MODIFIED, old, bytes));
+            }
+        });
+        existing.forEach((name, old) -> {
+            if (!files.containsKey(name)) {
+                String path = dir + "/" + name;
+                changes.put(path, new FileChange(path, FileChange.Type.REMOVED, old, null));
+            }
+        });
+    }
+
     /** Generated files (first line is the marker) directly in {@code dir}; names we want to write but cannot own go to {@code foreign}. */
     private static Map<String, byte[]> ownedFiles(Path root, String dir, List<String> foreign, Set<String> wanted) {
         Map<String, byte[]> out = new TreeMap<>();
@@ -117,16 +126,21 @@ public final class RepoPlan {
         return head.startsWith(ClusterLayout.MARKER) || head.startsWith("<!-- " + ClusterLayout.MARKER.substring(2));
     }
 
-    private static List<String> clusterDirs(Path root) {
-        Path clusters = root.resolve("clusters");
-        if (!Files.isDirectory(clusters)) {
-            return List.of();
+    /** The per-cluster folders the generator may own: {@code clusters/*} and {@code bootstrap/*}. */
+    private static List<String> ownedDirs(Path root) {
+        List<String> out = new ArrayList<>();
+        for (String top : List.of("bootstrap", "clusters")) {
+            Path parent = root.resolve(top);
+            if (!Files.isDirectory(parent)) {
+                continue;
+            }
+            try (Stream<Path> s = Files.list(parent)) {
+                s.filter(Files::isDirectory).map(p -> top + "/" + p.getFileName()).sorted().forEach(out::add);
+            } catch (IOException e) {
+                throw new GitAccessException("list " + parent + ": " + e.getMessage(), e);
+            }
         }
-        try (Stream<Path> s = Files.list(clusters)) {
-            return s.filter(Files::isDirectory).map(p -> "clusters/" + p.getFileName()).sorted().toList();
-        } catch (IOException e) {
-            throw new GitAccessException("list " + clusters + ": " + e.getMessage(), e);
-        }
+        return out;
     }
 
     /** The commit message: a subject naming the clusters and counts, then every resource added, changed or removed. */
@@ -144,7 +158,7 @@ public final class RepoPlan {
         List<String> gone = new ArrayList<>();
         byCluster.forEach((cluster, list) -> {
             boolean removedWhole = list.stream().allMatch(c -> c.type() == FileChange.Type.REMOVED)
-                    && list.stream().anyMatch(c -> c.path().endsWith("/kustomization.yaml"));
+                    && list.stream().anyMatch(c -> c.path().startsWith("clusters/") && c.path().endsWith("/kustomization.yaml"));
             (removedWhole ? gone : rendered).add(cluster);
         });
         String auto = (rendered.isEmpty() ? "" : "render " + String.join(", ", rendered))

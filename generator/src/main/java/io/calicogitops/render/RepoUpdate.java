@@ -37,8 +37,11 @@ public record RepoUpdate(List<FileChange> changes, Optional<String> commitId) {
                                    Duration lockWait) {
         if (dryRun && isAbsentOrEmpty(repo)) {
             // Nothing exists yet: everything would be added, and a dry run must not even create the folder.
-            List<FileChange> added = rendered.clusters().stream().flatMap(c -> c.files().entrySet().stream()
-                    .map(e -> new FileChange(c.folder() + "/" + e.getKey(), FileChange.Type.ADDED, null, e.getValue())))
+            List<FileChange> added = rendered.clusters().stream().flatMap(c -> java.util.stream.Stream.concat(
+                    c.bootstrapFiles().entrySet().stream()
+                            .map(e -> new FileChange(c.bootstrapFolder() + "/" + e.getKey(), FileChange.Type.ADDED, null, e.getValue())),
+                    c.files().entrySet().stream()
+                            .map(e -> new FileChange(c.folder() + "/" + e.getKey(), FileChange.Type.ADDED, null, e.getValue()))))
                     .toList();
             return new RepoUpdate(added, Optional.empty());
         }

@@ -89,8 +89,23 @@ public final class ViewModel {
                 "logRequestsPerInterval", p.l7().logRequestsPerInterval(),
                 "policySyncPathPrefix", p.l7().policySyncPathPrefix()));
         m.put("apps", apps(p.apps()));
+        m.put("scheduledAudit", scheduledAudit(p));
         m.put("values", p.valuesMap());
         return m;
+    }
+
+    private static Map<String, Object> scheduledAudit(ClusterProfile p) {
+        return p.scheduledAudit().map(a -> map(
+                "enabled", true,
+                "schedule", a.schedule(),
+                "image", a.image(),
+                "repoUrl", a.repoUrl(),
+                "ref", a.ref(),
+                "gitSecret", a.gitSecret(),
+                "webhook", a.webhookSecret().isPresent(),
+                "webhookSecret", a.webhookSecret().orElse(""))).orElse(map(
+                "enabled", false, "schedule", "", "image", "", "repoUrl", "", "ref", "", "gitSecret", "",
+                "webhook", false, "webhookSecret", ""));
     }
 
     private static Map<String, Object> logs(ClusterProfile.Logs l) {

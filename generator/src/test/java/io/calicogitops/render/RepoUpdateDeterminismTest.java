@@ -34,7 +34,7 @@ class RepoUpdateDeterminismTest {
     Path tmp;
 
     private static int fileCount(Generator.RenderResult r) {
-        return r.clusters().stream().mapToInt(c -> c.files().size()).sum();
+        return r.clusters().stream().mapToInt(c -> c.files().size() + c.bootstrapFiles().size()).sum();
     }
 
     @Test

@@ -68,7 +68,8 @@ class RepoUpdateDryRunTest {
 
         RepoUpdate planned = dryRun(sampleRender(), empty);
 
-        assertEquals(sampleRender().clusters().stream().mapToInt(c -> c.files().size()).sum(), planned.changes().size());
+        assertEquals(sampleRender().clusters().stream().mapToInt(c -> c.files().size() + c.bootstrapFiles().size()).sum(),
+                planned.changes().size());
         assertTrue(planned.changes().stream().allMatch(c -> c.type() == FileChange.Type.ADDED));
         try (var s = Files.list(empty)) {
             assertEquals(0, s.count(), "no .git, no files");

@@ -341,4 +341,43 @@ class AuditCommandMockServerIT {
         String lower = kind.toLowerCase(Locale.ROOT);
         return lower.endsWith("y") ? lower.substring(0, lower.length() - 1) + "ies" : lower + "s";
     }
+
+    @Test
+    void audit_watch_serverErrorsThenRecovery_reportsBacksOffRecordsBothAndGoesOn() throws IOException {
+        cluster(V3, Set.of());
+        // Three 500s use up the reader's own retries: the first audit fails; then the CRUD store answers again.
+        server.expect().get().withPath("/apis/operator.tigera.io/v1/installations?limit=500")
+                .andReturn(500, status(500, "InternalError", "etcdserver: leader changed")).times(3);
+
+        Run run = audit("--watch", "--interval", "5ms", "--max-runs", "3", "--record", "--backoff-seed", "7");
+
+        assertEquals(0, run.exit(), "the last audit was in sync: " + run.transcript());
+        assertTrue(run.err().contains("watch: audit 1 failed: list installations.operator.tigera.io/v1 in context 'mock'"
+                + " failed after 3 attempts: HTTP 500 Internal Server Error: etcdserver: leader changed; retrying in 1ms"),
+                run.transcript());
+        assertFalse(run.err().contains("audit 2 failed"), run.transcript());
+        assertEquals(2, run.out().split("\nIN SYNC\n", -1).length - 1, "two reports: " + run.transcript());
+        // The class's tests share one repository, so entry numbers depend on which ran first; their order does not.
+        List<String> recorded = run.err().lines().filter(l -> l.startsWith("recorded: eks-dev entry "))
+                .map(l -> l.replaceAll("entry [0-9]+ ", "entry N ").replaceAll(" in log/.*", "")).toList();
+        assertEquals(List.of("recorded: eks-dev entry N (failed)", "recorded: eks-dev entry N (in sync)",
+                "recorded: eks-dev entry N (in sync)"), recorded, run.transcript());
+        StringWriter out = new StringWriter();
+        CommandLine verify = Main.commandLine();
+        verify.setOut(new PrintWriter(out, true));
+        assertEquals(0, verify.execute("log", "verify", "--repo", repo.toString(), "--cluster", CLUSTER), out.toString());
+    }
+
+    @Test
+    void audit_watch_driftAppears_keepsAuditingAndEndsWithTheLastVerdict() throws IOException {
+        cluster(V3, Set.of());
+        replace(V3, "GlobalNetworkPolicy", "security.pci-whitelist",
+                o -> ((ObjectNode) o.get("spec").get("egress").get(1)).put("action", "Allow"));
+
+        Run run = audit("--watch", "--interval", "1ms", "--max-runs", "2");
+
+        assertEquals(1, run.exit(), run.transcript());
+        assertEquals(2, run.out().split("\nDRIFT: 1 critical\n", -1).length - 1, run.transcript());
+        assertFalse(run.err().contains("failed"), run.transcript());
+    }
 }

@@ -1,18 +1,19 @@
 package io.calicogitops.audit.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.calicogitops.render.Generator;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The rendered ClusterRole lets the auditor read every kind it lists, and nothing more than read. */
@@ -41,8 +42,14 @@ class RbacClusterRoleTest {
     }
 
     @Test
+    void clusterRole_withScheduledAudit_grantsReadOnCronJobsOnlyThen() {
+        assertTrue(granted(rendered("eks-prod")).contains("batch/cronjobs"), "eks-prod runs the scheduled audit");
+        assertFalse(granted(rendered("eks-dev")).contains("batch/cronjobs"), "eks-dev does not");
+    }
+
+    @Test
     void clusterRole_isReadOnly() throws IOException {
-        JsonNode role = load();
+        JsonNode role = rendered("eks-prod");
 
         assertEquals("ClusterRole", role.path("kind").asText());
         for (JsonNode rule : role.path("rules")) {
@@ -53,17 +60,18 @@ class RbacClusterRoleTest {
     }
 
     /** The ClusterRole of the auditor-rbac pack, which every rendered cluster folder gets. */
-    private static JsonNode load() throws IOException {
-        String path = "/templates/auditor-rbac/auditor-rbac.yaml.mustache";
-        try (InputStream in = RbacClusterRoleTest.class.getResourceAsStream(path)) {
-            assertNotNull(in, path + " on the classpath");
-            for (JsonNode doc : new YAMLMapper().readValues(new YAMLMapper().getFactory().createParser(in), JsonNode.class).readAll()) {
-                if (doc.path("kind").asText().equals("ClusterRole")) {
-                    return doc;
-                }
-            }
-        }
-        throw new AssertionError("no ClusterRole in " + path);
+    private static JsonNode load() {
+        return rendered("eks-dev");
+    }
+
+    /** The auditor-rbac pack's ClusterRole as rendered for a sample cluster. */
+    private static JsonNode rendered(String cluster) {
+        Path fleet = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize().resolve("sample-repo/fleet");
+        Generator.RenderResult result = new Generator().render(new Generator.RenderRequest(fleet, Optional.empty(),
+                Optional.empty(), List.of(cluster), Path::toString));
+        return result.clusters().get(0).resources().stream().map(r -> r.resource().body())
+                .filter(b -> b.path("kind").asText().equals("ClusterRole")).findFirst()
+                .orElseThrow(() -> new AssertionError("no ClusterRole rendered for " + cluster));
     }
 
     /** {@code group/plural} for every resource some rule grants both get and list on. */

@@ -1,0 +1,112 @@
+package io.calicogitops.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static io.calicogitops.cli.CliRun.projectRoot;
+import static io.calicogitops.cli.CliRun.sampleFleet;
+import static io.calicogitops.cli.CliRun.sampleRepo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The scheduled audit's entry point ({@code docker/audit-entrypoint.sh}) against a real Git remote: it clones with the
+ * Secret's token handed over in the environment (never on a command line or in the clone's config), keeps a local
+ * copy of the drift-log branch, and runs the audit with the options the CronJob relies on. The launcher is a stub
+ * that records what it was given. Needs sh and git on the PATH.
+ */
+class AuditEntrypointIT {
+
+    private static final String TOKEN = "ghp_entrypointTestToken0123456789";
+
+    @TempDir
+    Path tmp;
+
+    private static boolean onPath(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static int run(Path dir, Map<String, String> env, Path out, String... command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), String.join(" ", command));
+        return p.exitValue();
+    }
+
+    @Test
+    void entrypoint_clonesKeepsTheLogBranchAndRunsTheRecordedPushedAudit() throws Exception {
+        assumeTrue(onPath("git", "--version") && onPath("sh", "-c", "true"), "git and sh are needed");
+        Path source = tmp.resolve("source");
+        assertEquals(0, CliRun.of("render", "--fleet", sampleFleet(), "--repo", source.toString(), "--cluster", "eks-dev").exitCode());
+        CliRun recorded = CliRun.of("audit", "--repo", source.toString(), "--cluster", "eks-dev", "--live",
+                sampleRepo().resolve("live/eks-dev.yaml").toString(), "--record");
+        assertEquals(0, recorded.exitCode(), recorded.transcript());
+        Path log = tmp.resolve("git.log");
+        Path remote = tmp.resolve("fleet.git");
+        assertEquals(0, run(tmp, Map.of(), log, "git", "clone", "--quiet", "--bare", source.toString(), remote.toString()),
+                Files.readString(log));
+
+        Path creds = Files.createDirectories(tmp.resolve("creds"));
+        Files.writeString(creds.resolve("token"), TOKEN + "\n");
+        Path hook = Files.writeString(tmp.resolve("webhook-url"), "https://hooks.example/secret\n");
+        Path seen = tmp.resolve("seen");
+        Path stub = tmp.resolve("calico-gitops-stub");
+        Files.writeString(stub, """
+                #!/bin/sh
+                printf '%s\\n' "$@" > "$SEEN/args"
+                printf '%s' "$CALICO_GITOPS_GIT_TOKEN" > "$SEEN/token"
+                git -C "$3" branch --list > "$SEEN/branches"
+                cat "$3/.git/config" > "$SEEN/config"
+                exit 1
+                """);
+        Files.setPosixFilePermissions(stub, PosixFilePermissions.fromString("rwx------"));
+        Files.createDirectories(seen);
+        Path work = Files.createDirectories(tmp.resolve("work"));
+        Map<String, String> env = Map.of(
+                "CALICO_GITOPS_CLUSTER", "eks-dev",
+                "CALICO_GITOPS_REPO_URL", remote.toUri().toString(),
+                "CALICO_GITOPS_REF", "main",
+                "CALICO_GITOPS_GIT_CREDENTIALS", creds.toString(),
+                "CALICO_GITOPS_NOTIFY_WEBHOOK_FILE", hook.toString(),
+                "CALICO_GITOPS_WORK", work.toString(),
+                "CALICO_GITOPS_BIN", stub.toString(),
+                "SEEN", seen.toString());
+        Path out = tmp.resolve("entrypoint.log");
+
+        int exit = run(tmp, env, out, "sh", projectRoot().resolve("docker/audit-entrypoint.sh").toString());
+
+        assertEquals(1, exit, "the audit's exit code is the Job's: " + Files.readString(out));
+        List<String> args = Files.readAllLines(seen.resolve("args"));
+        assertEquals(List.of("audit", "--repo", work.resolve("repo").toString(), "--cluster", "eks-dev", "--ref", "main",
+                "--in-cluster", "--record", "--push", "--notify-webhook-file", hook.toString()), args);
+        assertEquals(TOKEN, Files.readString(seen.resolve("token")), "the push credentials come from the environment");
+        String branches = Files.readString(seen.resolve("branches"));
+        assertTrue(branches.contains("calico-gitops/audit-log") && branches.contains("main"), branches);
+        assertTrue(Files.isRegularFile(work.resolve("repo/clusters/eks-dev/kustomization.yaml")));
+        List<String> everything = new ArrayList<>(args);
+        everything.add(Files.readString(seen.resolve("config")));
+        everything.add(Files.readString(out));
+        assertFalse(everything.stream().anyMatch(s -> s.contains(TOKEN)), "the token is in no argument, config or output");
+    }
+}

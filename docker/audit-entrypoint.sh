@@ -1,0 +1,71 @@
+#!/bin/sh
+# Entry point of the scheduled drift audit (the CronJob the scheduled-audit pack renders).
+#
+# Clones the fleet repository into an emptyDir with the credentials of the mounted Git Secret, then runs
+#   calico-gitops audit --repo ... --cluster ... --in-cluster --record --push [--notify-webhook-file ...]
+# which audits this cluster with the pod's read-only ServiceAccount, appends the result to the drift log branch
+# calico-gitops/audit-log and pushes that branch to origin. No secret is printed, written to the repository's
+# config or passed on a command line.
+#
+# Environment (set by the CronJob):
+#   CALICO_GITOPS_CLUSTER              cluster name (folder clusters/<name>/)
+#   CALICO_GITOPS_REPO_URL             fleet repository URL (https://... or ssh)
+#   CALICO_GITOPS_REF                  branch or tag to audit against (default main)
+#   CALICO_GITOPS_GIT_CREDENTIALS      folder of the mounted Git Secret:
+#                                        token, or username + password   (HTTPS; a kubernetes.io/basic-auth Secret works)
+#                                        ssh-privatekey [+ known_hosts]  (SSH; a kubernetes.io/ssh-auth Secret works)
+#   CALICO_GITOPS_NOTIFY_WEBHOOK_FILE  optional: file holding the webhook URL (mounted from the webhook Secret)
+#   CALICO_GITOPS_WORK                 optional: working folder (default /work)
+#   CALICO_GITOPS_BIN                  optional: the calico-gitops launcher (default /opt/calico-gitops/calico-gitops)
+set -eu
+
+: "${CALICO_GITOPS_CLUSTER:?CALICO_GITOPS_CLUSTER is not set}"
+: "${CALICO_GITOPS_REPO_URL:?CALICO_GITOPS_REPO_URL is not set}"
+ref="${CALICO_GITOPS_REF:-main}"
+creds="${CALICO_GITOPS_GIT_CREDENTIALS:-/etc/calico-gitops/git}"
+work="${CALICO_GITOPS_WORK:-/work}"
+repo="$work/repo"
+log_branch="calico-gitops/audit-log"
+
+export HOME="$work/home"
+mkdir -p "$HOME"
+git config --global user.name "calico-gitops audit ($CALICO_GITOPS_CLUSTER)"
+git config --global user.email "calico-gitops-audit@$CALICO_GITOPS_CLUSTER.invalid"
+
+# HTTPS: calico-gitops pushes with CALICO_GITOPS_GIT_USER/CALICO_GITOPS_GIT_TOKEN; git clones through a credential
+# helper that reads the same variables, so the token never lands in a URL, a config file or the process list.
+if [ -f "$creds/token" ]; then
+  CALICO_GITOPS_GIT_TOKEN="$(cat "$creds/token")"
+  CALICO_GITOPS_GIT_USER="$(cat "$creds/username" 2>/dev/null || echo x-access-token)"
+elif [ -f "$creds/password" ]; then
+  CALICO_GITOPS_GIT_TOKEN="$(cat "$creds/password")"
+  CALICO_GITOPS_GIT_USER="$(cat "$creds/username" 2>/dev/null || echo x-access-token)"
+fi
+if [ -n "${CALICO_GITOPS_GIT_TOKEN:-}" ]; then
+  export CALICO_GITOPS_GIT_TOKEN CALICO_GITOPS_GIT_USER
+  git config --global credential.helper \
+    '!f() { test "$1" = get && printf "username=%s\npassword=%s\n" "$CALICO_GITOPS_GIT_USER" "$CALICO_GITOPS_GIT_TOKEN"; }; f'
+fi
+# SSH: the key and known hosts from the Secret (copied: ssh refuses keys readable by others).
+if [ -f "$creds/ssh-privatekey" ]; then
+  mkdir -p "$HOME/.ssh" && chmod 700 "$HOME/.ssh"
+  cp "$creds/ssh-privatekey" "$HOME/.ssh/id" && chmod 600 "$HOME/.ssh/id"
+  if [ -f "$creds/known_hosts" ]; then
+    cp "$creds/known_hosts" "$HOME/.ssh/known_hosts"
+    export GIT_SSH_COMMAND="ssh -i $HOME/.ssh/id -o IdentitiesOnly=yes -o StrictHostKeyChecking=yes"
+  else
+    export GIT_SSH_COMMAND="ssh -i $HOME/.ssh/id -o IdentitiesOnly=yes -o StrictHostKeyChecking=accept-new"
+  fi
+fi
+
+rm -rf "$repo"
+git clone --quiet --branch "$ref" "$CALICO_GITOPS_REPO_URL" "$repo"
+# The drift log lives on its own branch; keep a local copy so the audit appends to (and compares with) its tip.
+git -C "$repo" fetch --quiet origin "refs/heads/$log_branch:refs/heads/$log_branch" 2>/dev/null || true
+
+set -- audit --repo "$repo" --cluster "$CALICO_GITOPS_CLUSTER" --ref "$ref" --in-cluster --record --push
+if [ -n "${CALICO_GITOPS_NOTIFY_WEBHOOK_FILE:-}" ] && [ -f "$CALICO_GITOPS_NOTIFY_WEBHOOK_FILE" ]; then
+  set -- "$@" --notify-webhook-file "$CALICO_GITOPS_NOTIFY_WEBHOOK_FILE"
+fi
+# Exit code: 0 in sync, 1 drift (the Job then shows as failed, which is what alerting on Jobs expects), 4 no access.
+exec "${CALICO_GITOPS_BIN:-/opt/calico-gitops/calico-gitops}" "$@"
