@@ -14,6 +14,7 @@ import io.calicogitops.git.GitRepo;
 import io.calicogitops.model.Kinds;
 import io.calicogitops.model.Resource;
 import io.calicogitops.model.ResourceId;
+import io.calicogitops.progress.Progress;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,11 +33,16 @@ public final class Auditor {
     private final Normaliser normaliser = Normaliser.standard();
 
     public AuditReport audit(AuditRequest request) {
+        return audit(request, Progress.none());
+    }
+
+    /** The audit, counting the desired files read on {@code progress}. */
+    public AuditReport audit(AuditRequest request, Progress progress) {
         DesiredState desired;
         try (GitRepo git = GitRepo.open(request.repo())) {
             String commit = git.commitId(request.ref())
                     .orElseThrow(() -> new GitAccessException("ref '" + request.ref() + "' does not name a commit in " + request.repo()));
-            desired = DesiredState.read(git, commit, request.cluster());
+            desired = DesiredState.read(git, commit, request.cluster(), progress);
         }
         TreeSet<String> kinds = new TreeSet<>();
         Kinds.all().stream().filter(k -> k.group().equals(Kinds.CALICO_GROUP)).forEach(k -> kinds.add(k.group() + "/" + k.kind()));

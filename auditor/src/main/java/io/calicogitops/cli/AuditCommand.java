@@ -9,9 +9,11 @@ import io.calicogitops.diag.CalicoGitOpsException;
 import io.calicogitops.diag.ExitCodes;
 import io.calicogitops.diag.UsageException;
 import io.calicogitops.generator.cli.Paths;
+import io.calicogitops.generator.cli.ProgressOption;
 import io.calicogitops.report.ReportFormat;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -69,6 +71,9 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--now", paramLabel = "INSTANT", hidden = true, description = "the time the drift log records")
     Instant now;
 
+    @Mixin
+    ProgressOption progress = new ProgressOption();
+
     @Override
     public Integer call() throws IOException {
         ReportFormat fmt;
@@ -83,7 +88,7 @@ public final class AuditCommand implements Callable<Integer> {
         try {
             LiveReader reader = source.reader();
             report = new Auditor().audit(new AuditRequest(repo, cluster, ref,
-                    recorder == null ? reader : recorder.capture(reader), rules, today));
+                    recorder == null ? reader : recorder.capture(reader), rules, today), progress.on(spec.commandLine().getErr()));
         } catch (CalicoGitOpsException e) {
             if (recorder != null) {
                 recorder.failed(e);
