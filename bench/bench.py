@@ -24,7 +24,8 @@ SIZES = {
     "full": {"clusters": 500, "policies": 10000, "commits": 10000, "heap_objects": 100000},
     "quick": {"clusters": 50, "policies": 1000, "commits": 1000, "heap_objects": 10000},
 }
-HEAPS_MB = [64, 96, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048, 3072, 4096, 6144]
+TOOL_ONLY = False
+HEAPS_MB = [64, 96, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048, 3072, 4096]
 
 
 def log(msg):
@@ -128,6 +129,10 @@ def bench_render(work, size, runs, seed, table):
     t = median_of(runs, lambda: shutil.rmtree(repo, ignore_errors=True),
                   lambda: check(run_once(tool("render", "--fleet", fleet, "--repo", repo, "--message", "bench")),
                                 (0,), "render"))
+    what = "render %d clusters" % n
+    if TOOL_ONLY:
+        table.add("render", what, t, "-", None)
+        return
     folders = [os.path.join(repo, "clusters", c) for c in names]
     log("  kubectl kustomize over %d folders" % len(folders))
     k = median_of(runs, noop, lambda: many([["kubectl", "kustomize", f] for f in folders]))
@@ -135,7 +140,6 @@ def bench_render(work, size, runs, seed, table):
     log("  floor: cp -r of the rendered tree")
     w = median_of(runs, lambda: shutil.rmtree(copy, ignore_errors=True),
                   lambda: check(run_once(["cp", "-r", os.path.join(repo, "clusters"), copy]), (0,), "cp"))
-    what = "render %d clusters" % n
     table.add("render", what, t, "kubectl kustomize x %d (%d in parallel)" % (n, os.cpu_count() or 1), k)
     table.add("render", what, t, "floor: cp -r of the same files", w)
 
@@ -148,11 +152,15 @@ def bench_audit(work, size, runs, seed, table, classes):
     log("  calico-gitops audit")
     t = median_of(runs, noop, lambda: check(run_once(
         tool("audit", "--repo", repo, "--cluster", "big", "--live", live, "--format", "json")), (1,), "audit"))
+    what = "audit %d policies, 5%% drift, JSON live" % n
+    if TOOL_ONLY:
+        table.add("audit", what, t, "-", None)
+        return
     log("  floor: parse both sides")
     f = median_of(runs, noop, lambda: check(run_once(
         ["java"] + java_opts() + ["-cp", classes + os.pathsep + JAR, "ParseFloor",
                                   os.path.join(repo, "clusters", "big"), live]), (0,), "ParseFloor"))
-    table.add("audit", "audit %d policies, 5%% drift, JSON live" % n, t, "floor: parse both sides (Jackson)", f)
+    table.add("audit", what, t, "floor: parse both sides (Jackson)", f)
 
 
 def bench_history(work, size, runs, seed, table):
@@ -162,10 +170,14 @@ def bench_history(work, size, runs, seed, table):
     log("  calico-gitops history")
     t = median_of(runs, noop, lambda: check(run_once(
         tool("history", "--repo", repo, "--cluster", cluster, "--format", "json")), (0,), "history"))
+    what = "history of 1 of 10 clusters, %d commits" % n
+    if TOOL_ONLY:
+        table.add("history", what, t, "-", None)
+        return
     log("  git log --name-status")
     g = median_of(runs, noop, lambda: check(run_once(
         ["git", "-C", repo, "log", "--name-status", "--", "clusters/" + cluster]), (0,), "git log"))
-    table.add("history", "history of 1 of 10 clusters, %d commits" % n, t,
+    table.add("history", what, t,
               "git log --name-status -- clusters/%s" % cluster, g)
 
 
@@ -254,10 +266,12 @@ def main():
     p.add_argument("--work", default=os.path.join(ROOT, "target", "bench"), help="scratch folder (target/bench)")
     p.add_argument("--only", action="append", choices=["render", "audit", "history", "evaluator", "memory"],
                    help="run only this benchmark (repeatable)")
+    p.add_argument("--tool-only", action="store_true", help="skip the baselines (to compare builds with --jar)")
     p.add_argument("--jar", help="measure this calico-gitops jar instead of the built one (to compare builds)")
     a = p.parse_args()
+    global JAR, TOOL_ONLY
+    TOOL_ONLY = a.tool_only
     if a.jar:
-        global JAR
         JAR = os.path.abspath(a.jar)
     size = SIZES["quick" if a.quick else "full"]
     only = set(a.only or ["render", "audit", "history", "evaluator", "memory"])

@@ -222,4 +222,7 @@ def long_history(out_dir, commits, clusters, files_per_cluster, target_share, se
             blob(path_of(c, i), spec, i)
     subprocess.run(["git", "-C", repo, "fast-import", "--quiet"], input=b"".join(out), check=True)
     git(repo, "reset", "-q", "--hard", "main")
+    # Packed the way a long-lived repository (or a clone) is, newest objects whole and older ones as deltas;
+    # fast-import's own pack stores it the other way round.
+    git(repo, "gc", "-q")
     return repo, names[0]
