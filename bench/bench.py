@@ -147,11 +147,12 @@ def bench_render(work, size, runs, seed, table):
 def bench_audit(work, size, runs, seed, table, classes):
     n = size["policies"]
     log("audit: generating one cluster with %d policies and 5%% drift (seed %d)" % (n, seed))
-    repo, live, drift = datagen.large_cluster(work, "big", n, 5, seed)
+    repo, lives, drift = datagen.large_cluster(work, "big", n, 5, seed)
+    live = [a for f in lives for a in ("--live", f)]
     log("  drift planted: %s" % drift)
     log("  calico-gitops audit")
     t = median_of(runs, noop, lambda: check(run_once(
-        tool("audit", "--repo", repo, "--cluster", "big", "--live", live, "--format", "json")), (1,), "audit"))
+        tool("audit", "--repo", repo, "--cluster", "big", *live, "--format", "json")), (1,), "audit"))
     what = "audit %d policies, 5%% drift, JSON live" % n
     if TOOL_ONLY:
         table.add("audit", what, t, "-", None)
@@ -159,7 +160,7 @@ def bench_audit(work, size, runs, seed, table, classes):
     log("  floor: parse both sides")
     f = median_of(runs, noop, lambda: check(run_once(
         ["java"] + java_opts() + ["-cp", classes + os.pathsep + JAR, "ParseFloor",
-                                  os.path.join(repo, "clusters", "big"), live]), (0,), "ParseFloor"))
+                                  os.path.join(repo, "clusters", "big")] + lives), (0,), "ParseFloor"))
     table.add("audit", what, t, "floor: parse both sides (Jackson)", f)
 
 
@@ -199,8 +200,8 @@ def bench_evaluator(runs, quick, table, extra_lines):
 def bench_heap(work, size, seed, table, extra_lines):
     n = size["heap_objects"]
     log("memory: generating an audit of %d objects (seed %d)" % (n, seed))
-    repo, live, _ = datagen.large_cluster(work, "big", n - 1, 5, seed)
-    args = ["audit", "--repo", repo, "--cluster", "big", "--live", live, "--format", "json"]
+    repo, lives, _ = datagen.large_cluster(work, "big", n - 1, 5, seed)
+    args = ["audit", "--repo", repo, "--cluster", "big"] + [a for f in lives for a in ("--live", f)] + ["--format", "json"]
 
     report = os.path.join(work, "report.json")
 
@@ -214,13 +215,14 @@ def bench_heap(work, size, seed, table, extra_lines):
         except ValueError:
             complete = False
         log("  -Xmx%dm: %s (%.1f s)" % (heap, "ok" if complete else "failed, exit %d" % r.rc, r.seconds))
+        ok.last_error = r.stderr.strip().splitlines()[:2]
         return r if complete else None
 
     # Bisection over HEAPS_MB: the smallest heap with which the audit finishes.
     lo, hi = -1, len(HEAPS_MB) - 1
     best = ok(HEAPS_MB[hi])
     if best is None:
-        table.note("memory", "audit of %d objects failed even with -Xmx%dm" % (n, HEAPS_MB[hi]))
+        table.note("memory", "audit of %d objects failed even with -Xmx%dm: %s" % (n, HEAPS_MB[hi], " ".join(ok.last_error)))
         return
     while hi - lo > 1:
         mid = (lo + hi) // 2
@@ -282,6 +284,7 @@ def main():
                    check=True)
     table, extra = Table(), []
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    load_before = os.getloadavg()[0]
     if "render" in only:
         bench_render(os.path.join(a.work, "render"), size, a.runs, a.seed, table)
     if "audit" in only:
@@ -296,6 +299,8 @@ def main():
           % (started, "quick" if a.quick else "full", a.runs, a.seed, "" if not a.jar else ", jar " + a.jar))
     for line in machine():
         print("  " + line)
+    print("  load average (1 min) at start %.1f, at end %.1f: other work on the machine inflates wall times"
+          % (load_before, os.getloadavg()[0]))
     print()
     print(table.markdown())
     if extra:

@@ -143,12 +143,15 @@ def large_cluster(out_dir, cluster, policies, drift_percent, seed):
         items.append(server_side({"apiVersion": "projectcalico.org/v3", "kind": "GlobalNetworkPolicy",
                                   "metadata": {"name": "security.extra%05d" % j},
                                   "spec": policy_spec(rng, policies + j)}, rng, policies + j + 1))
-    live = os.path.join(out_dir, "live.json")
-    with open(live, "w") as f:
-        json.dump({"apiVersion": "v1", "kind": "List", "metadata": {"resourceVersion": ""}, "items": items},
-                  f, indent=4)
-        f.write("\n")
-    return repo, live, {"modified": len(modified), "missing": len(missing), "extra": extra}
+    # One file per 20,000 objects, as large clusters are snapshot (a single document is limited to 64 Mi code points).
+    lives = []
+    for start in range(0, len(items), 20000):
+        lives.append(os.path.join(out_dir, "live-%d.json" % (start // 20000)))
+        with open(lives[-1], "w") as f:
+            json.dump({"apiVersion": "v1", "kind": "List", "metadata": {"resourceVersion": ""},
+                       "items": items[start:start + 20000]}, f, indent=4)
+            f.write("\n")
+    return repo, lives, {"modified": len(modified), "missing": len(missing), "extra": extra}
 
 
 def server_side(obj, rng, n):

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /**
  * The floor of an audit: parse every YAML file of a cluster folder and the live snapshot (JSON or YAML) into
  * Jackson trees, and nothing else. Prints the number of documents and live items read.
- * Usage: ParseFloor FOLDER LIVE
+ * Usage: ParseFloor FOLDER LIVE...
  */
 public final class ParseFloor {
     public static void main(String[] args) throws IOException {
@@ -31,8 +31,12 @@ public final class ParseFloor {
                 }
             }
         }
-        Path live = Path.of(args[1]);
-        JsonNode list = live.toString().endsWith(".json") ? json.readTree(live.toFile()) : yaml.readTree(live.toFile());
-        System.out.println(documents + " documents, " + list.path("items").size() + " live items");
+        long items = 0;
+        for (int i = 1; i < args.length; i++) {
+            Path live = Path.of(args[i]);
+            JsonNode list = live.toString().endsWith(".json") ? json.readTree(live.toFile()) : yaml.readTree(live.toFile());
+            items += list.path("items").size();
+        }
+        System.out.println(documents + " documents, " + items + " live items");
     }
 }
