@@ -14,11 +14,13 @@ import io.calicogitops.git.GitRepo;
 import io.calicogitops.model.Kinds;
 import io.calicogitops.model.Resource;
 import io.calicogitops.model.ResourceId;
+import io.calicogitops.progress.Progress;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -32,11 +34,16 @@ public final class Auditor {
     private final Normaliser normaliser = Normaliser.standard();
 
     public AuditReport audit(AuditRequest request) {
+        return audit(request, Progress.none());
+    }
+
+    /** The audit, counting the desired files read on {@code progress}. */
+    public AuditReport audit(AuditRequest request, Progress progress) {
         DesiredState desired;
         try (GitRepo git = GitRepo.open(request.repo())) {
             String commit = git.commitId(request.ref())
                     .orElseThrow(() -> new GitAccessException("ref '" + request.ref() + "' does not name a commit in " + request.repo()));
-            desired = DesiredState.read(git, commit, request.cluster());
+            desired = DesiredState.read(git, commit, request.cluster(), progress);
         }
         LiveSnapshot live = request.live().read(kindsToRead(desired));
         return compare(request, desired, live);
@@ -59,26 +66,12 @@ public final class Auditor {
         TreeSet<ResourceId> ids = new TreeSet<>(desired.resources().keySet());
         ids.addAll(liveById.keySet());
         MissingAndExtra impact = new MissingAndExtra(desired);
-        List<DriftEntry> entries = new ArrayList<>();
         List<IgnoreRule> active = request.ignore().rules().stream().filter(r -> !r.expiredOn(request.today())).toList();
-        for (ResourceId id : ids) {
-            Resource d = desired.resources().get(id);
-            Resource l = liveById.get(id);
-            Optional<io.calicogitops.diag.SourceLocation> at = d == null ? Optional.empty() : Optional.of(d.origin());
-            DriftEntry entry;
-            if (d != null && l != null) {
-                entry = modified(id, d, l, at, active);
-            } else if (d != null) {
-                entry = whole(id, DriftStatus.MISSING, impact.missing(d), at, active);
-            } else {
-                if (!id.group().equals(Kinds.CALICO_GROUP) || GeneratedObjects.isGenerated(id, l.body())
-                        || (id.kind().equals("FelixConfiguration") && id.name().equals("default"))) {
-                    continue;
-                }
-                entry = whole(id, DriftStatus.UNMANAGED, impact.unmanaged(l), at, active);
-            }
-            entries.add(entry);
-        }
+        // Each resource is normalised and diffed on its own: in parallel, in identity order as before.
+        List<DriftEntry> entries = new ArrayList<>(List.copyOf(ids).parallelStream()
+                .map(id -> entry(id, desired.resources().get(id), liveById.get(id), impact, active))
+                .filter(Objects::nonNull)
+                .toList());
         entries = StagedSwaps.annotate(entries);
         long livePolicies = liveById.values().stream().filter(r -> isPolicy(r.id()) && !GeneratedObjects.isGenerated(r.id(), r.body())).count();
         long managed = liveById.values().stream().filter(r -> isPolicy(r.id()) && !GeneratedObjects.isGenerated(r.id(), r.body())
@@ -87,6 +80,21 @@ public final class Auditor {
                 .map(IgnoreRule::describeExpired).toList();
         return new AuditReport(request.cluster(), desired.commit(), request.ref(), live.source(), entries,
                 new Coverage((int) managed, (int) livePolicies), expired);
+    }
+
+    /** One resource's entry; null for a live object outside Git that is not reported (generated, or Felix's default). */
+    private DriftEntry entry(ResourceId id, Resource d, Resource l, MissingAndExtra impact, List<IgnoreRule> active) {
+        Optional<io.calicogitops.diag.SourceLocation> at = d == null ? Optional.empty() : Optional.of(d.origin());
+        if (d != null && l != null) {
+            return modified(id, d, l, at, active);
+        } else if (d != null) {
+            return whole(id, DriftStatus.MISSING, impact.missing(d), at, active);
+        }
+        if (!id.group().equals(Kinds.CALICO_GROUP) || GeneratedObjects.isGenerated(id, l.body())
+                || (id.kind().equals("FelixConfiguration") && id.name().equals("default"))) {
+            return null;
+        }
+        return whole(id, DriftStatus.UNMANAGED, impact.unmanaged(l), at, active);
     }
 
     private DriftEntry modified(ResourceId id, Resource d, Resource l, Optional<io.calicogitops.diag.SourceLocation> at,

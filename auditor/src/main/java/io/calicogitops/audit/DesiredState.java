@@ -6,12 +6,14 @@ import io.calicogitops.diag.UsageException;
 import io.calicogitops.git.GitRepo;
 import io.calicogitops.model.Resource;
 import io.calicogitops.model.ResourceId;
+import io.calicogitops.progress.Progress;
 import io.calicogitops.validate.Locator;
 import io.calicogitops.validate.Names;
 import io.calicogitops.yaml.YamlDocument;
 import io.calicogitops.yaml.YamlReader;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -22,6 +24,11 @@ import java.util.SortedMap;
 public record DesiredState(String commit, Map<ResourceId, Resource> resources, Map<ResourceId, Locator> locations) {
 
     public static DesiredState read(GitRepo git, String commit, String cluster) {
+        return read(git, commit, cluster, Progress.none());
+    }
+
+    /** Reads the folder, counting the files parsed on {@code progress}. */
+    public static DesiredState read(GitRepo git, String commit, String cluster, Progress progress) {
         // The name becomes a path: only a DNS label (no '/', '..', spaces or shell characters) may get that far.
         Names.checkLabel(cluster).ifPresent(problem -> {
             throw new UsageException("cluster name '" + Names.printable(cluster) + "': " + problem);
@@ -32,16 +39,25 @@ public record DesiredState(String commit, Map<ResourceId, Resource> resources, M
             throw new UsageException("no folder " + folder + "/ at commit " + commit.substring(0, 12)
                     + " (render the cluster first, or check --cluster and --ref)");
         }
-        Diagnostics diagnostics = new Diagnostics();
+        List<Map.Entry<String, byte[]>> resourceFiles = files.entrySet().stream()
+                .filter(e -> isResourceFile(folder, e.getKey())).toList();
         YamlReader reader = new YamlReader();
+        // Files are parsed in parallel (a cluster can hold thousands), then taken in path order as before.
+        List<ParsedFile> parsed;
+        try (Progress.Task task = progress.start("audit: read Git", "files", resourceFiles.size())) {
+            parsed = resourceFiles.parallelStream().map(e -> {
+                Diagnostics found = new Diagnostics();
+                List<YamlDocument> docs = reader.read(e.getValue(), e.getKey(), found);
+                task.advance();
+                return new ParsedFile(docs, found);
+            }).toList();
+        }
+        Diagnostics diagnostics = new Diagnostics();
         Map<ResourceId, Resource> resources = new LinkedHashMap<>();
         Map<ResourceId, Locator> locations = new LinkedHashMap<>();
-        files.forEach((path, bytes) -> {
-            if (!path.endsWith(".yaml") && !path.endsWith(".yml") || path.endsWith("/kustomization.yaml")
-                    || path.substring(folder.length() + 1).contains("/")) {
-                return;
-            }
-            for (YamlDocument doc : reader.read(bytes, path, diagnostics)) {
+        for (ParsedFile file : parsed) {
+            diagnostics.addAll(file.diagnostics().sorted());
+            for (YamlDocument doc : file.documents()) {
                 if (!doc.body().isObject() || !doc.body().path("kind").isTextual()) {
                     diagnostics.error(doc.location(), "not a Kubernetes object (no kind)");
                     continue;
@@ -54,9 +70,18 @@ public record DesiredState(String commit, Map<ResourceId, Resource> resources, M
                     locations.put(r.id(), Locator.of(doc.locations()));
                 }
             }
-        });
+        }
         diagnostics.throwIfErrors("desired state " + folder + " at " + commit.substring(0, 12));
         return new DesiredState(commit, resources, locations);
+    }
+
+    private record ParsedFile(List<YamlDocument> documents, Diagnostics diagnostics) {
+    }
+
+    /** The YAML files directly in the folder, but not Kustomize's own. */
+    private static boolean isResourceFile(String folder, String path) {
+        return (path.endsWith(".yaml") || path.endsWith(".yml")) && !path.endsWith("/kustomization.yaml")
+                && !path.substring(folder.length() + 1).contains("/");
     }
 
     public SourceLocation where(ResourceId id) {

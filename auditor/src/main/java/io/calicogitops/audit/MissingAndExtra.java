@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Severity of a whole resource being missing from, or extra in, the cluster, judged by what it does: a missing policy
@@ -23,6 +24,8 @@ final class MissingAndExtra {
     static final String UNMANAGED = "in the cluster, not in Git";
 
     private final List<Resource> desiredPolicies;
+    // Each rule selector is parsed once, however many network sets are checked against it (from several threads).
+    private final Map<String, Optional<Selector>> selectors = new ConcurrentHashMap<>();
 
     MissingAndExtra(DesiredState desired) {
         this.desiredPolicies = desired.resources().values().stream()
@@ -96,7 +99,7 @@ final class MissingAndExtra {
      * notSelector does not (when present); a rule with neither selects by address, not by label. Namespace scoping
      * is not modelled, so this may say yes too often, never too rarely.
      */
-    private static boolean selects(JsonNode entity, Map<String, String> labels) {
+    private boolean selects(JsonNode entity, Map<String, String> labels) {
         JsonNode selector = entity.path("selector");
         JsonNode notSelector = entity.path("notSelector");
         if (!selector.isTextual() && !notSelector.isTextual()) {
@@ -107,11 +110,15 @@ final class MissingAndExtra {
     }
 
     /** False for a selector Calico would reject (the validator reports it). */
-    private static boolean matches(String selector, Map<String, String> labels) {
+    private boolean matches(String selector, Map<String, String> labels) {
+        return selectors.computeIfAbsent(selector, MissingAndExtra::parse).map(s -> s.matches(labels)).orElse(false);
+    }
+
+    private static Optional<Selector> parse(String selector) {
         try {
-            return Selector.parse(selector).matches(labels);
+            return Optional.of(Selector.parse(selector));
         } catch (SelectorParseException e) {
-            return false;
+            return Optional.empty();
         }
     }
 }

@@ -11,6 +11,7 @@ import io.calicogitops.diag.UsageException;
 import io.calicogitops.driftlog.DriftLogPush;
 import io.calicogitops.generator.cli.Paths;
 import io.calicogitops.git.GitCredentials;
+import io.calicogitops.generator.cli.ProgressOption;
 import io.calicogitops.report.ReportFormat;
 import picocli.CommandLine.ArgGroup;
 import io.calicogitops.watch.AuditLoop;
@@ -90,6 +91,9 @@ public final class AuditCommand implements Callable<Integer> {
 
     private final AuditRun run = new AuditRun();
 
+    @Mixin
+    ProgressOption progress = new ProgressOption();
+
     @Override
     public Integer call() throws Exception {
         run.start(notify.target(), spec.commandLine().getErr());
@@ -135,7 +139,7 @@ public final class AuditCommand implements Callable<Integer> {
         try {
             LiveReader reader = run.capture(source.reader());
             report = new Auditor().audit(new AuditRequest(repo, cluster, ref,
-                    recorder == null ? reader : recorder.capture(reader), rules, today));
+                    recorder == null ? reader : recorder.capture(reader), rules, today), progress.on(spec.commandLine().getErr()));
         } catch (CalicoGitOpsException e) {
             if (recorder != null) {
                 recorder.failed(e);

@@ -4,6 +4,7 @@ import io.calicogitops.driftlog.DriftLogTimeline;
 import io.calicogitops.diag.ExitCodes;
 import io.calicogitops.diag.UsageException;
 import io.calicogitops.generator.cli.Paths;
+import io.calicogitops.generator.cli.ProgressOption;
 import io.calicogitops.history.History;
 import io.calicogitops.history.HistoryReport;
 import io.calicogitops.history.HistoryRequest;
@@ -11,6 +12,7 @@ import io.calicogitops.history.Interval;
 import io.calicogitops.report.HistoryCsvReporter;
 import io.calicogitops.report.HistoryFormat;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -63,6 +65,9 @@ public final class HistoryCommand implements Callable<Integer> {
             description = "write the report to this file instead of stdout; with --format csv a folder for summary.csv, events.json and drift-spans.csv")
     Path output;
 
+    @Mixin
+    ProgressOption progress = new ProgressOption();
+
     @Override
     public Integer call() throws IOException {
         HistoryFormat fmt = HistoryFormat.parse(format);
@@ -72,7 +77,8 @@ public final class HistoryCommand implements Callable<Integer> {
             throw new UsageException("--output: with --format csv, a folder for summary.csv, events.json and drift-spans.csv ("
                     + Paths.display(output) + " is a file)");
         }
-        HistoryReport report = new History(new DriftLogTimeline(expected)).walk(new HistoryRequest(repo, ref, Optional.ofNullable(cluster), interval));
+        HistoryReport report = new History(new DriftLogTimeline(expected)).walk(new HistoryRequest(repo, ref, Optional.ofNullable(cluster), interval),
+                progress.on(spec.commandLine().getErr()));
         if (fmt == HistoryFormat.CSV && output != null) {
             for (Path p : new HistoryCsvReporter().writeFiles(report, output)) {
                 spec.commandLine().getErr().println("written: " + Paths.display(p));

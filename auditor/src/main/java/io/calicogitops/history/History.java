@@ -3,6 +3,7 @@ package io.calicogitops.history;
 import io.calicogitops.diag.GitAccessException;
 import io.calicogitops.diag.UsageException;
 import io.calicogitops.git.GitRepo;
+import io.calicogitops.progress.Progress;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,13 +30,22 @@ public final class History {
     }
 
     public HistoryReport walk(HistoryRequest request) {
+        return walk(request, Progress.none());
+    }
+
+    /** The walk, counting the commits that touched the folder on {@code progress}. */
+    public HistoryReport walk(HistoryRequest request, Progress progress) {
         try (GitRepo git = GitRepo.open(request.repo())) {
-            return walk(git, request);
+            return walk(git, request, progress);
         }
     }
 
     /** The walk on a repository the caller holds open (tests count its blob reads). */
     public HistoryReport walk(GitRepo git, HistoryRequest request) {
+        return walk(git, request, Progress.none());
+    }
+
+    private HistoryReport walk(GitRepo git, HistoryRequest request, Progress progress) {
         request.cluster().ifPresent(History::checkClusterName);
         Optional<String> head = git.commitId(request.ref());
         if (head.isEmpty() && !request.ref().equals("HEAD")) {
@@ -47,13 +57,16 @@ public final class History {
         if (head.isPresent()) {
             CommitAnalyser analyser = new CommitAnalyser(git);
             Interval interval = request.interval();
-            git.walkPaths(head.get(), prefix, interval.since().orElse(null), interval.until().orElse(null), pc -> {
-                CommitAnalyser.Result r = analyser.analyse(pc);
-                if (!r.commit().changes().isEmpty()) {
-                    commits.add(r.commit());
-                }
-                warnings.add(r.warnings());
-            });
+            try (Progress.Task task = progress.start("history", "commits", -1)) {
+                git.walkPaths(head.get(), prefix, interval.since().orElse(null), interval.until().orElse(null), pc -> {
+                    CommitAnalyser.Result r = analyser.analyse(pc);
+                    if (!r.commit().changes().isEmpty()) {
+                        commits.add(r.commit());
+                    }
+                    warnings.add(r.warnings());
+                    task.advance();
+                });
+            }
         }
         // The walk goes from the newest commit back; reports read oldest first, like a timeline.
         Collections.reverse(commits);

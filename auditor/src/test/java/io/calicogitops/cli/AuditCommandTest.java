@@ -65,6 +65,18 @@ class AuditCommandTest {
     }
 
     @Test
+    void progressOption_changesNeitherTheReportNorTheExitCode() {
+        CliRun plain = audit("eks-prod", "--format", "json");
+        CliRun withBar = audit("eks-prod", "--format", "json", "--progress");
+        CliRun without = audit("eks-prod", "--format", "json", "--no-progress");
+        assertEquals(1, plain.exitCode(), plain.transcript());
+        assertEquals(plain.exitCode(), withBar.exitCode(), withBar.transcript());
+        assertEquals(plain.out(), withBar.out());
+        assertEquals(plain.out(), without.out());
+        assertEquals("", without.err(), without.transcript());
+    }
+
+    @Test
     void text_inSyncCluster_exits0AndSaysInSync() {
         CliRun run = audit("eks-dev");
 

@@ -9,6 +9,7 @@ import io.calicogitops.fleet.ClusterProfile;
 import io.calicogitops.fleet.Fleet;
 import io.calicogitops.model.Resource;
 import io.calicogitops.model.ResourceId;
+import io.calicogitops.progress.Progress;
 import io.calicogitops.validate.ManifestValidator;
 import io.calicogitops.yaml.YamlDocument;
 import io.calicogitops.yaml.YamlReader;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 
 /**
@@ -33,6 +35,20 @@ public final class Generator {
     private final TemplateEngine engine = new TemplateEngine();
     private final YamlReader yaml = new YamlReader();
     private final ManifestValidator validator = new ManifestValidator();
+    private final int threads;
+
+    /** Renders clusters on every core. */
+    public Generator() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Renders up to {@code threads} clusters at once; the result does not depend on it. */
+    public Generator(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1");
+        }
+        this.threads = threads;
+    }
 
     /** What to render. {@code clusters} empty means all; {@code display} turns paths into what users see. */
     public record RenderRequest(Path fleetDir, Optional<Path> templatesDir, Optional<Path> overlaysDir,
@@ -51,6 +67,11 @@ public final class Generator {
     }
 
     public RenderResult render(RenderRequest request) {
+        return render(request, Progress.none());
+    }
+
+    /** Renders, counting rendered clusters on {@code progress}. */
+    public RenderResult render(RenderRequest request, Progress progress) {
         Diagnostics diagnostics = new Diagnostics();
         Fleet fleet = Fleet.load(request.fleetDir(), request.display(), diagnostics);
         TemplateLibrary templates = TemplateLibrary.load("templates", request.templatesDir(),
@@ -63,12 +84,30 @@ public final class Generator {
         List<ClusterProfile> selected = request.clusters().isEmpty() ? fleet.clusters()
                 : request.clusters().stream().distinct().map(fleet::cluster).sorted(
                         java.util.Comparator.comparing(ClusterProfile::name)).toList();
-        List<ClusterRender> rendered = selected.parallelStream()
-                .map(p -> renderCluster(p, templates, overlays, diagnostics))
-                .toList();
+        List<ClusterRender> rendered;
+        try (Progress.Task task = progress.start("render", "clusters", selected.size())) {
+            rendered = inParallel(selected, p -> {
+                ClusterRender r = renderCluster(p, templates, overlays, diagnostics);
+                task.advance();
+                return r;
+            });
+        }
         diagnostics.throwIfErrors("render");
         List<Diagnostic> warnings = diagnostics.sorted();
         return new RenderResult(fleet, rendered.stream().filter(r -> r != null).toList(), warnings);
+    }
+
+    /** Maps every profile on a pool of {@code threads}; the results keep the order of the profiles. */
+    private List<ClusterRender> inParallel(List<ClusterProfile> profiles, Function<ClusterProfile, ClusterRender> render) {
+        if (threads == 1 || profiles.size() < 2) {
+            return profiles.stream().map(render).toList();
+        }
+        ForkJoinPool pool = new ForkJoinPool(Math.min(threads, profiles.size()));
+        try {
+            return pool.submit(() -> profiles.parallelStream().map(render).toList()).join();
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private ClusterRender renderCluster(ClusterProfile profile, TemplateLibrary templates, List<Overlay> overlays,

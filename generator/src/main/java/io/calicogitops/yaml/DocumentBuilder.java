@@ -1,6 +1,7 @@
 package io.calicogitops.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,7 +42,7 @@ final class DocumentBuilder {
         }
     }
 
-    private final YAMLParser parser;
+    private final JsonParser parser;
     private final SourceText source;
     private final YamlLimits limits;
     private final Diagnostics diagnostics;
@@ -50,7 +51,8 @@ final class DocumentBuilder {
     private final Anchors anchors;
     private JsonNode root;
 
-    DocumentBuilder(YAMLParser parser, SourceText source, String file, YamlLimits limits, Diagnostics diagnostics) {
+    /** On a {@link YAMLParser}, or on a JSON parser over text that is also YAML (see {@link JsonFastPath}). */
+    DocumentBuilder(JsonParser parser, SourceText source, String file, YamlLimits limits, Diagnostics diagnostics) {
         this.parser = parser;
         this.source = source;
         this.limits = limits;
@@ -110,7 +112,7 @@ final class DocumentBuilder {
         if (stack.size() >= limits.maxDepth()) {
             throw stop("mappings and sequences are nested more than " + limits.maxDepth() + " levels deep");
         }
-        String anchor = parser.getObjectId();
+        String anchor = parser instanceof YAMLParser yaml ? yaml.getObjectId() : null;
         String pointer = place(node, Kind.CONTAINER);
         if (anchor != null) {
             anchors.opened(anchor);
@@ -126,7 +128,7 @@ final class DocumentBuilder {
     }
 
     private void scalar(JsonToken token) throws IOException {
-        if (parser.isCurrentAlias()) {
+        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
             alias(parser.getText());
             return;
         }

@@ -44,6 +44,10 @@ final class SourceText {
         this.supplementary = Arrays.copyOf(wide, wideCount);
     }
 
+    boolean hasSupplementary() {
+        return supplementary.length > 0;
+    }
+
     String text() {
         return text;
     }

@@ -29,6 +29,7 @@ public final class YamlReader {
 
     private final YamlLimits limits;
     private final YAMLFactory factory;
+    private final JsonFastPath json;
 
     public YamlReader() {
         this(YamlLimits.defaults());
@@ -48,6 +49,7 @@ public final class YamlReader {
                 // value ("key:") reads as "" where Jackson's tree reading gives null.
                 .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
                 .build();
+        this.json = new JsonFastPath(limits);
     }
 
     public YamlLimits limits() {
@@ -83,6 +85,13 @@ public final class YamlReader {
         // Stripped so that columns on the first line match what editors show.
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         SourceText source = new SourceText(body);
+        // JSON (kubectl get -o json) through the JSON parser: the same trees and locations, several times faster.
+        Optional<List<YamlDocument>> fast = json.read(body, source, displayPath);
+        return fast.isPresent() ? fast.get() : readYaml(body, source, displayPath, diagnostics);
+    }
+
+    /** The YAML parser's reading, even of JSON text (tests compare it with the fast path). */
+    List<YamlDocument> readYaml(String body, SourceText source, String displayPath, Diagnostics diagnostics) {
         int longLine = source.firstLineLongerThan(limits.maxLineChars());
         if (longLine > 0) {
             diagnostics.error(SourceLocation.of(displayPath, longLine, limits.maxLineChars() + 1),

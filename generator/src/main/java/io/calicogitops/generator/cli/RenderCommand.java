@@ -11,6 +11,7 @@ import io.calicogitops.render.Generator;
 import io.calicogitops.render.Overlay;
 import io.calicogitops.render.RepoUpdate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,8 +19,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /** {@code calico-gitops render}: render the fleet into cluster folders of a Git repository and commit once. */
@@ -58,6 +64,9 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--overlays", paramLabel = "DIR", description = "extra or overriding overlays")
     Path overlays;
 
+    @Mixin
+    ProgressOption progress = new ProgressOption();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -66,7 +75,7 @@ public final class RenderCommand implements Callable<Integer> {
             throw new UsageException("--push and --dry-run exclude each other: a dry run commits nothing to push");
         }
         Generator.RenderResult result = new Generator().render(new Generator.RenderRequest(fleet,
-                Optional.ofNullable(templates), Optional.ofNullable(overlays), clusters, Paths::display));
+                Optional.ofNullable(templates), Optional.ofNullable(overlays), clusters, Paths::display), progress.on(err));
         result.warnings().stream().map(Diagnostic::format).forEach(err::println);
         RepoUpdate update = RepoUpdate.write(result, repo, clusters.isEmpty(), dryRun, message);
         printTable(out, result.clusters(), update.changes());
@@ -92,22 +101,26 @@ public final class RenderCommand implements Callable<Integer> {
     public static void printTable(PrintWriter out, List<ClusterRender> clusters, List<FileChange> changes) {
         String fmt = "%-20s %-40s %9s %6s %8s %8s%n";
         out.printf(fmt, "CLUSTER", "OVERLAYS", "RESOURCES", "ADDED", "CHANGED", "REMOVED");
+        // Counted in one pass: a fleet of hundreds of clusters has tens of thousands of changed files.
+        Map<String, Map<FileChange.Type, Long>> counts = new TreeMap<>();
+        for (FileChange ch : changes) {
+            counts.computeIfAbsent(ch.path().split("/")[1], k -> new EnumMap<>(FileChange.Type.class))
+                    .merge(ch.type(), 1L, Long::sum);
+        }
+        Set<String> rendered = new HashSet<>();
         for (ClusterRender c : clusters) {
-            String prefix = c.folder() + "/";
+            rendered.add(c.profile().name());
+            Map<FileChange.Type, Long> n = counts.getOrDefault(c.profile().name(), Map.of());
             out.printf(fmt, c.profile().name(),
                     String.join(",", c.overlays().stream().map(Overlay::name).toList()),
                     c.resources().size(),
-                    count(changes, prefix, FileChange.Type.ADDED),
-                    count(changes, prefix, FileChange.Type.MODIFIED),
-                    count(changes, prefix, FileChange.Type.REMOVED));
+                    n.getOrDefault(FileChange.Type.ADDED, 0L),
+                    n.getOrDefault(FileChange.Type.MODIFIED, 0L),
+                    n.getOrDefault(FileChange.Type.REMOVED, 0L));
         }
         changes.stream().map(ch -> ch.path().split("/")[1]).distinct()
-                .filter(name -> clusters.stream().noneMatch(c -> c.profile().name().equals(name)))
+                .filter(name -> !rendered.contains(name))
                 .forEach(name -> out.printf(fmt, name, "(removed from fleet)", 0, 0, 0,
-                        count(changes, "clusters/" + name + "/", FileChange.Type.REMOVED)));
-    }
-
-    private static long count(List<FileChange> changes, String prefix, FileChange.Type type) {
-        return changes.stream().filter(c -> c.type() == type && c.path().startsWith(prefix)).count();
+                        counts.get(name).getOrDefault(FileChange.Type.REMOVED, 0L)));
     }
 }
