@@ -161,6 +161,37 @@ class AuditNotifyWebhookTest {
         assertEquals(3, SCHEMA.validate(broken).size(), "the schema is strict: " + SCHEMA.validate(broken));
     }
 
+    @Test
+    void notify_theUrlNeverReachesTheDriftLogItsCommitMessagesOrAnEvidenceBundle() throws IOException {
+        Path drift = live("drift", "    order: 2000\n", "    order: 2100\n");
+        assertEquals(1, audit(drift).exitCode());
+        assertEquals(4, failingAudit().exitCode(), "the failed audit is recorded too");
+        assertEquals(2, received.size(), "drift-appeared and audit-failed were delivered");
+
+        List<String> seen = new ArrayList<>();
+        try (io.calicogitops.git.GitRepo git = io.calicogitops.git.GitRepo.open(repo)) {
+            List<io.calicogitops.git.BranchCommit> log = git.history("refs/heads/calico-gitops/audit-log");
+            assertEquals(2, log.size(), "two audits recorded");
+            for (io.calicogitops.git.BranchCommit c : log) {
+                seen.add(c.message());
+                git.forEachFile(c.id(), "", (path, bytes) -> seen.add(path + "\n" + new String(bytes, StandardCharsets.UTF_8)));
+            }
+        }
+        Path zip = tmp.resolve("evidence.zip");
+        CliRun export = CliRun.of("evidence", "export", "--repo", repo.toString(), "--cluster", "eks-dev", "--since", "2000-01-01",
+                "--until", "2100-12-31", "--out", zip.toString(), "--generated-at", "2026-11-22T10:00:00Z", "--live", drift.toString());
+        assertEquals(0, export.exitCode(), export.transcript());
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                seen.add(e.getName() + "\n" + new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertTrue(seen.size() > 10, "read the log's files and the bundle's: " + seen.size());
+        for (String text : seen) {
+            assertFalse(text.contains("s3cr3t") || text.contains(SECRET_PATH) || text.contains(url), text);
+        }
+    }
+
     /** Every message follows the published schema {@code schemas/notification.v1.schema.json}. */
     private static void assertConforms(JsonNode message) {
         assertEquals(List.of(), SCHEMA.validate(message).stream().map(Object::toString).toList(), message.toString());
