@@ -49,7 +49,7 @@ final class StagedDenials {
         byPolicy.forEach((p, vs) -> out.add(Diagnostic.warning(p.where(), LintCode.CG_L004.code() + ": staged policy "
                 + p.display() + " would deny " + vs.size() + " flow" + (vs.size() == 1 ? "" : "s") + " allowed now, e.g. "
                 + vs.get(0).flow().display() + " (" + vs.get(0).deciding().get(0).display() + ")",
-                "review with 'calico-gitops reach' before enforcing it; allow the flows it should keep")));
+                "'calico-gitops promote --dry-run' lists every one of them; allow the flows it should keep before enforcing it")));
         return out;
     }
 
