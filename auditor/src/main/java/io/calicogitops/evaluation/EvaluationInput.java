@@ -57,6 +57,7 @@ public final class EvaluationInput {
         if (workloadPaths.isEmpty() && profile.isPresent() && profile.get().workloads() != null) {
             workloadPaths.add(request.fleet().get().resolve(profile.get().workloads()).normalize());
         }
+        workloadPaths.addAll(request.liveFiles());
         List<String> sources = new ArrayList<>();
         for (Path p : workloadPaths) {
             if (!Files.exists(p)) {
