@@ -8,9 +8,7 @@ import io.calicogitops.eval.Verdict;
 import io.calicogitops.evaluation.EvaluationInput;
 import io.calicogitops.evaluation.EvaluationRequest;
 import io.calicogitops.evaluation.LoadedModel;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import org.junit.jupiter.api.Test;
@@ -102,14 +100,6 @@ class EvaluationMockServerIT {
     }
 
     private void create(String group, String version, String plural, boolean namespaced, String yaml) {
-        GenericKubernetesResource object = client.getKubernetesSerialization().unmarshal(yaml, GenericKubernetesResource.class);
-        var definition = new ResourceDefinitionContext.Builder().withGroup(group).withVersion(version)
-                .withPlural(plural).withKind(object.getKind()).withNamespaced(namespaced).build();
-        var op = client.genericKubernetesResources(definition);
-        if (namespaced) {
-            op.inNamespace(object.getMetadata().getNamespace()).resource(object).create();
-        } else {
-            op.resource(object).create();
-        }
+        MockApi.create(client, group, version, plural, namespaced, yaml);
     }
 }
