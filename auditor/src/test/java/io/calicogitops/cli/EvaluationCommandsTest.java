@@ -171,6 +171,15 @@ class EvaluationCommandsTest {
     }
 
     @Test
+    void checkSegmentation_labelNoWorkloadCarries_saysThereWasNothingToProve() {
+        CliRun run = eval("check segmentation", "eks-prod", "--label", "cde");
+
+        assertEquals(0, run.exitCode(), run.transcript());
+        assertTrue(run.out().contains("in scope (0): \n"), run.transcript());
+        assertTrue(run.out().contains("note: no workload carries cde=true: there was nothing to prove"), run.transcript());
+    }
+
+    @Test
     void checkSegmentation_profileException_coversTheFlow(@TempDir Path copy) throws IOException {
         Path fleet = CliRun.copySampleFleet(copy);
         Path profile = fleet.resolve("eks-prod.yaml");
