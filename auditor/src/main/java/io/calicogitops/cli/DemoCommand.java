@@ -137,7 +137,7 @@ public final class DemoCommand implements Callable<Integer> {
     private boolean evaluate(PrintWriter o, Path repo, Path sampleDir, String cluster) {
         o.println("== 6. ask the policies of " + cluster + " offline: reach (two flows) and check segmentation (PCI=true)");
         LoadedModel loaded = EvaluationInput.load(new EvaluationRequest(repo, cluster, "HEAD", List.of(),
-                Optional.of(sampleDir.resolve("fleet")), Optional.empty(), "", List.of()));
+                Optional.of(sampleDir.resolve("fleet")), Optional.empty(), "", List.of(), List.of()));
         Evaluator evaluator = loaded.model().compiled();
         for (String[] f : new String[][]{{"dev/centos", "default/frontend"}, {"storefront/backend", "default/frontend"}}) {
             Flow flow = new Flow(loaded.model().inventory().find(f[0]).orElseThrow(),

@@ -4,7 +4,6 @@ import io.calicogitops.diag.ExitCodes;
 import io.calicogitops.diag.UsageException;
 import io.calicogitops.eval.Diagram;
 import io.calicogitops.evaluation.LoadedModel;
-import io.calicogitops.generator.cli.Paths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,9 +11,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -52,16 +48,7 @@ public final class DiagramCommand implements Callable<Integer> {
             case "text" -> d.text();
             default -> d.svg();
         };
-        if (output != null) {
-            Path parent = output.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Files.writeString(output, text, StandardCharsets.UTF_8);
-            spec.commandLine().getErr().println(d.edges().size() + " allowed flows drawn: " + Paths.display(output));
-        } else {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(text);
-            out.flush();
-        }
+        OutputFile.write(spec, output, d.edges().size() + " allowed flows drawn", w -> w.write(text));
         return ExitCodes.OK;
     }
 }

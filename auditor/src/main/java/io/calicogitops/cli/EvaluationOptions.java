@@ -40,6 +40,7 @@ final class EvaluationOptions {
 
     LoadedModel load() {
         return EvaluationInput.load(new EvaluationRequest(repo, cluster, ref, workloads, Optional.ofNullable(fleet),
-                live == null ? Optional.empty() : Optional.of(live.reader()), live == null ? "" : live.describe(), externals));
+                live == null ? Optional.empty() : Optional.of(live.reader()), live == null ? "" : live.describe(),
+                live != null && live.isFiles() ? live.live : List.of(), externals));
     }
 }

@@ -12,11 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -55,18 +51,8 @@ public final class MatrixCommand implements Callable<Integer> {
         LoadedModel loaded = input.load();
         Evaluator evaluator = engine.equals("compiled") ? loaded.model().compiled() : loaded.model().reference();
         ConnectivityMatrix.Result matrix = ConnectivityMatrix.compute(loaded.model(), evaluator, sources == null ? Integer.MAX_VALUE : sources);
-        if (output != null) {
-            Path parent = output.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                MatrixWriter.write(format, loaded, matrix, w);
-            }
-            spec.commandLine().getErr().println(matrix.cells().size() + " cells, " + matrix.allowedCount() + " allowed: " + output);
-        } else {
-            Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
-            MatrixWriter.write(format, loaded, matrix, out);
-            out.flush();
-        }
+        OutputFile.write(spec, output, matrix.cells().size() + " cells, " + matrix.allowedCount() + " allowed",
+                w -> MatrixWriter.write(format, loaded, matrix, w));
         return ExitCodes.OK;
     }
 }

@@ -26,6 +26,9 @@ import java.util.TreeSet;
 /** Loads the {@link LoadedModel} an {@link EvaluationRequest} describes; every input problem is reported at once (exit 3). */
 public final class EvaluationInput {
 
+    /** Core kinds read from a live source for the workloads: running pods (with IPs), namespaces, accounts, services. */
+    static final List<String> WORKLOAD_KINDS = List.of("/Pod", "/Namespace", "/ServiceAccount", "/Service");
+
     private EvaluationInput() {
     }
 
@@ -38,6 +41,9 @@ public final class EvaluationInput {
             TreeSet<String> kinds = new TreeSet<>();
             Kinds.all().stream().filter(k -> k.policy() || k.kind().endsWith("NetworkSet") || k.kind().equals("Tier"))
                     .forEach(k -> kinds.add(k.group() + "/" + k.kind()));
+            // The running workloads too, with their pod IPs (needs get/list on these kinds; fails closed without).
+            kinds.add("networking.k8s.io/NetworkPolicy");
+            kinds.addAll(WORKLOAD_KINDS);
             LiveSnapshot live = request.live().get().read(kinds);
             live.resources().forEach(r -> builder.addObject(SourceDocument.of(r)));
             policySource = "live: " + request.liveDescription();
@@ -57,6 +63,7 @@ public final class EvaluationInput {
         if (workloadPaths.isEmpty() && profile.isPresent() && profile.get().workloads() != null) {
             workloadPaths.add(request.fleet().get().resolve(profile.get().workloads()).normalize());
         }
+        workloadPaths.addAll(request.liveFiles());
         List<String> sources = new ArrayList<>();
         for (Path p : workloadPaths) {
             if (!Files.exists(p)) {

@@ -20,6 +20,9 @@ public record SegmentationReport(String cluster, String policySource, Segmentati
                 .append(result.holds() ? "HOLDS" : "VIOLATED").append('\n');
         b.append("  policies: ").append(policySource).append('\n');
         b.append("  in scope (").append(result.inScope().size()).append("): ").append(String.join(", ", result.inScope())).append('\n');
+        if (result.inScope().isEmpty()) {
+            b.append("  note: no workload carries ").append(result.label()).append(": there was nothing to prove (check --label and the workloads)\n");
+        }
         b.append("  out of scope: ").append(result.outOfScope().size()).append(" workloads\n");
         b.append("  flows checked: ").append(result.flowsChecked()).append(" (both directions, every port the destination declares)\n");
         b.append("  allowed by an explicit exception: ").append(result.excepted().size()).append('\n');

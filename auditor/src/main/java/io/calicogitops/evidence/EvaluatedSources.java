@@ -44,7 +44,7 @@ public final class EvaluatedSources implements EvidenceSources {
     @Override
     public SourceFiles evaluation(EvidenceScope scope) {
         LoadedModel loaded = EvaluationInput.load(new EvaluationRequest(scope.repo(), scope.cluster(), scope.endCommit(),
-                workloads, fleet, Optional.empty(), "", List.of()));
+                workloads, fleet, Optional.empty(), "", List.of(), List.of()));
         SegmentationReport seg = Segmentation.check(loaded, null);
         Diagram all = Diagram.of(loaded.model(), loaded.model().compiled());
         Diagram data = all.touching(new HashSet<>(seg.result().inScope()));

@@ -111,6 +111,42 @@ class EvaluationCommandsTest {
     }
 
     @Test
+    void reach_liveSnapshot_policiesAndPodsWithIpsFromTheFile() throws IOException {
+        Path live = tmp.resolve("live-with-pods.yaml");
+        Files.writeString(live, """
+                apiVersion: v1
+                kind: List
+                items:
+                - apiVersion: projectcalico.org/v3
+                  kind: GlobalNetworkPolicy
+                  metadata: {name: security.block}
+                  spec: {tier: security, order: 1, selector: app == "web", ingress: [{action: Deny, source: {nets: [10.0.0.0/24]}}, {action: Pass}]}
+                - apiVersion: projectcalico.org/v3
+                  kind: Tier
+                  metadata: {name: security}
+                  spec: {order: 400}
+                - apiVersion: v1
+                  kind: Pod
+                  metadata: {name: web-1, namespace: shop, labels: {app: web}}
+                  spec: {containers: [{name: c, ports: [{containerPort: 80}]}]}
+                  status: {podIP: 10.0.1.7}
+                - apiVersion: v1
+                  kind: Pod
+                  metadata: {name: client, namespace: shop, labels: {app: client}}
+                  spec: {containers: [{name: c}]}
+                  status: {podIP: 10.0.0.9}
+                """);
+
+        CliRun run = CliRun.of("reach", "--repo", repo.toString(), "--cluster", "eks-prod", "--live", live.toString(),
+                "--from", "shop/client", "--to", "shop/web", "--port", "80");
+
+        assertEquals(0, run.exitCode(), run.transcript());
+        assertTrue(run.out().startsWith("DENY  shop/client -> shop/web TCP/80"), run.transcript());
+        assertTrue(run.out().contains("I@shop/web: security/security.block rule 1 Deny"), run.transcript());
+        assertTrue(run.out().contains("policies: live: files: "), run.transcript());
+    }
+
+    @Test
     void checkSegmentation_eksProd_holdsAndMatchesTheSchema() throws IOException {
         CliRun text = eval("check segmentation", "eks-prod");
         CliRun json = eval("check segmentation", "eks-prod", "--format", "json");
@@ -132,6 +168,15 @@ class EvaluationCommandsTest {
         assertTrue(run.out().contains("VIOLATED"), run.transcript());
         assertTrue(run.out().contains("counter-examples ("), run.transcript());
         assertTrue(run.out().contains("  ALLOW default/frontend -> default/"), run.transcript());
+    }
+
+    @Test
+    void checkSegmentation_labelNoWorkloadCarries_saysThereWasNothingToProve() {
+        CliRun run = eval("check segmentation", "eks-prod", "--label", "cde");
+
+        assertEquals(0, run.exitCode(), run.transcript());
+        assertTrue(run.out().contains("in scope (0): \n"), run.transcript());
+        assertTrue(run.out().contains("note: no workload carries cde=true: there was nothing to prove"), run.transcript());
     }
 
     @Test

@@ -24,9 +24,4 @@ public final class CompiledEvaluator implements Evaluator {
     public Verdict evaluateStaged(Flow flow) {
         return staged.verdict(flow);
     }
-
-    /** Only the enforced verdict, without building a trace object for allowed ends (for the matrix). */
-    public boolean allowed(Flow flow) {
-        return enforced.verdict(flow).allowed();
-    }
 }

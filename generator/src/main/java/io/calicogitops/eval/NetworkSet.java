@@ -3,7 +3,6 @@ package io.calicogitops.eval;
 import io.calicogitops.validate.Cidr;
 
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -47,9 +46,5 @@ public record NetworkSet(String namespace, String name, SortedMap<String, String
 
     public String display() {
         return global() ? "GlobalNetworkSet " + name : "NetworkSet " + namespace + "/" + name;
-    }
-
-    static Map<String, String> none() {
-        return Map.of();
     }
 }

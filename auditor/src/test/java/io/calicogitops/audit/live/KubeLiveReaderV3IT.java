@@ -3,9 +3,7 @@ package io.calicogitops.audit.live;
 import io.calicogitops.audit.LiveSnapshot;
 import io.calicogitops.model.Resource;
 import io.calicogitops.model.ResourceId;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,14 +127,6 @@ class KubeLiveReaderV3IT {
     }
 
     private void create(String group, String version, String plural, boolean namespaced, String yaml) {
-        GenericKubernetesResource object = client.getKubernetesSerialization().unmarshal(yaml, GenericKubernetesResource.class);
-        var definition = new ResourceDefinitionContext.Builder().withGroup(group).withVersion(version)
-                .withPlural(plural).withKind(object.getKind()).withNamespaced(namespaced).build();
-        var op = client.genericKubernetesResources(definition);
-        if (namespaced) {
-            op.inNamespace(object.getMetadata().getNamespace()).resource(object).create();
-        } else {
-            op.resource(object).create();
-        }
+        MockApi.create(client, group, version, plural, namespaced, yaml);
     }
 }

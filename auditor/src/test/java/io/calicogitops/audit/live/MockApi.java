@@ -66,4 +66,19 @@ final class MockApi {
         });
         server.expect().get().withPath("/apis").andReturn(200, groups.build()).always();
     }
+
+    /** Creates one object (YAML) through the client, as kubectl would; for mock servers in CRUD mode. */
+    static void create(io.fabric8.kubernetes.client.KubernetesClient client, String group, String version, String plural,
+                       boolean namespaced, String yaml) {
+        io.fabric8.kubernetes.api.model.GenericKubernetesResource object = client.getKubernetesSerialization()
+                .unmarshal(yaml, io.fabric8.kubernetes.api.model.GenericKubernetesResource.class);
+        var definition = new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext.Builder().withGroup(group)
+                .withVersion(version).withPlural(plural).withKind(object.getKind()).withNamespaced(namespaced).build();
+        var op = client.genericKubernetesResources(definition);
+        if (namespaced) {
+            op.inNamespace(object.getMetadata().getNamespace()).resource(object).create();
+        } else {
+            op.resource(object).create();
+        }
+    }
 }
