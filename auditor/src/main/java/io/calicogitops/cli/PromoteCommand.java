@@ -5,9 +5,11 @@ import io.calicogitops.diag.UsageException;
 import io.calicogitops.eval.Endpoint;
 import io.calicogitops.evaluation.PromoteReport;
 import io.calicogitops.evaluation.Promoter;
+import io.calicogitops.generator.cli.PackOptions;
 import io.calicogitops.generator.cli.Paths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -15,7 +17,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code calico-gitops promote}: enforce a staged policy through the profile, after showing the flows it denies. */
@@ -57,11 +58,8 @@ public final class PromoteCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     String format;
 
-    @Option(names = "--templates", paramLabel = "DIR", description = "extra or overriding policy packs")
-    Path templates;
-
-    @Option(names = "--overlays", paramLabel = "DIR", description = "extra or overriding overlays")
-    Path overlays;
+    @Mixin
+    PackOptions packs = new PackOptions();
 
     @Override
     public Integer call() {
@@ -70,8 +68,8 @@ public final class PromoteCommand implements Callable<Integer> {
         }
         List<Endpoint> outside = new ArrayList<>();
         externals.forEach(x -> outside.add(io.calicogitops.evaluation.EvaluationInput.external(x)));
-        Promoter.Result result = Promoter.promote(new Promoter.Request(fleet, repo, cluster, policy, Optional.ofNullable(templates),
-                Optional.ofNullable(overlays), outside, dryRun, yes, message, Paths::display));
+        Promoter.Result result = Promoter.promote(new Promoter.Request(fleet, repo, cluster, policy, packs.templates(),
+                packs.overlays(), outside, dryRun, yes, message, Paths::display));
         PrintWriter out = spec.commandLine().getOut();
         out.print(format.equals("json") ? PromoteReport.json(result) : PromoteReport.text(result));
         out.flush();

@@ -23,7 +23,6 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -58,11 +57,8 @@ public final class RenderCommand implements Callable<Integer> {
             + "$" + GitCredentials.TOKEN_VARIABLE + "); a rejected push keeps the local commit and exits 4")
     boolean push;
 
-    @Option(names = "--templates", paramLabel = "DIR", description = "extra or overriding policy packs")
-    Path templates;
-
-    @Option(names = "--overlays", paramLabel = "DIR", description = "extra or overriding overlays")
-    Path overlays;
+    @Mixin
+    PackOptions packs = new PackOptions();
 
     @Mixin
     ProgressOption progress = new ProgressOption();
@@ -75,7 +71,7 @@ public final class RenderCommand implements Callable<Integer> {
             throw new UsageException("--push and --dry-run exclude each other: a dry run commits nothing to push");
         }
         Generator.RenderResult result = new Generator().render(new Generator.RenderRequest(fleet,
-                Optional.ofNullable(templates), Optional.ofNullable(overlays), clusters, Paths::display), progress.on(err));
+                packs.templates(), packs.overlays(), clusters, Paths::display), progress.on(err));
         result.warnings().stream().map(Diagnostic::format).forEach(err::println);
         RepoUpdate update = RepoUpdate.write(result, repo, clusters.isEmpty(), dryRun, message);
         printTable(out, result.clusters(), update.changes());

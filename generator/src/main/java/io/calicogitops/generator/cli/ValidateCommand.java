@@ -6,6 +6,7 @@ import io.calicogitops.render.ClusterRender;
 import io.calicogitops.render.Generator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -13,7 +14,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -31,11 +31,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--cluster", paramLabel = "NAME", description = "check only this cluster (repeatable)")
     List<String> clusters = new ArrayList<>();
 
-    @Option(names = "--templates", paramLabel = "DIR", description = "extra or overriding policy packs")
-    Path templates;
-
-    @Option(names = "--overlays", paramLabel = "DIR", description = "extra or overriding overlays")
-    Path overlays;
+    @Mixin
+    PackOptions packs = new PackOptions();
 
     @Option(names = "--strict", description = "exit 1 when lint finds anything (lint warnings alone keep exit 0)")
     boolean strict;
@@ -44,7 +41,7 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Generator.RenderResult result = new Generator().render(new Generator.RenderRequest(fleet,
-                Optional.ofNullable(templates), Optional.ofNullable(overlays), clusters, Paths::display));
+                packs.templates(), packs.overlays(), clusters, Paths::display));
         result.warnings().stream().map(Diagnostic::format).forEach(spec.commandLine().getErr()::println);
         int resources = result.clusters().stream().mapToInt(c -> c.resources().size()).sum();
         for (ClusterRender c : result.clusters()) {
