@@ -41,6 +41,12 @@ public final class ReachCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "destination port (not for ICMP)")
     Integer port;
 
+    @Option(names = "--icmp-type", paramLabel = "N", description = "ICMP type, with --protocol ICMP or ICMPv6 (default: any)")
+    Integer icmpType;
+
+    @Option(names = "--icmp-code", paramLabel = "N", description = "ICMP code, with --icmp-type (default: any)")
+    Integer icmpCode;
+
     @Option(names = "--protocol", paramLabel = "PROTO", defaultValue = "TCP", description = "TCP, UDP, ICMP, SCTP or a number (default: ${DEFAULT-VALUE})")
     String protocol;
 
@@ -62,12 +68,27 @@ public final class ReachCommand implements Callable<Integer> {
         if (port == null && Protocols.hasPorts(proto)) {
             throw new UsageException("--port: required for " + Protocols.name(proto));
         }
+        boolean icmp = proto == Protocols.ICMP || proto == Protocols.ICMPV6;
+        if ((icmpType != null || icmpCode != null) && !icmp) {
+            throw new UsageException("--icmp-type and --icmp-code go with --protocol ICMP or ICMPv6");
+        }
+        if (icmp && port != null) {
+            throw new UsageException("--port: ICMP has no ports; give --icmp-type (and --icmp-code)");
+        }
+        if (icmpCode != null && icmpType == null) {
+            throw new UsageException("--icmp-code needs --icmp-type");
+        }
+        if ((icmpType != null && (icmpType < 0 || icmpType > 255)) || (icmpCode != null && (icmpCode < 0 || icmpCode > 255))) {
+            throw new UsageException("--icmp-type and --icmp-code: must be between 0 and 255");
+        }
         if (port != null && (port < 0 || port > 65535)) {
             throw new UsageException("--port: must be between 0 and 65535 (got " + port + ")");
         }
         LoadedModel loaded = input.load();
         Inventory inv = loaded.model().inventory();
-        Flow flow = new Flow(endpoint(inv, "--from", from), endpoint(inv, "--to", to), proto, port == null ? -1 : port);
+        int destinationPort = icmp ? (icmpType == null ? -1 : icmpType) : port == null ? -1 : port;
+        Flow flow = new Flow(endpoint(inv, "--from", from), endpoint(inv, "--to", to), proto, destinationPort,
+                icmpCode == null ? -1 : icmpCode);
         Evaluator evaluator = loaded.model().compiled();
         ReachReport report = new ReachReport(loaded, evaluator.evaluate(flow), evaluator.evaluateStaged(flow),
                 loaded.model().policies().hasStaged());

@@ -22,7 +22,14 @@ final class TraceJson {
         n.put("from", f.source().display());
         n.put("to", f.destination().display());
         n.put("protocol", Protocols.name(f.protocol()));
-        if (f.port() >= 0) {
+        if (f.protocol() == Protocols.ICMP || f.protocol() == Protocols.ICMPV6) {
+            if (f.port() >= 0) {
+                n.put("icmpType", f.port());
+            }
+            if (f.icmpCode() >= 0) {
+                n.put("icmpCode", f.icmpCode());
+            }
+        } else if (f.port() >= 0) {
             n.put("port", f.port());
         }
         return n;

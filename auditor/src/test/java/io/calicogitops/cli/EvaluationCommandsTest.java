@@ -51,6 +51,25 @@ class EvaluationCommandsTest {
     }
 
     @Test
+    void reach_icmp_takesTypeAndCode_andRefusesAPort() throws IOException {
+        CliRun run = eval("reach", "eks-prod", "--from", "dev/centos", "--to", "default/frontend", "--protocol", "ICMP",
+                "--icmp-type", "8", "--icmp-code", "0", "--format", "json");
+
+        assertEquals(0, run.exitCode(), run.transcript());
+        JsonNode json = MAPPER.readTree(run.out());
+        assertEquals(8, json.at("/flow/icmpType").asInt(), run.out());
+        assertEquals(0, json.at("/flow/icmpCode").asInt(), run.out());
+        assertTrue(json.at("/flow/port").isMissingNode(), run.out());
+        assertEquals(List.of(), schema("reach.v1.schema.json").validate(json).stream().map(Object::toString).toList());
+
+        CliRun port = eval("reach", "eks-prod", "--from", "dev/centos", "--to", "default/frontend", "--protocol", "ICMP", "--port", "8");
+        assertEquals(2, port.exitCode(), port.transcript());
+        assertTrue(port.err().contains("give --icmp-type"), port.transcript());
+        CliRun tcp = eval("reach", "eks-prod", "--from", "dev/centos", "--to", "default/frontend", "--port", "80", "--icmp-type", "8");
+        assertEquals(2, tcp.exitCode(), tcp.transcript());
+    }
+
+    @Test
     void reach_centosToFrontend_allowedWithTraceOfBothEnds() {
         CliRun run = eval("reach", "eks-prod", "--from", "dev/centos", "--to", "default/frontend", "--port", "8080");
 

@@ -178,7 +178,7 @@ final class CompiledPolicySet {
         int context = dstSide.context;
         Memo m = null;
         Long key = null;
-        if (selfInfo.classId < 1 << 16 && peerInfo.classId < 1 << 16 && context < 1 << 7 && flow.port() < 1 << 16) {
+        if (selfInfo.classId < 1 << 16 && peerInfo.classId < 1 << 16 && context < 1 << 7 && flow.port() < 1 << 16 && flow.icmpCode() < 0) {
             key = (long) selfInfo.classId << 48 | (long) peerInfo.classId << 32 | (long) (flow.protocol() & 0xff) << 24
                     | (long) (flow.port() + 1) << 7 | context;
             m = plan.memo().get(key);
@@ -242,7 +242,7 @@ final class CompiledPolicySet {
         if (!r.protocolMatches(flow.protocol())) {
             return false;
         }
-        if (r.hasIcmp() && flow.protocol() != Protocols.ICMP && flow.protocol() != Protocols.ICMPV6) {
+        if (!r.icmpMatches(flow)) {
             return false;
         }
         return src.sides[cr.source()] && dst.sides[cr.destination()]

@@ -23,7 +23,7 @@ public final class EntityMatcher {
         if (!rule.protocolMatches(flow.protocol())) {
             return false;
         }
-        if (rule.hasIcmp() && flow.protocol() != Protocols.ICMP && flow.protocol() != Protocols.ICMPV6) {
+        if (!rule.icmpMatches(flow)) {
             return false;
         }
         boolean domainsCount = direction == Direction.EGRESS && rule.action() == Action.ALLOW;

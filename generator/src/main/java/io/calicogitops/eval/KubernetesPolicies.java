@@ -73,7 +73,7 @@ final class KubernetesPolicies {
                     EntityRule ports = new EntityRule(null, null, false, null, List.of(), null, List.of(), List.of(),
                             e.getValue(), List.of(), List.of());
                     out.add(new Rule(out.size() + 1, Action.ALLOW, e.getKey(), Rule.ANY, ingress ? peer : EntityRule.ANY,
-                            ingress ? ports : merge(peer, e.getValue()), false, null, at.at(p)));
+                            ingress ? ports : merge(peer, e.getValue()), null, null, at.at(p)));
                 }
             }
         }

@@ -114,7 +114,7 @@ public final class Linter {
 
     /** A rule that matches every flow: no protocol and no constraint on either side. */
     static boolean catchAll(Rule r) {
-        return r.action() != Action.LOG && r.protocol() == Rule.ANY && r.notProtocol() == Rule.ANY && !r.hasIcmp()
+        return r.action() != Action.LOG && r.protocol() == Rule.ANY && r.notProtocol() == Rule.ANY && r.icmp() == null && r.notIcmp() == null
                 && unconstrained(r.source()) && unconstrained(r.destination());
     }
 
@@ -148,7 +148,7 @@ public final class Linter {
     }
 
     private static String matchKey(Rule r) {
-        return r.protocol() + "|" + r.notProtocol() + "|" + r.hasIcmp() + "|" + r.icmpType() + "|" + side(r.source()) + "|" + side(r.destination());
+        return r.protocol() + "|" + r.notProtocol() + "|" + r.icmp() + "|" + r.notIcmp() + "|" + side(r.source()) + "|" + side(r.destination());
     }
 
     private static String side(EntityRule e) {

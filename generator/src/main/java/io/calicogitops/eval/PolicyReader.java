@@ -166,10 +166,8 @@ public final class PolicyReader {
             }
             int proto = protocol(r.path("protocol"), p + "/protocol", at);
             int notProto = protocol(r.path("notProtocol"), p + "/notProtocol", at);
-            boolean icmp = r.has("icmp") && !r.path("icmp").isNull();
-            Integer icmpType = icmp && r.path("icmp").has("type") ? r.path("icmp").path("type").asInt() : null;
             out.add(new Rule(i, action, proto, notProto, entity(r.path("source"), p + "/source", at),
-                    entity(r.path("destination"), p + "/destination", at), icmp, icmpType, at.at(p)));
+                    entity(r.path("destination"), p + "/destination", at), icmp(r.path("icmp")), icmp(r.path("notICMP")), at.at(p)));
         }
         return out;
     }
@@ -252,5 +250,12 @@ public final class PolicyReader {
             }
         }
         return null;
+    }
+    private static Rule.Icmp icmp(com.fasterxml.jackson.databind.JsonNode n) {
+        if (n.isMissingNode() || n.isNull()) {
+            return null;
+        }
+        return new Rule.Icmp(n.path("type").isNumber() ? n.path("type").asInt() : null,
+                n.path("code").isNumber() ? n.path("code").asInt() : null);
     }
 }

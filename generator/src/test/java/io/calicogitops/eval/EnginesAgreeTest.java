@@ -58,8 +58,10 @@ class EnginesAgreeTest {
         int denied = 0;
         for (Endpoint a : all) {
             for (Endpoint b : all) {
-                for (int[] pp : new int[][]{{Protocols.TCP, 80}, {Protocols.TCP, 443}, {Protocols.UDP, 53}, {Protocols.ICMP, -1}}) {
-                    Flow f = new Flow(a, b, pp[0], pp[1]);
+                for (int[] pp : new int[][]{{Protocols.TCP, 80, -1}, {Protocols.TCP, 443, -1}, {Protocols.UDP, 53, -1},
+                        {Protocols.ICMP, -1, -1}, {Protocols.ICMP, 8, -1}, {Protocols.ICMP, 8, 0}, {Protocols.ICMP, 8, 3},
+                        {Protocols.ICMP, 0, -1}}) {
+                    Flow f = new Flow(a, b, pp[0], pp[1], pp[2]);
                     Verdict r = reference.evaluate(f);
                     Verdict c = compiled.evaluate(f);
                     assertEquals(r, c, () -> "seed " + seed + " " + f.display() + "\n" + yamlText);
@@ -126,8 +128,11 @@ class EnginesAgreeTest {
                 int rules = 1 + rnd.nextInt(3);
                 for (int r = 0; r < rules; r++) {
                     y.append("  - action: ").append(ACTIONS[rnd.nextInt(ACTIONS.length)]).append("\n");
-                    if (rnd.nextBoolean()) {
-                        y.append("    protocol: ").append(rnd.nextBoolean() ? "TCP" : "UDP").append("\n");
+                    switch (rnd.nextInt(6)) {
+                        case 0, 1 -> y.append("    protocol: ").append(rnd.nextBoolean() ? "TCP" : "UDP").append("\n");
+                        case 2 -> y.append("    protocol: ICMP\n    icmp: {type: 8").append(rnd.nextBoolean() ? ", code: 0" : "").append("}\n");
+                        case 3 -> y.append("    protocol: ICMP\n    notICMP: {type: ").append(rnd.nextBoolean() ? 0 : 8).append("}\n");
+                        default -> { }
                     }
                     y.append("    source: ").append(entity(rnd, false)).append("\n");
                     y.append("    destination: ").append(entity(rnd, dir.equals("egress"))).append("\n");

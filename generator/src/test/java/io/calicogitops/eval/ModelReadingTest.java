@@ -21,8 +21,12 @@ class ModelReadingTest {
     }
 
     private static String verdict(ClusterModel m, String from, String to, int proto, int port) {
+        return verdict(m, from, to, proto, port, -1);
+    }
+
+    private static String verdict(ClusterModel m, String from, String to, int proto, int port, int icmpCode) {
         Inventory inv = m.inventory();
-        Flow f = new Flow(inv.find(from).orElseThrow(() -> new AssertionError(from)), inv.find(to).orElseThrow(), proto, port);
+        Flow f = new Flow(inv.find(from).orElseThrow(() -> new AssertionError(from)), inv.find(to).orElseThrow(), proto, port, icmpCode);
         String ref = m.reference().evaluate(f).word();
         assertEquals(ref, m.compiled().evaluate(f).word(), "engines agree on " + f.display());
         return ref;
@@ -126,7 +130,9 @@ class ModelReadingTest {
                   selector: app == "pay"
                   ingress:
                   - {action: Allow, protocol: TCP, source: {serviceAccounts: {selector: role == "payments"}}, destination: {ports: [grpc]}}
+                  - {action: Deny, protocol: ICMP, icmp: {type: 8, code: 3}}
                   - {action: Allow, protocol: ICMP, icmp: {type: 8}}
+                  - {action: Allow, protocol: ICMP, notICMP: {type: 13}}
                   - {action: Allow, protocol: TCP, source: {nets: [192.0.2.0/24]}, destination: {notPorts: ['1:1024']}}
                   egress:
                   - {action: Deny, destination: {nets: [10.1.9.0/24]}}
@@ -139,7 +145,11 @@ class ModelReadingTest {
         assertEquals("deny", verdict(m, "shop/refunds", "shop/pay", Protocols.TCP, 50052), "the named port resolves to 50051 only");
         assertEquals("deny", verdict(m, "shop/pay", "shop/pay", Protocols.TCP, 50051), "egress: 10.1.0.5 is in notNets 10.0.0.0/8");
         assertEquals("deny", verdict(m, "shop/db", "shop/pay", Protocols.TCP, 50051), "service account default has no role label");
-        assertEquals("allow", verdict(m, "shop/db", "shop/pay", Protocols.ICMP, -1));
+        assertEquals("deny", verdict(m, "shop/db", "shop/pay", Protocols.ICMP, -1), "any type: rule 2 (type 8 code 3) matches first");
+        assertEquals("allow", verdict(m, "shop/db", "shop/pay", Protocols.ICMP, 8, 0), "echo request code 0: rule 3");
+        assertEquals("deny", verdict(m, "shop/db", "shop/pay", Protocols.ICMP, 8, 3), "type 8 code 3: rule 2 denies");
+        assertEquals("allow", verdict(m, "shop/db", "shop/pay", Protocols.ICMP, 0, -1), "type 0: not type 13, rule 4");
+        assertEquals("deny", verdict(m, "shop/db", "shop/pay", Protocols.ICMP, 13, -1), "type 13: excluded by notICMP, nothing else");
         assertEquals("allow", verdict(m, "partner", "shop/pay", Protocols.TCP, 8443));
         assertEquals("deny", verdict(m, "partner", "shop/pay", Protocols.TCP, 443), "notPorts");
         assertEquals("allow", verdict(m, "shop/pay", "internet", Protocols.TCP, 443));
