@@ -8,8 +8,8 @@ import picocli.CommandLine.ScopeType;
 
 /** The root command {@code calico-gitops}, which only assembles the subcommands. */
 @Command(name = "calico-gitops", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "GitOps for Calico network security: render per-cluster policy from a fleet, audit clusters for drift,"
-                + " read the history of their policy, export PCI evidence.",
+        description = "GitOps for Calico network security: render per-cluster policy from a fleet, roll it out, audit clusters"
+                + " for drift, ask the policies which flows they allow, read the history of their policy, export PCI evidence.",
         subcommands = {RenderCommand.class, ValidateCommand.class, AuditCommand.class, ApplyCommand.class, LogCommand.class,
                 HistoryCommand.class, EvidenceCommand.class, ReachCommand.class, CheckCommand.class, DiagramCommand.class,
                 LintCommand.class, MatrixCommand.class, PromoteCommand.class, DemoCommand.class},
