@@ -207,9 +207,8 @@ public final class Promoter {
         if (outside.stream().noneMatch(e -> e.name().equals(INTERNET.name()))) {
             outside.add(INTERNET);
         }
-        Inventory inventory = new Inventory(workloads.workloads(), outside, workloads.namespaces(),
-                workloads.serviceAccounts(), policies.inventory().networkSets(), workloads.services());
-        return new ClusterModel(policies.policies(), inventory);
+        return new ClusterModel(policies.policies(),
+                workloads.withNetworkSets(policies.inventory().networkSets()).withExternals(outside));
     }
 
     /** Every workload-to-workload flow on the destination's ports, and to and from each external endpoint. */
