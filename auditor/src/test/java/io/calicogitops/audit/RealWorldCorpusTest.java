@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The robustness corpus {@code shared/data/real-world-policies/} (Calico YAML written by other people): every file is
+ * The robustness corpus {@code testdata/upstream/real-world-policies/} (Calico YAML written by other people): every file is
  * read (multi-document files, {@code List}s, calicoctl output), every document validated to its golden diagnostics
  * ({@code golden/real-world/<file>.txt}), and every file audited clean against what the Calico API server returns for
  * it, in the v3 view (3.30+ and pre-3.30 naming) and as the {@code crd.projectcalico.org/v1} CRs that store it.
@@ -54,8 +54,8 @@ class RealWorldCorpusTest {
     }
 
     static Path corpus() {
-        return Path.of(System.getProperty("project.root", "..")).toAbsolutePath()
-                .resolve("../shared/data/real-world-policies").normalize();
+        return Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize()
+                .resolve("testdata/upstream/real-world-policies");
     }
 
     static Stream<String> files() {

@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** One finding per lint code, and none where the pattern is deliberate. */
 class LinterTest {
 
-    private static final Path WORKSHOP = WorkshopFlowsTest.SHARED.resolve("data/workshop/regismartins");
+    private static final Path WORKSHOP = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize()
+            .resolve("testdata/upstream/workshop/regismartins");
 
     private static final String TIERS = """
             apiVersion: projectcalico.org/v3

@@ -16,7 +16,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Shared helpers for the schema tests: YAML parsing, the shared data folder and a lookup that records pointers. */
+/** Shared helpers for the schema tests: YAML parsing, the vendored test data and a lookup that records pointers. */
 final class SchemaFixtures {
 
     static final YAMLMapper YAML = new YAMLMapper();
@@ -48,12 +48,12 @@ final class SchemaFixtures {
         return out;
     }
 
-    /** {@code ${project.root}/../shared}, where the reference data lives next to the repository. */
-    static Path shared() {
-        Path root = Path.of(System.getProperty("project.root", ".."));
-        Path shared = root.resolve("../shared").normalize();
-        assertTrue(Files.isDirectory(shared), "shared data folder not found at " + shared);
-        return shared;
+    /** {@code ${project.root}/testdata/upstream}: the third-party YAML vendored into the repository as test data. */
+    static Path upstream() {
+        Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+        Path upstream = root.resolve("testdata/upstream");
+        assertTrue(Files.isDirectory(upstream), "vendored test data not found at " + upstream);
+        return upstream;
     }
 
     /** A lookup that remembers every pointer it was asked for and answers with a fixed file. */

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SchemaWorkshopTest {
 
     private static final List<String> FOLDERS = List.of(
-            "data/workshop/regismartins/inline", "data/workshop/tigera-solutions-pre");
+            "workshop/regismartins/inline", "workshop/tigera-solutions-pre");
     /** Application manifests (Deployments, Services without a namespace): no Calico kinds, not ours to validate. */
     private static final Set<String> APP_MANIFESTS = Set.of("005-kubernetes-manifests.yaml");
 
@@ -33,7 +33,7 @@ class SchemaWorkshopTest {
     static Stream<Arguments> workshopDocuments() throws IOException {
         List<Arguments> out = new ArrayList<>();
         for (String folder : FOLDERS) {
-            for (Path file : yamlFiles(SchemaFixtures.shared().resolve(folder))) {
+            for (Path file : yamlFiles(SchemaFixtures.upstream().resolve(folder))) {
                 if (APP_MANIFESTS.contains(file.getFileName().toString())) {
                     continue;
                 }
@@ -62,7 +62,7 @@ class SchemaWorkshopTest {
 
     @Test
     void skippedAppManifests_holdNoCalicoKinds() {
-        Path file = SchemaFixtures.shared().resolve("data/workshop/tigera-solutions-pre/005-kubernetes-manifests.yaml");
+        Path file = SchemaFixtures.upstream().resolve("workshop/tigera-solutions-pre/005-kubernetes-manifests.yaml");
         List<JsonNode> docs = SchemaFixtures.documents(file);
         assertFalse(docs.isEmpty());
         for (JsonNode doc : docs) {
@@ -75,8 +75,8 @@ class SchemaWorkshopTest {
     void ipAddressList_shellVariableInNets_isNotCheckedByTheSchema() {
         // File 12 holds "$MY_IP/32". The GlobalNetworkSet CRD types nets as plain strings (no format, no pattern),
         // so the schema accepts it; catching bad CIDRs is a semantic check, not a schema one.
-        Path file = SchemaFixtures.shared().resolve(
-                "data/workshop/regismartins/inline/12-globalnetworkset-ip-address-list.yaml");
+        Path file = SchemaFixtures.upstream().resolve(
+                "workshop/regismartins/inline/12-globalnetworkset-ip-address-list.yaml");
         JsonNode doc = SchemaFixtures.documents(file).get(0);
         assertEquals("$MY_IP/32", doc.at("/spec/nets/0").asText());
         JsonNode netSchema = SchemaWalk.at(CrdSchemas.shared(CrdFlavour.ENTERPRISE)

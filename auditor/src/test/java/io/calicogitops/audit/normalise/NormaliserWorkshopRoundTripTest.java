@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The workshop round trips: every document of the regismartins workshop has a {@code workshop-roundtrip} pair whose
@@ -24,9 +23,9 @@ class NormaliserWorkshopRoundTripTest {
 
     @Test
     void everyWorkshopDocument_hasARoundTripPairWithItAsDesired() throws IOException {
-        Path inline = Path.of(System.getProperty("project.root", ".."))
-                .resolve("../shared/data/workshop/regismartins/inline").normalize();
-        assumeTrue(Files.isDirectory(inline), "workshop data not found at " + inline);
+        Path inline = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize()
+                .resolve("testdata/upstream/workshop/regismartins/inline");
+        assertTrue(Files.isDirectory(inline), "workshop data not found at " + inline);
         List<JsonNode> desired = NormaliseFixtures.pairs().stream()
                 .filter(p -> p.folder().equals(FOLDER) && !p.drift())
                 .map(p -> NormaliseFixtures.load(p.desired()).body()).toList();
