@@ -17,11 +17,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The EKS workshop replayed step by step (shared/acceptance/workshop-flows.yaml, loaded unchanged): every flow, both engines. */
+/**
+ * The EKS workshop replayed step by step: every flow of an acceptance file, both engines. The file is
+ * {@code testdata/acceptance/workshop-flows.yaml} unless the {@code acceptance.file} system property names another
+ * one in the same format (CI also runs the test over {@code ../shared/acceptance/workshop-flows.yaml}).
+ */
 class WorkshopFlowsTest {
 
-    static final Path SHARED = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize()
-            .resolve("../shared").normalize();
+    static final Path FILE = acceptanceFile();
+    /** Where the file's own paths start; see {@link #acceptanceRoot}. */
+    static final Path ROOT = acceptanceRoot();
 
     /** One flow of one step with the model as that step leaves it. */
     record Case(String step, int index, JsonNode flow, ClusterModel model) {
@@ -34,8 +39,8 @@ class WorkshopFlowsTest {
     static List<Case> cases() {
         Diagnostics diagnostics = new Diagnostics();
         YamlReader yaml = new YamlReader();
-        JsonNode spec = yaml.readFile(SHARED.resolve("acceptance/workshop-flows.yaml"), "workshop-flows.yaml", diagnostics)
-                .get(0).body();
+        assertTrue(Files.isRegularFile(FILE), "acceptance file not found: " + FILE);
+        JsonNode spec = yaml.readFile(FILE, FILE.getFileName().toString(), diagnostics).get(0).body();
         ModelBuilder builder = new ModelBuilder(diagnostics);
         for (JsonNode w : spec.path("workloads")) {
             builder.addAll(read(yaml, w.asText(), diagnostics));
@@ -60,9 +65,28 @@ class WorkshopFlowsTest {
     }
 
     private static List<YamlDocument> read(YamlReader yaml, String rel, Diagnostics diagnostics) {
-        Path p = SHARED.resolve(rel);
+        Path p = ROOT.resolve(rel).normalize();
         assertTrue(Files.isRegularFile(p), "missing " + p);
         return yaml.readFile(p, rel, diagnostics);
+    }
+
+    /** {@code -Dacceptance.file} if set (Maven passes its {@code acceptance.file} property), else the repository's own file. */
+    static Path acceptanceFile() {
+        String set = System.getProperty("acceptance.file", "");
+        Path file = set.isBlank()
+                ? Path.of(System.getProperty("project.root", "..")).resolve("testdata/acceptance/workshop-flows.yaml")
+                : Path.of(set);
+        return file.toAbsolutePath().normalize();
+    }
+
+    /**
+     * The folder the file's paths are relative to: the file's own folder, like an include in a Kustomization or a
+     * relative link in Markdown, unless {@code -Dacceptance.root} says otherwise. That override exists for the
+     * upstream file in {@code shared/acceptance/}, whose paths are written relative to {@code shared/} itself.
+     */
+    static Path acceptanceRoot() {
+        String set = System.getProperty("acceptance.root", "");
+        return (set.isBlank() ? FILE.getParent() : Path.of(set)).toAbsolutePath().normalize();
     }
 
     @Test
