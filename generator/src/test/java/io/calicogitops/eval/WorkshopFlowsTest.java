@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The EKS workshop replayed step by step: every flow of an acceptance file, both engines. The file is
  * {@code testdata/acceptance/workshop-flows.yaml} unless the {@code acceptance.file} system property names another
- * one in the same format (CI also runs the test over {@code ../shared/acceptance/workshop-flows.yaml}).
+ * one in the same format ({@code .ci/run} also replays the upstream file that sits beside the CI checkout).
  */
 class WorkshopFlowsTest {
 
