@@ -3,6 +3,7 @@ package io.calicogitops.audit.live;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.calicogitops.audit.LiveSnapshot;
+import io.calicogitops.audit.Secrets;
 import io.calicogitops.diag.Diagnostic;
 import io.calicogitops.diag.Diagnostics;
 import io.calicogitops.diag.InvalidInputException;
@@ -44,8 +45,13 @@ public final class FileLiveReader implements LiveReader {
     }
 
     @Override
-    public LiveSnapshot read(Set<String> kinds) {
-        return readWithWarnings(kinds).snapshot();
+    public LiveSnapshot read(LiveQuery query) {
+        return readWithWarnings(query).snapshot();
+    }
+
+    /** As {@link #readWithWarnings(LiveQuery)} for kinds only. */
+    public LiveReadResult readWithWarnings(Set<String> kinds) {
+        return readWithWarnings(LiveQuery.of(kinds));
     }
 
     /**
@@ -53,9 +59,9 @@ public final class FileLiveReader implements LiveReader {
      *
      * @throws InvalidInputException with {@code file:line:col} diagnostics for invalid YAML or objects
      */
-    public LiveReadResult readWithWarnings(Set<String> kinds) {
+    public LiveReadResult readWithWarnings(LiveQuery query) {
         Set<KindKey> requested = new TreeSet<>();
-        kinds.forEach(k -> requested.add(KindKey.parse(k)));
+        query.kinds().forEach(k -> requested.add(KindKey.parse(k)));
         Diagnostics diagnostics = new Diagnostics();
         List<String> warnings = new ArrayList<>();
         Map<ResourceId, Read> byId = new TreeMap<>();
@@ -74,7 +80,9 @@ public final class FileLiveReader implements LiveReader {
         }
         String source = "files: " + String.join(", ", files.stream().map(Path::toString).toList())
                 + (absent.isEmpty() ? "" : "; no objects of " + String.join(", ", absent));
-        List<Resource> resources = byId.values().stream().map(Read::resource).toList();
+        // As from a cluster: only the Secrets Git names are kept, the files' other Secrets are not read on.
+        List<Resource> resources = byId.values().stream().map(Read::resource)
+                .filter(r -> !Secrets.isSecret(r.id()) || query.secrets().contains(r.id())).toList();
         List<String> kindsRead = seen.stream().map(KindKey::toString).toList();
         return new LiveReadResult(new LiveSnapshot(source, resources, kindsRead), warnings);
     }
@@ -112,7 +120,8 @@ public final class FileLiveReader implements LiveReader {
             return;
         }
         if (!hasType(object, doc, pointer, diagnostics)
-                || !requested.contains(KindKey.of(object.get("apiVersion").asText(), kind))
+                || !(requested.contains(KindKey.of(object.get("apiVersion").asText(), kind))
+                    || SecretGetter.KIND.equals(KindKey.of(object.get("apiVersion").asText(), kind)))
                 || !hasIdentity(object, doc, pointer, diagnostics)) {
             return;
         }
