@@ -32,7 +32,7 @@ public final class Applier {
                     .orElseThrow(() -> new GitAccessException("ref '" + request.ref() + "' does not name a commit in " + request.repo()));
             desired = DesiredState.read(git, commit, request.cluster());
         }
-        LiveSnapshot live = request.live().read(Auditor.kindsToRead(desired));
+        LiveSnapshot live = request.live().read(Auditor.query(desired));
         AuditReport audit = auditor.compare(new AuditRequest(request.repo(), request.cluster(), request.ref(),
                 request.live(), IgnoreRules.none(), null), desired, live);
         ApplyPlan plan = ApplyPlan.of(request.cluster(), request.ref(), desired, live, audit, request.prune());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.flipkart.zjsonpatch.DiffFlags;
 import com.flipkart.zjsonpatch.JsonDiff;
 import io.calicogitops.audit.ignore.IgnoreRule;
+import io.calicogitops.audit.live.LiveQuery;
 import io.calicogitops.audit.normalise.GeneratedObjects;
 import io.calicogitops.audit.normalise.Normaliser;
 import io.calicogitops.diag.GitAccessException;
@@ -45,15 +46,28 @@ public final class Auditor {
                     .orElseThrow(() -> new GitAccessException("ref '" + request.ref() + "' does not name a commit in " + request.repo()));
             desired = DesiredState.read(git, commit, request.cluster(), progress);
         }
-        LiveSnapshot live = request.live().read(kindsToRead(desired));
+        LiveSnapshot live = request.live().read(query(desired));
         return compare(request, desired, live);
     }
 
-    /** What an audit lists ({@code group/Kind}): every Calico kind, so that unmanaged objects show, plus every kind Git holds. */
+    /** What an audit reads: {@link #kindsToRead} listed, and each Secret Git holds by name (Secrets are never listed). */
+    public static LiveQuery query(DesiredState desired) {
+        TreeSet<ResourceId> secrets = new TreeSet<>();
+        // A Secret without a namespace cannot be named in a GET; it is reported missing like any unread object.
+        desired.resources().keySet().stream().filter(id -> Secrets.isSecret(id) && !id.namespace().isEmpty())
+                .forEach(secrets::add);
+        return new LiveQuery(kindsToRead(desired), secrets);
+    }
+
+    /**
+     * What an audit lists ({@code group/Kind}): every Calico kind, so that unmanaged objects show, plus every kind Git
+     * holds except Secrets, which {@link #query} reads by name.
+     */
     public static TreeSet<String> kindsToRead(DesiredState desired) {
         TreeSet<String> kinds = new TreeSet<>();
         Kinds.all().stream().filter(k -> k.group().equals(Kinds.CALICO_GROUP)).forEach(k -> kinds.add(k.group() + "/" + k.kind()));
-        desired.resources().keySet().forEach(id -> kinds.add(id.group() + "/" + id.kind()));
+        desired.resources().keySet().stream().filter(id -> !Secrets.isSecret(id))
+                .forEach(id -> kinds.add(id.group() + "/" + id.kind()));
         return kinds;
     }
 
@@ -103,6 +117,9 @@ public final class Auditor {
         if (pair.desired().equals(pair.live())) {
             return new DriftEntry(id, DriftStatus.IN_SYNC, DriftSeverity.NONE, emptyPatch(), List.of(), at, Optional.empty());
         }
+        // Equality is decided on the real values above; from here on a Secret's values are masked (kubectl diff's way),
+        // so neither the sentences nor the patch (zjsonpatch copies values into it) can carry them.
+        pair = Secrets.masked(id, pair);
         List<Change> changes = ChangeSentences.between(id, pair.desired(), pair.live());
         JsonNode patch = JsonDiff.asJson(pair.live(), pair.desired(), DiffFlags.dontNormalizeOpIntoMoveAndCopy());
         List<IgnoreRule> matching = rules.stream().filter(r -> r.matches(id)).toList();

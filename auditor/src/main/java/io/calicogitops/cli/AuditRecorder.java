@@ -2,6 +2,7 @@ package io.calicogitops.cli;
 
 import io.calicogitops.audit.AuditReport;
 import io.calicogitops.audit.LiveSnapshot;
+import io.calicogitops.audit.Secrets;
 import io.calicogitops.audit.live.LiveReader;
 import io.calicogitops.diag.CalicoGitOpsException;
 import io.calicogitops.diag.GitAccessException;
@@ -46,7 +47,12 @@ final class AuditRecorder {
 
     /** {@code reader}, remembering what it returned. */
     LiveReader capture(LiveReader reader) {
-        return kinds -> snapshot = reader.read(kinds);
+        return query -> {
+            LiveSnapshot read = reader.read(query);
+            // The auditor compares the real values; only a masked copy is kept for what is logged or sent.
+            snapshot = Secrets.masked(read);
+            return read;
+        };
     }
 
     void recorded(AuditReport report) {

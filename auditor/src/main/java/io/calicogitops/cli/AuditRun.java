@@ -2,6 +2,7 @@ package io.calicogitops.cli;
 
 import io.calicogitops.audit.AuditReport;
 import io.calicogitops.audit.LiveSnapshot;
+import io.calicogitops.audit.Secrets;
 import io.calicogitops.audit.live.LiveReader;
 import io.calicogitops.diag.CalicoGitOpsException;
 import io.calicogitops.driftlog.DriftState;
@@ -36,7 +37,12 @@ final class AuditRun {
 
     /** {@code reader}, keeping what it returned (the notification's fingerprints come from it). */
     LiveReader capture(LiveReader reader) {
-        return kinds -> snapshot = reader.read(kinds);
+        return query -> {
+            LiveSnapshot read = reader.read(query);
+            // The auditor compares the real values; only a masked copy is kept for what is logged or sent.
+            snapshot = Secrets.masked(read);
+            return read;
+        };
     }
 
     void finished(AuditReport report) {

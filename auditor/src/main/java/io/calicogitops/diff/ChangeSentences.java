@@ -3,6 +3,7 @@ package io.calicogitops.diff;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.calicogitops.audit.Change;
 import io.calicogitops.audit.DriftSeverity;
+import io.calicogitops.audit.Secrets;
 import io.calicogitops.model.ResourceId;
 
 import java.util.ArrayList;
@@ -49,6 +50,11 @@ public final class ChangeSentences {
             // An object on one side only (a label map, a rule's source, a report's endpoints): name each field rather
             // than dumping the object as JSON; each field also gets its own severity.
             walk(ptr, a == null ? EMPTY : a, b == null ? EMPTY : b, out, sev, sides);
+            return;
+        }
+        if (Secrets.holdsValue(sev.id(), ptr) && !(a != null && b != null && a.isObject() && b.isObject())) {
+            // A Secret's value never reaches a sentence (kubectl diff masks it too): the key and what happened to it.
+            out.add(new Change(ptr, Secrets.sentence(PathNames.of(ptr), a, b), sev.of(ptr, a, b)));
             return;
         }
         if (a != null && b != null && a.isObject() && b.isObject()) {

@@ -30,6 +30,11 @@ final class Severities {
         this.to = to;
     }
 
+    /** The resource whose versions are compared. */
+    ResourceId id() {
+        return id;
+    }
+
     DriftSeverity of(String ptr, JsonNode a, JsonNode b) {
         if (ptr.startsWith("/metadata/")) {
             // Network sets are chosen by their labels: a label change changes which rules match them.

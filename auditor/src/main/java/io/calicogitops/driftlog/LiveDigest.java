@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.calicogitops.audit.LiveSnapshot;
+import io.calicogitops.audit.Secrets;
 import io.calicogitops.audit.normalise.Normaliser;
 import io.calicogitops.audit.normalise.Side;
 import io.calicogitops.model.Resource;
@@ -36,7 +37,8 @@ public final class LiveDigest {
         // The auditor keeps the first object of an id too (a v3 copy before its v1 twin): digest what it compared.
         for (Resource r : snapshot.resources()) {
             if (!out.containsKey(r.id())) {
-                out.put(r.id(), normaliser.normalise(r, Side.LIVE));
+                // Masked: neither the digest nor a fingerprint may be a hash of a Secret's value (guessable).
+                out.put(r.id(), Secrets.masked(r.id(), normaliser.normalise(r, Side.LIVE)));
             }
         }
         return out;

@@ -57,7 +57,7 @@ final class EvidenceCollector {
                     new GitAccessException("ref '" + req.ref() + "' does not name a commit in the repository"));
             String end = git.lastCommitAtOrBefore(start, req.until()).orElseThrow(() -> new UsageException(
                     "no commit of '" + req.ref() + "' is at or before --until " + req.until()));
-            git.readTree(end, folder).forEach((path, bytes) -> files.put("desired/" + path, bytes));
+            git.readTree(end, folder).forEach((path, bytes) -> files.put("desired/" + path, DesiredCopy.of(path, bytes)));
             if (files.isEmpty()) {
                 throw new UsageException("no folder " + folder + "/ at commit " + end.substring(0, 12)
                         + ", the last commit at or before --until (check --cluster, --ref and --until)");

@@ -1,14 +1,16 @@
 package io.calicogitops.evidence;
 
 import io.calicogitops.audit.LiveSnapshot;
+import io.calicogitops.audit.Secrets;
+import io.calicogitops.audit.live.LiveQuery;
 import io.calicogitops.audit.live.LiveReader;
 
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Hands the auditor the live state and keeps what it read, so the bundle's snapshot is exactly what the drift report
- * compared (read once: a cluster may change between two reads). Local paths in the source are replaced by file names.
+ * compared (read once: a cluster may change between two reads), with Secret values masked. Local paths in the
+ * source are replaced by file names.
  */
 final class RecordingLiveReader implements LiveReader {
 
@@ -20,10 +22,12 @@ final class RecordingLiveReader implements LiveReader {
     }
 
     @Override
-    public LiveSnapshot read(Set<String> kinds) {
-        LiveSnapshot s = input.reader().read(kinds);
-        read = new LiveSnapshot(input.redact(s.source()), s.resources(), s.kindsRead());
-        return read;
+    public LiveSnapshot read(LiveQuery query) {
+        LiveSnapshot s = input.reader().read(query);
+        LiveSnapshot shown = new LiveSnapshot(input.redact(s.source()), s.resources(), s.kindsRead());
+        // The auditor compares the real values; the bundle keeps them masked.
+        read = Secrets.masked(shown);
+        return shown;
     }
 
     Optional<LiveSnapshot> snapshot() {

@@ -24,6 +24,9 @@ import javax.net.ssl.SSLException;
 final class AccessFailures {
 
     static final String RBAC_HINT = "grant the auditor the read-only ClusterRole in rbac/calico-gitops-auditor-clusterrole.yaml";
+    /** The read-only ClusterRole grants nothing on Secrets: names cannot be known in general, and list reads them all. */
+    static final String SECRET_HINT = "grant get on these secrets, e.g. a Role in their namespace with resourceNames "
+            + "(see README, Secrets); or keep Secrets out of clusters/<name>/";
     private static final String MASK = "[redacted]";
     private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+");
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
@@ -119,8 +122,10 @@ final class AccessFailures {
                     + "\n    hint: log in again or refresh the credentials of this kubeconfig context";
         } else if (code == 403) {
             message = operation + " in context '" + context + "': forbidden (" + what + ")"
-                    + (kind == null ? "" : "; the auditor's RBAC must allow get and list on " + kind)
-                    + "\n    hint: " + RBAC_HINT;
+                    + (kind == null ? "" : SecretGetter.KIND.equals(kind)
+                            ? "; the Secrets Git holds are read by name and need get on secrets (never list)"
+                            : "; the auditor's RBAC must allow get and list on " + kind)
+                    + "\n    hint: " + (SecretGetter.KIND.equals(kind) ? SECRET_HINT : RBAC_HINT);
         } else if (code == 404 && kind != null) {
             message = "kind " + kind + " is not served by this cluster (" + operation + " in context '" + context
                     + "' returned " + what + ")";

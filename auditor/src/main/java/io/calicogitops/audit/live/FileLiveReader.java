@@ -28,7 +28,7 @@ import java.util.TreeSet;
  * Reads the live state from snapshot files ({@code --live FILE...}): {@code kubectl get ... -o yaml} output, i.e.
  * {@code List}s (or typed {@code *List}s) with {@code items}, multi-document YAML, or a mix across files.
  * {@code crd.projectcalico.org/v1} items are mapped to v3 like the cluster reader does. Only the requested kinds are
- * kept. A file cannot prove that a kind has no objects, so a requested kind without objects is left out of
+ * kept, and of Secrets only those the query names. A file cannot prove that a kind has no objects, so a requested kind without objects is left out of
  * {@link LiveSnapshot#kindsRead()} and reported as a warning. Every problem in every file is reported at once.
  */
 public final class FileLiveReader implements LiveReader {
@@ -44,8 +44,13 @@ public final class FileLiveReader implements LiveReader {
     }
 
     @Override
-    public LiveSnapshot read(Set<String> kinds) {
-        return readWithWarnings(kinds).snapshot();
+    public LiveSnapshot read(LiveQuery query) {
+        return readWithWarnings(query).snapshot();
+    }
+
+    /** As {@link #readWithWarnings(LiveQuery)} for kinds only. */
+    public LiveReadResult readWithWarnings(Set<String> kinds) {
+        return readWithWarnings(LiveQuery.of(kinds));
     }
 
     /**
@@ -53,21 +58,23 @@ public final class FileLiveReader implements LiveReader {
      *
      * @throws InvalidInputException with {@code file:line:col} diagnostics for invalid YAML or objects
      */
-    public LiveReadResult readWithWarnings(Set<String> kinds) {
+    public LiveReadResult readWithWarnings(LiveQuery query) {
         Set<KindKey> requested = new TreeSet<>();
-        kinds.forEach(k -> requested.add(KindKey.parse(k)));
+        query.kinds().forEach(k -> requested.add(KindKey.parse(k)));
         Diagnostics diagnostics = new Diagnostics();
         List<String> warnings = new ArrayList<>();
         Map<ResourceId, Read> byId = new TreeMap<>();
         for (Path file : files) {
             for (YamlDocument doc : yaml.readFile(file, file.toString(), diagnostics)) {
-                collect(doc, doc.body(), "", null, requested, byId, diagnostics, warnings);
+                collect(doc, doc.body(), "", null, new Wanted(requested, query.secrets()), byId, diagnostics, warnings);
             }
         }
         diagnostics.throwIfErrors("live snapshot");
         diagnostics.sorted().stream().map(Diagnostic::format).forEach(warnings::add);
         Set<KindKey> seen = new TreeSet<>();
         byId.values().forEach(r -> seen.add(KindKey.of(r.resource().apiVersion(), r.resource().kind())));
+        // Secrets are read by name, not as a kind: as from a cluster, they are not among the kinds read.
+        seen.remove(SecretGetter.KIND);
         List<String> absent = requested.stream().filter(k -> !seen.contains(k)).map(KindKey::toString).toList();
         if (!absent.isEmpty()) {
             warnings.add("no objects of " + String.join(", ", absent) + " in the snapshot files: not compared");
@@ -83,9 +90,13 @@ public final class FileLiveReader implements LiveReader {
     private record Read(Resource resource, boolean fromV1) {
     }
 
+    /** The kinds to keep every object of, and the Secrets to keep (by identity). */
+    private record Wanted(Set<KindKey> kinds, Set<ResourceId> secrets) {
+    }
+
     /** Walks a document: a List contributes its items (recursively), anything else must be one object. */
     private void collect(YamlDocument doc, JsonNode node, String pointer, ObjectNode listDefaults,
-                         Set<KindKey> requested, Map<ResourceId, Read> byId, Diagnostics diagnostics, List<String> warnings) {
+                         Wanted requested, Map<ResourceId, Read> byId, Diagnostics diagnostics, List<String> warnings) {
         SourceLocation at = doc.locate(pointer);
         if (!node.isObject()) {
             String found = node.getNodeType().name().toLowerCase(Locale.ROOT);
@@ -111,9 +122,16 @@ public final class FileLiveReader implements LiveReader {
             }
             return;
         }
-        if (!hasType(object, doc, pointer, diagnostics)
-                || !requested.contains(KindKey.of(object.get("apiVersion").asText(), kind))
-                || !hasIdentity(object, doc, pointer, diagnostics)) {
+        if (!hasType(object, doc, pointer, diagnostics)) {
+            return;
+        }
+        KindKey key = KindKey.of(object.get("apiVersion").asText(), kind);
+        boolean secret = SecretGetter.KIND.equals(key);
+        if (!(requested.kinds().contains(key) || secret) || !hasIdentity(object, doc, pointer, diagnostics)) {
+            return;
+        }
+        if (secret && !requested.secrets().contains(Resource.of(object, at).id())) {
+            // As from a cluster: only the Secrets Git names are read; the files' other Secrets are not kept.
             return;
         }
         boolean fromV1 = V1Mapping.isV1(object);

@@ -27,7 +27,8 @@ import java.util.TreeSet;
 /**
  * Reads the live state of a cluster through the Kubernetes API (fabric8): discovers once whether Calico is served
  * as {@code projectcalico.org/v3} or only as {@code crd.projectcalico.org/v1} CRDs (then maps objects back to v3 with
- * {@link V1Mapping}), lists every requested kind cluster-wide with pagination, and fails closed: any failed request
+ * {@link V1Mapping}), lists every requested kind cluster-wide with pagination, reads the requested Secrets one by one
+ * by name ({@link SecretGetter}: Secrets are never listed), and fails closed: any failed request
  * is a {@link ClusterAccessException} (exit 4), never a partial snapshot. Each read opens its own HTTP client and
  * closes it, so the reader holds nothing to release; reads run one at a time.
  */
@@ -85,24 +86,30 @@ public final class KubeLiveReader implements LiveReader {
     }
 
     @Override
-    public LiveSnapshot read(Set<String> kinds) {
-        return readWithWarnings(kinds).snapshot();
+    public LiveSnapshot read(LiveQuery query) {
+        return readWithWarnings(query).snapshot();
+    }
+
+    /** Reads every kind in {@code kinds} ({@code group/Kind}); the warnings say which requests needed retries. */
+    public LiveReadResult readWithWarnings(Set<String> kinds) {
+        return readWithWarnings(LiveQuery.of(kinds));
     }
 
     /**
-     * Reads every kind in {@code kinds} ({@code group/Kind}); the warnings say which requests needed retries.
+     * Lists every kind of {@code query} and gets each of its Secrets by name; the warnings say which requests needed
+     * retries.
      *
-     * @throws ClusterAccessException when discovery or any list fails, or a kind is not served
+     * @throws ClusterAccessException when discovery or any request fails, or a kind is not served
      */
-    public synchronized LiveReadResult readWithWarnings(Set<String> kinds) {
+    public synchronized LiveReadResult readWithWarnings(LiveQuery query) {
         Set<KindKey> keys = new TreeSet<>();
-        kinds.forEach(k -> keys.add(KindKey.parse(k)));
+        query.kinds().forEach(k -> keys.add(KindKey.parse(k)));
         try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
-            return read(client, keys);
+            return read(client, keys, query);
         }
     }
 
-    private LiveReadResult read(KubernetesClient client, Set<KindKey> keys) {
+    private LiveReadResult read(KubernetesClient client, Set<KindKey> keys, LiveQuery query) {
         RequestRetry retry = new RequestRetry(settings.attempts(), settings.backoff(), failures);
         ApiDiscovery discovery = new ApiDiscovery(client, retry, failures);
         if (layout == null) {
@@ -121,6 +128,8 @@ public final class KubeLiveReader implements LiveReader {
                 body.ifPresent(b -> resources.add(Resource.of(b, origin)));
             }
         }
+        SecretGetter secrets = new SecretGetter(client, retry);
+        query.secrets().forEach(id -> secrets.get(id).ifPresent(b -> resources.add(Resource.of(b, origin))));
         diagnostics.throwIfErrors("live state of context '" + context + "'");
         resources.sort(Comparator.comparing(Resource::id));
         List<String> warnings = retry.notes();

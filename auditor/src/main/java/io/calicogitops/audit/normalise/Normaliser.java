@@ -13,7 +13,8 @@ import java.util.Objects;
  *
  * <p>The standard step order is fixed: {@code v1-view} first, so that every later step sees a v3 object; the strip
  * steps ({@code strip-server-metadata}, {@code strip-status}, {@code strip-tier-label}) and {@code canonical-name}
- * next; {@code drop-empty-values} before {@code calico-defaults}, so that {@code tier: ''} and {@code types: []} get
+ * next; {@code secret-string-data} (a Secret's stringData as the data it becomes) before {@code drop-empty-values};
+ * {@code drop-empty-values} before {@code calico-defaults}, so that {@code tier: ''} and {@code types: []} get
  * their default; {@code numbers}, which {@code ports} and {@code protocols} build on; {@code selectors}, which writes
  * a policy's missing selector as {@code all()} once empties are gone; {@code cidrs} before {@code set-lists}, so that
  * sets are sorted and de-duplicated in canonical form. Rule lists are never reordered. {@link #normalisePair} then
@@ -31,6 +32,7 @@ public final class Normaliser {
             new StripStatus(),
             new StripTierLabel(),
             new CanonicalPolicyName(),
+            new SecretStringData(),
             new DropEmptyValues(),
             new CalicoDefaults(),
             new CanonicalNumbers(),

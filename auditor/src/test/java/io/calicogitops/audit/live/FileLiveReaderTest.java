@@ -27,6 +27,38 @@ class FileLiveReaderTest {
     Path dir;
 
     @Test
+    void read_secretsInTheFiles_keepsOnlyTheOnesTheQueryNames() throws IOException {
+        Path file = write("secrets.yaml", """
+                apiVersion: v1
+                kind: List
+                items:
+                - apiVersion: v1
+                  kind: Secret
+                  metadata: {name: db-credentials, namespace: payments}
+                  data: {password: czNjcmV0}
+                - apiVersion: v1
+                  kind: Secret
+                  metadata: {name: cloud-token, namespace: kube-system}
+                  data: {token: b3RoZXI=}
+                - apiVersion: projectcalico.org/v3
+                  kind: Tier
+                  metadata: {name: security}
+                  spec: {order: 100}
+                """);
+        ResourceId named = new ResourceId("", "Secret", "payments", "db-credentials");
+
+        LiveSnapshot snapshot = new FileLiveReader(List.of(file)).read(new LiveQuery(
+                new java.util.TreeSet<>(Set.of("projectcalico.org/Tier")), new java.util.TreeSet<>(Set.of(named))));
+
+        assertEquals(List.of(named, new ResourceId("projectcalico.org", "Tier", "", "security")),
+                snapshot.resources().stream().map(Resource::id).toList());
+        assertEquals(List.of("projectcalico.org/Tier"), snapshot.kindsRead(), "Secrets are read by name, not as a kind");
+        assertEquals(List.of(new ResourceId("projectcalico.org", "Tier", "", "security")),
+                new FileLiveReader(List.of(file)).read(Set.of("projectcalico.org/Tier")).resources().stream()
+                        .map(Resource::id).toList(), "no Secret is kept when none is named");
+    }
+
+    @Test
     void read_kubectlListAndMultiDocumentFiles_keepsRequestedKindsWithLocations() throws IOException {
         Path list = write("policies.yaml", """
                 apiVersion: v1

@@ -59,6 +59,21 @@ class RbacClusterRoleTest {
         }
     }
 
+    @Test
+    void clusterRole_grantsNothingOnSecrets() {
+        for (String cluster : List.of("eks-dev", "eks-prod")) {
+            for (JsonNode rule : rendered(cluster).path("rules")) {
+                Set<String> groups = new HashSet<>();
+                rule.path("apiGroups").forEach(g -> groups.add(g.asText()));
+                Set<String> resources = new HashSet<>();
+                rule.path("resources").forEach(r -> resources.add(r.asText()));
+                // Secrets are read by name, and only those Git holds: a list (or get on all) would reach every credential.
+                boolean core = groups.contains("") || groups.contains("*");
+                assertFalse(core && (resources.contains("secrets") || resources.contains("*")), cluster + ": " + rule);
+            }
+        }
+    }
+
     /** The ClusterRole of the auditor-rbac pack, which every rendered cluster folder gets. */
     private static JsonNode load() {
         return rendered("eks-dev");

@@ -25,7 +25,7 @@ class NormaliserTest {
     @Test
     void steps_runInTheDocumentedOrder() {
         assertEquals(List.of("v1-view", "strip-server-metadata", "strip-status", "strip-tier-label", "canonical-name",
-                        "drop-empty-values", "calico-defaults", "numbers", "ports", "protocols", "selectors", "cidrs",
+                        "secret-string-data", "drop-empty-values", "calico-defaults", "numbers", "ports", "protocols", "selectors", "cidrs",
                         "set-lists"),
                 normaliser.steps().stream().map(NormaliseStep::name).toList());
     }
