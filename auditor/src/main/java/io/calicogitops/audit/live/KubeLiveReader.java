@@ -52,10 +52,13 @@ public final class KubeLiveReader implements LiveReader {
         this(kubeconfig, context, DEFAULT_REQUEST_TIMEOUT);
     }
 
-    /** As {@link #KubeLiveReader(Optional, Optional)}, with the time one HTTP request may take. */
+    /**
+     * As {@link #KubeLiveReader(Optional, Optional)}, with the time one HTTP request may take, answer included (as
+     * kubectl's {@code --request-timeout}): it bounds both the wait for each byte and the whole exchange.
+     */
     public KubeLiveReader(Optional<Path> kubeconfig, Optional<String> context, Duration requestTimeout) {
         this(withTimeouts(loadConfig(kubeconfig.orElse(null), context.orElse(null)), requestTimeout), null,
-                ReadSettings.defaults());
+                ReadSettings.defaults().withRequestDeadline(requestTimeout));
     }
 
     private KubeLiveReader(Config config, String context, ReadSettings settings) {
@@ -104,13 +107,14 @@ public final class KubeLiveReader implements LiveReader {
 
     private LiveReadResult read(KubernetesClient client, Set<KindKey> keys) {
         RequestRetry retry = new RequestRetry(settings.attempts(), settings.backoff(), failures);
-        ApiDiscovery discovery = new ApiDiscovery(client, retry, failures);
+        BoundedGet get = new BoundedGet(client, settings);
+        ApiDiscovery discovery = new ApiDiscovery(client, get, retry, failures);
         if (layout == null) {
             layout = discovery.calicoLayout();
         }
         // Resolve every kind before listing any, so that a missing kind fails fast.
         List<ServedKind> served = keys.stream().map(k -> discovery.resolve(k, layout)).toList();
-        KindLister lister = new KindLister(client, retry, settings.pageSize());
+        KindLister lister = new KindLister(client, get, retry, settings.pageSize());
         SourceLocation origin = SourceLocation.of("cluster:" + context);
         Diagnostics diagnostics = new Diagnostics();
         List<Resource> resources = new ArrayList<>();
