@@ -72,8 +72,9 @@ final class ApiDiscovery {
             }
         }
         for (String groupVersion : groupVersions) {
-            for (APIResource r : resources(groupVersion).map(APIResourceList::getResources).orElse(null) == null ? List.<APIResource>of()
-                    : resources(groupVersion).get().getResources()) {
+            // A document with "resources": null serves nothing, like a missing one.
+            List<APIResource> served = resources(groupVersion).map(APIResourceList::getResources).orElse(null);
+            for (APIResource r : served == null ? List.<APIResource>of() : served) {
                 // Subresources (status, scale) share the kind; their names hold a slash.
                 if (key.kind().equals(r.getKind()) && r.getName() != null && !r.getName().contains("/")) {
                     int slash = groupVersion.indexOf('/');
