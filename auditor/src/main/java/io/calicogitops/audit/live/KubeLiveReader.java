@@ -28,7 +28,9 @@ import java.util.TreeSet;
  * Reads the live state of a cluster through the Kubernetes API (fabric8): discovers once whether Calico is served
  * as {@code projectcalico.org/v3} or only as {@code crd.projectcalico.org/v1} CRDs (then maps objects back to v3 with
  * {@link V1Mapping}), lists every requested kind cluster-wide with pagination, and fails closed: any failed request
- * is a {@link ClusterAccessException} (exit 4), never a partial snapshot. Each read opens its own HTTP client and
+ * is a {@link ClusterAccessException} (exit 4), never a partial snapshot. Every request is a {@link BoundedGet} (a total
+ * deadline and a bound on the body's bytes) and every list page is checked by {@link ListPage} (the kind asked for, an
+ * items array, named items), so a server that answers slowly, hugely or wrongly fails the read too. Each read opens its own HTTP client and
  * closes it, so the reader holds nothing to release; reads run one at a time.
  */
 public final class KubeLiveReader implements LiveReader {
