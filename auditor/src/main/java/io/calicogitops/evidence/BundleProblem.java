@@ -16,8 +16,16 @@ public record BundleProblem(Kind kind, String path, String message) {
         MISSING,
         /** A file in the zip is not in the manifest. */
         EXTRA,
-        /** The zip holds a path twice (a reader might show either copy). */
+        /**
+         * The zip holds a path twice (a reader might show either copy), or two names in the zip or the manifest differ
+         * only in case (one file on macOS and Windows).
+         */
         DUPLICATE,
+        /**
+         * A name in the manifest or the zip is not a plain relative path: {@code ..}, absolute, a drive letter, a
+         * backslash, an empty or {@code .} segment, a control character. Unzipped, it could land outside the folder.
+         */
+        PATH,
         /** The manifest's files list is inconsistent or its digest does not match it: the manifest was edited. */
         MANIFEST,
         /** The signature is absent although a key was given, or does not match the manifest. */

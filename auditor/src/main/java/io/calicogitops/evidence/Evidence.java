@@ -48,13 +48,19 @@ public final class Evidence {
     }
 
     /**
-     * Checks a bundle: every listed file present with its hash and size, no file unlisted, the digest, and the
-     * signature when a key is given.
+     * Checks a bundle: every name a safe relative path and unique in any case, every listed file present with its
+     * hash and size, no file unlisted, the digest, and the signature when a key is given. Only the zip's own entries
+     * are read, never a file a name in it points to.
      *
      * @throws NotABundleException when the file is not a zip or has no readable manifest
      */
     public BundleCheck verify(Path zip, String display, Optional<PublicKey> key) {
-        BundleZip bundle = BundleZip.read(zip, display);
+        try (BundleZip bundle = BundleZip.open(zip, display)) {
+            return verify(bundle, display, key);
+        }
+    }
+
+    private static BundleCheck verify(BundleZip bundle, String display, Optional<PublicKey> key) {
         byte[] manifestBytes = bundle.manifest().orElseThrow(() ->
                 new NotABundleException(display + " is not an evidence bundle: it has no " + BundleLayout.MANIFEST));
         Manifest manifest = Manifest.fromJson(JsonText.parse(manifestBytes, BundleLayout.MANIFEST));

@@ -143,6 +143,58 @@ class HostileInputEndToEndTest {
     }
 
     @Test
+    void render_nameKubernetesAcceptsButNoFileSystemCanHold_exits3AtTheNameAndCreatesNothing() throws IOException {
+        // 253 characters is a valid DNS subdomain, so Kubernetes accepts it; globalnetworkset-<name>.yaml is 275 bytes,
+        // over the 255 bytes a file name may have on ext4, XFS, btrfs, APFS and NTFS. 233 characters fit exactly.
+        String longest = "a".repeat(63) + "." + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(61);
+        String fits = "e".repeat(233);
+        Path fleet = Files.createDirectories(tmp.resolve("fleet"));
+        Files.writeString(fleet.resolve("c1.yaml"), "name: c1\nprovider: EKS\ncni: aws-vpc\npacks: [tiers, mine]\n");
+        Path pack = Files.createDirectories(tmp.resolve("packs/mine"));
+        Files.writeString(pack.resolve("long.yaml.mustache"), """
+                apiVersion: projectcalico.org/v3
+                kind: GlobalNetworkSet
+                metadata:
+                  name: %s
+                spec:
+                  nets: [10.0.0.0/8]
+                ---
+                apiVersion: projectcalico.org/v3
+                kind: GlobalNetworkSet
+                metadata:
+                  name: %s
+                spec:
+                  nets: [10.0.0.0/8]
+                """.formatted(longest, fits));
+        Path repo = tmp.resolve("work/repo");
+
+        CliRun run = CliRun.of("render", "--fleet", fleet.toString(), "--repo", repo.toString(),
+                "--templates", tmp.resolve("packs").toString());
+
+        assertEquals(3, run.exitCode(), run.transcript());
+        assertTrue(run.err().contains("long.yaml.mustache:4:9: error: [c1] metadata.name: the file name "
+                + "globalnetworkset-" + longest + ".yaml would be 275 bytes, over the 255 bytes a file name may have"),
+                run.transcript());
+        assertEquals(1, run.err().lines().filter(l -> l.contains(": error: ")).count(), "the 233-character name fits:\n"
+                + run.transcript());
+        assertFalse(Files.exists(tmp.resolve("work")), "nothing was written, not even git init:\n" + files(tmp));
+
+        // The name that fits exactly (255 bytes) is written: its temporary file must fit too.
+        Files.writeString(pack.resolve("long.yaml.mustache"), """
+                apiVersion: projectcalico.org/v3
+                kind: GlobalNetworkSet
+                metadata:
+                  name: %s
+                spec:
+                  nets: [10.0.0.0/8]
+                """.formatted(fits));
+        CliRun ok = CliRun.of("render", "--fleet", fleet.toString(), "--repo", repo.toString(),
+                "--templates", tmp.resolve("packs").toString());
+        assertEquals(0, ok.exitCode(), ok.transcript());
+        assertTrue(Files.isRegularFile(repo.resolve("clusters/c1/globalnetworkset-" + fits + ".yaml")), files(tmp).toString());
+    }
+
+    @Test
     void render_templateWithAKindNoCrdDefines_exits3NamingTheKind() throws IOException {
         Path fleet = Files.createDirectories(tmp.resolve("fleet"));
         Files.writeString(fleet.resolve("c1.yaml"), "name: c1\nprovider: EKS\ncni: aws-vpc\npacks: [tiers, mine]\n");

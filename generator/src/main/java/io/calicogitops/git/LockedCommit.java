@@ -14,10 +14,14 @@ import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -124,10 +128,27 @@ final class LockedCommit {
         Files.createDirectories(file.getParent());
         // Not Files.createTempFile: it makes the file owner-only (0600), whereas git checks files out
         // with the user's umask, and kubectl or a sync agent running as another user must read them.
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".calico-gitops.tmp");
+        Path tmp = file.resolveSibling(tmpName(file.getFileName().toString()));
         Files.deleteIfExists(tmp);
         Files.write(tmp, bytes);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * The sibling a file is first written to. A name near the 255-byte limit of a file name (ext4, XFS, APFS, NTFS)
+     * has no room for the suffix; it gets a short name made from its hash, so any name that fits can be written.
+     */
+    static String tmpName(String fileName) {
+        String plain = "." + fileName + ".calico-gitops.tmp";
+        if (plain.getBytes(StandardCharsets.UTF_8).length <= 255) {
+            return plain;
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(fileName.getBytes(StandardCharsets.UTF_8));
+            return ".calico-gitops-" + HexFormat.of().formatHex(hash, 0, 8) + ".tmp";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     /** Like {@code git rm}: a folder emptied by removing its last file goes too (a user file keeps it). */

@@ -1,5 +1,6 @@
 package io.calicogitops.render;
 
+import io.calicogitops.diag.Diagnostics;
 import io.calicogitops.fleet.ClusterProfile;
 import io.calicogitops.model.Kinds;
 import io.calicogitops.model.ResourceId;
@@ -27,7 +28,30 @@ public final class ClusterLayout {
             .comparingInt((RenderedResource r) -> Kinds.applyRank(r.resource().id()))
             .thenComparing(r -> Kinds.fileName(r.resource().id()));
 
+    /**
+     * The most bytes one file name may have on Linux (ext4, XFS, btrfs: NAME_MAX) and on macOS and Windows file
+     * systems; Kubernetes accepts names of up to 253 characters, so a long name plus the kind prefix can exceed it.
+     */
+    static final int MAX_FILE_NAME_BYTES = 255;
+
     private ClusterLayout() {
+    }
+
+    /**
+     * Reports, at its {@code metadata.name}, every resource whose file name would not fit in a file system, so that
+     * render stops at validation (exit 3) instead of failing half-way through writing (exit 4).
+     */
+    static void checkFileNames(Iterable<RenderedResource> resources, Diagnostics diagnostics) {
+        for (RenderedResource r : resources) {
+            String file = Kinds.fileName(r.resource().id());
+            int bytes = file.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > MAX_FILE_NAME_BYTES) {
+                int over = bytes - MAX_FILE_NAME_BYTES;
+                diagnostics.error(r.locate().at("/metadata/name"), "metadata.name: the file name " + file + " would be "
+                        + bytes + " bytes, over the " + MAX_FILE_NAME_BYTES + " bytes a file name may have",
+                        "shorten the name by at least " + over + (over == 1 ? " byte" : " bytes"));
+            }
+        }
     }
 
     static SortedMap<String, byte[]> files(ClusterProfile profile, List<Overlay> overlays, List<String> packs,

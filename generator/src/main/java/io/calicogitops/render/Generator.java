@@ -146,6 +146,7 @@ public final class Generator {
         }
         validator.validateCluster(resources.values().stream().map(RenderedResource::resource).toList(),
                 id -> resources.get(id).locate(), found);
+        ClusterLayout.checkFileNames(resources.values(), found);
         for (Diagnostic d : found.sorted()) {
             diagnostics.add(new Diagnostic(d.location(), d.severity(), "[" + profile.name() + "] " + d.message(), d.hint()));
         }

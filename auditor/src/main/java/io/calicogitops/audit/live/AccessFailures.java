@@ -92,7 +92,15 @@ final class AccessFailures {
         if (cause(e, ConnectException.class) != null || cause(e, HttpConnectTimeoutException.class) != null) {
             return "cannot connect to the API server " + server;
         }
-        if (cause(e, HttpTimeoutException.class) != null || cause(e, TimeoutException.class) != null
+        ResponseRejectedException rejected = cause(e, ResponseRejectedException.class);
+        if (rejected != null) {
+            return redact(rejected.getMessage());
+        }
+        TimeoutException deadline = cause(e, TimeoutException.class);
+        if (deadline != null && deadline.getMessage() != null) {
+            return "timed out: " + deadline.getMessage();
+        }
+        if (cause(e, HttpTimeoutException.class) != null || deadline != null
                 || cause(e, InterruptedIOException.class) != null) {
             return "timed out";
         }

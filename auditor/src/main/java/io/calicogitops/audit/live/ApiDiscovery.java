@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,19 +18,22 @@ import java.util.Optional;
 
 /**
  * Finds out, from the API server's discovery documents, which Calico layout a cluster has and under which group,
- * version and plural each requested kind is served. Plurals come from discovery, never from guessing.
+ * version and plural each requested kind is served. Plurals come from discovery, never from guessing. Each
+ * document is one {@link BoundedGet}, so discovery has the same deadline and size bound as the lists.
  * Not thread-safe: one per read.
  */
 final class ApiDiscovery {
 
     private final KubernetesClient client;
+    private final BoundedGet get;
     private final RequestRetry retry;
     private final AccessFailures failures;
     private final Map<String, Optional<APIResourceList>> resources = new HashMap<>();
     private APIGroupList groups;
 
-    ApiDiscovery(KubernetesClient client, RequestRetry retry, AccessFailures failures) {
+    ApiDiscovery(KubernetesClient client, BoundedGet get, RequestRetry retry, AccessFailures failures) {
         this.client = client;
+        this.get = get;
         this.retry = retry;
         this.failures = failures;
     }
@@ -61,14 +65,16 @@ final class ApiDiscovery {
             if (group.getPreferredVersion() != null) {
                 groupVersions.add(group.getPreferredVersion().getGroupVersion());
             }
-            for (GroupVersionForDiscovery v : group.getVersions()) {
+            for (GroupVersionForDiscovery v : group.getVersions() == null ? List.<GroupVersionForDiscovery>of() : group.getVersions()) {
                 if (!groupVersions.contains(v.getGroupVersion())) {
                     groupVersions.add(v.getGroupVersion());
                 }
             }
         }
         for (String groupVersion : groupVersions) {
-            for (APIResource r : resources(groupVersion).map(APIResourceList::getResources).orElse(List.of())) {
+            // A document with "resources": null serves nothing, like a missing one.
+            List<APIResource> served = resources(groupVersion).map(APIResourceList::getResources).orElse(null);
+            for (APIResource r : served == null ? List.<APIResource>of() : served) {
                 // Subresources (status, scale) share the kind; their names hold a slash.
                 if (key.kind().equals(r.getKind()) && r.getName() != null && !r.getName().contains("/")) {
                     int slash = groupVersion.indexOf('/');
@@ -83,29 +89,47 @@ final class ApiDiscovery {
 
     private Optional<APIGroup> group(String name) {
         if (groups == null) {
-            APIGroupList list = retry.get("discover API groups (GET /apis)", null, client::getApiGroups);
+            APIGroupList list = retry.get("discover API groups (GET /apis)", null,
+                    () -> get.bodyUnless404("/apis").map(b -> parse(b, APIGroupList.class)).orElse(null));
             if (list == null) {
                 throw new ClusterAccessException("discover API groups in context '" + failures.context()
                         + "': GET /apis returned 404 Not Found; is this a Kubernetes API server?");
             }
             groups = list;
         }
-        return groups.getGroups().stream().filter(g -> name.equals(g.getName())).findFirst();
+        return (groups.getGroups() == null ? List.<APIGroup>of() : groups.getGroups()).stream().filter(g -> name.equals(g.getName())).findFirst();
     }
 
     private Optional<APIResourceList> resources(String groupVersion) {
         Optional<APIResourceList> known = resources.get(groupVersion);
         if (known == null) {
             // fabric8 answers a 404 (group version not served) with null.
-            known = Optional.ofNullable(retry.get("discover resources of " + groupVersion, null,
-                    () -> client.getApiResources(groupVersion)));
+            String path = groupVersion.contains("/") ? "/apis/" + groupVersion : "/api/" + groupVersion;
+            known = retry.get("discover resources of " + groupVersion, null,
+                    () -> get.bodyUnless404(path).map(b -> parse(b, APIResourceList.class)));
             resources.put(groupVersion, known);
         }
         return known;
     }
 
+    /** A discovery document; one that is not one is rejected like any unusable answer. */
+    private <T> T parse(byte[] body, Class<T> type) {
+        try {
+            T parsed = client.getKubernetesSerialization().unmarshal(new String(body, StandardCharsets.UTF_8), type);
+            if (parsed == null) {
+                throw new ResponseRejectedException("the answer is empty, not a " + type.getSimpleName());
+            }
+            return parsed;
+        } catch (ResponseRejectedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ResponseRejectedException("the answer is not a " + type.getSimpleName() + " ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+    }
+
     private static List<String> versions(APIGroup group) {
-        return group.getVersions().stream().map(GroupVersionForDiscovery::getVersion).toList();
+        return (group.getVersions() == null ? List.<GroupVersionForDiscovery>of() : group.getVersions()).stream().map(GroupVersionForDiscovery::getVersion).toList();
     }
 
     private ClusterAccessException notServed(KindKey key, String why) {

@@ -28,8 +28,10 @@ import java.util.TreeSet;
  * Reads the live state of a cluster through the Kubernetes API (fabric8): discovers once whether Calico is served
  * as {@code projectcalico.org/v3} or only as {@code crd.projectcalico.org/v1} CRDs (then maps objects back to v3 with
  * {@link V1Mapping}), lists every requested kind cluster-wide with pagination, reads the requested Secrets one by one
- * by name ({@link SecretGetter}: Secrets are never listed), and fails closed: any failed request
- * is a {@link ClusterAccessException} (exit 4), never a partial snapshot. Each read opens its own HTTP client and
+ * by name ({@link SecretGetter}: Secrets are never listed), and fails closed: any failed request is a
+ * {@link ClusterAccessException} (exit 4), never a partial snapshot. Every list request is a {@link BoundedGet} (a total
+ * deadline and a bound on the body's bytes) and every list page is checked by {@link ListPage} (the kind asked for, an
+ * items array, named items), so a server that answers slowly, hugely or wrongly fails the read too. Each read opens its own HTTP client and
  * closes it, so the reader holds nothing to release; reads run one at a time.
  */
 public final class KubeLiveReader implements LiveReader {
@@ -53,10 +55,13 @@ public final class KubeLiveReader implements LiveReader {
         this(kubeconfig, context, DEFAULT_REQUEST_TIMEOUT);
     }
 
-    /** As {@link #KubeLiveReader(Optional, Optional)}, with the time one HTTP request may take. */
+    /**
+     * As {@link #KubeLiveReader(Optional, Optional)}, with the time one HTTP request may take, answer included (as
+     * kubectl's {@code --request-timeout}): it bounds both the wait for each byte and the whole exchange.
+     */
     public KubeLiveReader(Optional<Path> kubeconfig, Optional<String> context, Duration requestTimeout) {
         this(withTimeouts(loadConfig(kubeconfig.orElse(null), context.orElse(null)), requestTimeout), null,
-                ReadSettings.defaults());
+                ReadSettings.defaults().withRequestDeadline(requestTimeout));
     }
 
     private KubeLiveReader(Config config, String context, ReadSettings settings) {
@@ -111,13 +116,14 @@ public final class KubeLiveReader implements LiveReader {
 
     private LiveReadResult read(KubernetesClient client, Set<KindKey> keys, LiveQuery query) {
         RequestRetry retry = new RequestRetry(settings.attempts(), settings.backoff(), failures);
-        ApiDiscovery discovery = new ApiDiscovery(client, retry, failures);
+        BoundedGet get = new BoundedGet(client, settings);
+        ApiDiscovery discovery = new ApiDiscovery(client, get, retry, failures);
         if (layout == null) {
             layout = discovery.calicoLayout();
         }
         // Resolve every kind before listing any, so that a missing kind fails fast.
         List<ServedKind> served = keys.stream().map(k -> discovery.resolve(k, layout)).toList();
-        KindLister lister = new KindLister(client, retry, settings.pageSize());
+        KindLister lister = new KindLister(client, get, retry, settings.pageSize());
         SourceLocation origin = SourceLocation.of("cluster:" + context);
         Diagnostics diagnostics = new Diagnostics();
         List<Resource> resources = new ArrayList<>();
@@ -128,7 +134,7 @@ public final class KubeLiveReader implements LiveReader {
                 body.ifPresent(b -> resources.add(Resource.of(b, origin)));
             }
         }
-        SecretGetter secrets = new SecretGetter(client, retry);
+        SecretGetter secrets = new SecretGetter(get, retry);
         query.secrets().forEach(id -> secrets.get(id).ifPresent(b -> resources.add(Resource.of(b, origin))));
         diagnostics.throwIfErrors("live state of context '" + context + "'");
         resources.sort(Comparator.comparing(Resource::id));

@@ -162,7 +162,8 @@ public final class KubeObjectWriter implements AutoCloseable {
         }
         KindKey key = KindKey.parse(kindKey);
         if (discovery == null) {
-            discovery = new ApiDiscovery(client(), new RequestRetry(3, Duration.ofMillis(500), failures), failures);
+            discovery = new ApiDiscovery(client(), new BoundedGet(client(), ReadSettings.defaults()),
+                    new RequestRetry(3, Duration.ofMillis(500), failures), failures);
             layout = discovery.calicoLayout();
         }
         if (key.isCalico() && layout != CalicoLayout.V3) {

@@ -1,45 +1,68 @@
 package io.calicogitops.audit.live;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.calicogitops.model.ResourceId;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.client.KubernetesClient;
 
+import java.io.IOException;
 import java.util.Optional;
 
 /**
  * Reads one Secret by namespace and name ({@code GET /api/v1/namespaces/<ns>/secrets/<name>}); a 404 means the
  * cluster does not have it. The values stay in memory for the comparison only ({@code io.calicogitops.audit.Secrets}
  * masks them before anything is shown or kept). Never a list: that would fetch every credential of the cluster.
+ * The request is a {@link BoundedGet} like every list page (total deadline, size bound), and an answer that is not
+ * that Secret is refused with a message that never quotes the body (it holds the values).
  */
 final class SecretGetter {
 
     /** The Secret kind as failures name it. */
     static final KindKey KIND = new KindKey("", "Secret");
 
-    private final KubernetesClient client;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final BoundedGet get;
     private final RequestRetry retry;
 
-    SecretGetter(KubernetesClient client, RequestRetry retry) {
-        this.client = client;
+    SecretGetter(BoundedGet get, RequestRetry retry) {
+        this.get = get;
         this.retry = retry;
     }
 
     /** The Secret's body with {@code apiVersion} and {@code kind}, or empty when the cluster has no such Secret. */
     Optional<ObjectNode> get(ResourceId id) {
         String what = "get Secret " + id.namespace() + "/" + id.name();
-        // fabric8's get() answers a 404 with null, which is what "missing" means here.
-        Secret secret = retry.get(what, KIND, () -> client.secrets().inNamespace(id.namespace()).withName(id.name()).get());
-        if (secret == null) {
-            return Optional.empty();
+        String path = "/api/v1/namespaces/" + id.namespace() + "/secrets/" + id.name();
+        Optional<byte[]> answer = retry.get(what, KIND, () -> get.bodyUnless404(path));
+        return answer.map(bytes -> parse(bytes, id));
+    }
+
+    private static ObjectNode parse(byte[] bytes, ResourceId id) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(bytes);
+        } catch (IOException e) {
+            // Jackson's message quotes the offending token, which may be a value: say only what went wrong.
+            throw new ResponseRejectedException("the answer is not a v1 Secret: it is not JSON");
         }
-        ObjectNode raw = client.getKubernetesSerialization().convertValue(secret, ObjectNode.class);
-        ObjectNode body = raw.objectNode();
+        if (root == null || !root.isObject()) {
+            throw new ResponseRejectedException("the answer is not a v1 Secret: it is not a JSON object");
+        }
+        String kind = root.path("kind").asText("Secret");
+        String name = root.path("metadata").path("name").asText("");
+        String namespace = root.path("metadata").path("namespace").asText(id.namespace());
+        if (!"Secret".equals(kind) || !id.name().equals(name) || !id.namespace().equals(namespace)) {
+            throw new ResponseRejectedException("the answer is not the v1 Secret " + id.namespace() + "/" + id.name());
+        }
+        ObjectNode body = JSON.createObjectNode();
         body.put("apiVersion", "v1");
         body.put("kind", "Secret");
-        raw.remove("apiVersion");
-        raw.remove("kind");
-        body.setAll(raw);
-        return Optional.of(body);
+        root.fields().forEachRemaining(f -> {
+            if (!f.getKey().equals("apiVersion") && !f.getKey().equals("kind")) {
+                body.set(f.getKey(), f.getValue());
+            }
+        });
+        return body;
     }
 }

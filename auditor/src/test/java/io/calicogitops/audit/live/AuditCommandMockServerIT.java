@@ -157,6 +157,24 @@ class AuditCommandMockServerIT {
     }
 
     @Test
+    void audit_tierListHoldsPoliciesAndThePolicyListIsEmpty_exits4AndNeverSaysInSync() throws IOException {
+        cluster(V3, Set.of());
+        server.expect().get().withPath("/apis/projectcalico.org/v3/globalnetworkpolicies?limit=500")
+                .andReturn(200, emptyList(V3, "GlobalNetworkPolicy")).always();
+        server.expect().get().withPath("/apis/projectcalico.org/v3/tiers?limit=500").andReturn(200, """
+                {"apiVersion":"projectcalico.org/v3","kind":"TierList","metadata":{},"items":[
+                {"apiVersion":"projectcalico.org/v3","kind":"GlobalNetworkPolicy","metadata":{"name":"security.pci-whitelist"},
+                "spec":{"tier":"security","selector":"all()"}}]}""").always();
+
+        Run run = audit();
+
+        assertEquals(4, run.exit(), run.transcript());
+        assertEquals("error: list tiers.projectcalico.org/v3 in context 'mock' failed: the answer is not a list of "
+                + "projectcalico.org/v3 Tier: items[0] (security.pci-whitelist) is a GlobalNetworkPolicy\n", run.err());
+        assertNeverInSync(run);
+    }
+
+    @Test
     void audit_serverError_exits4AfterRetrying() throws IOException {
         cluster(V3, Set.of());
         server.expect().get().withPath("/apis/operator.tigera.io/v1/installations?limit=500")
