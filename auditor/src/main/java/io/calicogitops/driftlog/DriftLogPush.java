@@ -8,6 +8,7 @@ import io.calicogitops.git.GitCredentials;
 import io.calicogitops.git.GitRepo;
 import io.calicogitops.git.PushResult;
 
+import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -26,10 +27,21 @@ public final class DriftLogPush {
 
     private final String remote;
     private final Optional<GitCredentials> credentials;
+    private final Optional<PrivateKey> signKey;
 
     public DriftLogPush(String remote, Optional<GitCredentials> credentials) {
+        this(remote, credentials, Optional.empty());
+    }
+
+    private DriftLogPush(String remote, Optional<GitCredentials> credentials, Optional<PrivateKey> signKey) {
         this.remote = remote;
         this.credentials = credentials;
+        this.signKey = signKey;
+    }
+
+    /** This recorder, signing every entry it appends with {@code key} (Ed25519). */
+    public DriftLogPush signingWith(PrivateKey key) {
+        return new DriftLogPush(remote, credentials, Optional.of(key));
     }
 
     /** The remote-tracking ref the remote's log is fetched into. */
@@ -53,7 +65,7 @@ public final class DriftLogPush {
             Optional<String> remoteTip = repo.fetch(remote, DriftLog.BRANCH, trackingRef(), credentials);
             Optional<String> localTip = repo.tip(DriftLog.BRANCH);
             Optional<String> base = base(repo, localTip, remoteTip);
-            DriftLog.Prepared next = DriftLog.prepare(repo, base, cluster, body);
+            DriftLog.Prepared next = DriftLog.prepare(repo, base, cluster, body, signKey);
             String commit = repo.buildAppendCommit(DriftLog.BRANCH, base, next.files(), next.message(), now);
             PushResult pushed = repo.push(remote, commit, DriftLog.BRANCH, credentials);
             if (pushed.accepted()) {
