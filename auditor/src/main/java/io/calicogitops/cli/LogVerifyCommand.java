@@ -81,7 +81,7 @@ public final class LogVerifyCommand implements Callable<Integer> {
         } else {
             int n = result.problems().size();
             out.println("broken: drift log" + scope + " has " + n + (n == 1 ? " problem" : " problems") + " (" + counts(result)
-                    + "); first: " + result.firstProblem().orElseThrow().format());
+                    + "; " + signatures(result) + "); first: " + result.firstProblem().orElseThrow().format());
         }
         out.flush();
         return result.valid() ? ExitCodes.OK : ExitCodes.FINDINGS;
@@ -100,7 +100,10 @@ public final class LogVerifyCommand implements Callable<Integer> {
     /** Says plainly when signatures were not checked: an intact chain alone does not rule out a consistent forgery. */
     private static String signatures(VerifyResult r) {
         if (r.signaturesChecked()) {
-            return "every entry signed with the public key";
+            long bad = r.problems().stream().filter(p -> p.kind() == LogProblem.Kind.UNSIGNED
+                    || p.kind() == LogProblem.Kind.BAD_SIGNATURE).count();
+            return bad == 0 ? "every entry signed with the public key"
+                    : bad + (bad == 1 ? " entry" : " entries") + " not signed with the public key";
         }
         return "signatures not checked (" + r.signedEntries() + " of " + r.totalEntries()
                 + " entries signed; give --public-key to check them)";

@@ -111,7 +111,8 @@ class DriftLogSigningEndToEndTest {
                         + (variant.equals("no key") ? " is not signed" : " has a signature that does not match the public key");
                 assertTrue(keyed.out().contains(line), variant + ": " + line + "\n" + keyed.transcript());
             }
-            assertTrue(keyed.out().contains("broken: drift log has 3 problems"), keyed.transcript());
+            assertTrue(keyed.out().contains("broken: drift log has 3 problems (3 entries (eks-dev 3) in 3 commits; 3 entries not"
+                    + " signed with the public key); first: "), keyed.transcript());
         }
     }
 
@@ -144,6 +145,10 @@ class DriftLogSigningEndToEndTest {
         assertTrue(anchored.out().startsWith("log/eks-dev/000000004.json: missing: checkpoint "), anchored.transcript());
         assertTrue(anchored.out().contains("vouches for entry 4 of eks-dev"), anchored.transcript());
         assertTrue(anchored.out().contains("but the log of eks-dev ends at entry 2"), anchored.transcript());
+        assertTrue(anchored.out().contains("; every entry signed with the public key); first: log/eks-dev/000000004.json"),
+                anchored.transcript());
+        assertTrue(counted.out().contains("; signatures not checked (2 of 2 entries signed; give --public-key to check them));"
+                + " first: "), counted.transcript());
         assertEquals(1, counted.exitCode(), counted.transcript());
         assertTrue(counted.out().startsWith("log/eks-dev/000000003.json: missing: at least 4 entries of eks-dev expected,"
                 + " but the log of eks-dev ends at entry 2\n"), counted.transcript());
