@@ -10,6 +10,7 @@ import io.calicogitops.git.PushResult;
 
 import java.security.PrivateKey;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -101,7 +102,7 @@ public final class DriftLogPush {
         String lost = "commit " + seen.substring(0, 12) + " (its entries are still there, but the commits were replaced)";
         for (String path : repo.listFiles(seen, LogPaths.ROOT)) {
             byte[] before = repo.readFile(seen, path).orElseThrow();
-            if (remoteTip.flatMap(t -> repo.readFile(t, path)).map(now -> java.util.Arrays.equals(now, before)).orElse(false)) {
+            if (remoteTip.flatMap(t -> repo.readFile(t, path)).map(now -> Arrays.equals(now, before)).orElse(false)) {
                 continue;
             }
             lost = LogPaths.parse(path).map(p -> "local entry seq " + p.seq() + " of " + p.cluster() + " (" + path + ", hash "
@@ -119,8 +120,9 @@ public final class DriftLogPush {
 
     private static String hashOf(byte[] entryFile) {
         try {
-            return LogEntryJson.fromJson(LogEntryJson.parse(entryFile)).hash().substring(0, 12);
-        } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
+            String hash = LogEntryJson.fromJson(LogEntryJson.parse(entryFile)).hash();
+            return hash.substring(0, Math.min(12, hash.length()));
+        } catch (IllegalArgumentException e) {
             return "unreadable";
         }
     }
