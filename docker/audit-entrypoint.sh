@@ -2,7 +2,7 @@
 # Entry point of the scheduled drift audit (the CronJob the scheduled-audit pack renders).
 #
 # Clones the fleet repository into an emptyDir with the credentials of the mounted Git Secret, then runs
-#   calico-gitops audit --repo ... --cluster ... --in-cluster --record --push [--notify-webhook-file ...]
+#   calico-gitops audit --repo ... --cluster ... --in-cluster --record --push [--notify-webhook-file ...] [--sign-key ...]
 # which audits this cluster with the pod's read-only ServiceAccount, appends the result to the drift log branch
 # calico-gitops/audit-log and pushes that branch to origin. No secret is printed, written to the repository's
 # config or passed on a command line.
@@ -15,6 +15,8 @@
 #                                        token, or username + password   (HTTPS; a kubernetes.io/basic-auth Secret works)
 #                                        ssh-privatekey [+ known_hosts]  (SSH; a kubernetes.io/ssh-auth Secret works)
 #   CALICO_GITOPS_NOTIFY_WEBHOOK_FILE  optional: file holding the webhook URL (mounted from the webhook Secret)
+#   CALICO_GITOPS_SIGN_KEY_FILE        optional: Ed25519 private key (PKCS#8 PEM) every drift-log entry is signed with
+#                                        (mounted read-only from the profile's signKeySecret)
 #   CALICO_GITOPS_WORK                 optional: working folder (default /work)
 #   CALICO_GITOPS_BIN                  optional: the calico-gitops launcher (default /opt/calico-gitops/calico-gitops)
 set -eu
@@ -66,6 +68,11 @@ git -C "$repo" fetch --quiet origin "refs/heads/$log_branch:refs/heads/$log_bran
 set -- audit --repo "$repo" --cluster "$CALICO_GITOPS_CLUSTER" --ref "$ref" --in-cluster --record --push
 if [ -n "${CALICO_GITOPS_NOTIFY_WEBHOOK_FILE:-}" ] && [ -f "$CALICO_GITOPS_NOTIFY_WEBHOOK_FILE" ]; then
   set -- "$@" --notify-webhook-file "$CALICO_GITOPS_NOTIFY_WEBHOOK_FILE"
+fi
+# Passed even when the file is missing (a Secret without the key): calico-gitops then stops with a usage error
+# instead of recording unsigned entries into a signed log.
+if [ -n "${CALICO_GITOPS_SIGN_KEY_FILE:-}" ]; then
+  set -- "$@" --sign-key "$CALICO_GITOPS_SIGN_KEY_FILE"
 fi
 # Exit code: 0 in sync, 1 drift (the Job then shows as failed, which is what alerting on Jobs expects), 4 no access.
 exec "${CALICO_GITOPS_BIN:-/opt/calico-gitops/calico-gitops}" "$@"

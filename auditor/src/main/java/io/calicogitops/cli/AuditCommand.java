@@ -13,6 +13,7 @@ import io.calicogitops.generator.cli.Paths;
 import io.calicogitops.git.GitCredentials;
 import io.calicogitops.generator.cli.ProgressOption;
 import io.calicogitops.report.ReportFormat;
+import io.calicogitops.signing.SigningKeys;
 import picocli.CommandLine.ArgGroup;
 import io.calicogitops.watch.AuditLoop;
 import io.calicogitops.watch.Backoff;
@@ -28,6 +29,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -80,6 +82,10 @@ public final class AuditCommand implements Callable<Integer> {
             + GitCredentials.TOKEN_VARIABLE)
     boolean push;
 
+    @Option(names = "--sign-key", paramLabel = "FILE", description = "with --record: sign the entry with this Ed25519 private"
+            + " key (PKCS#8 PEM, e.g. from 'evidence keygen'); 'log verify --public-key' then finds entries forged without it")
+    Path signKey;
+
     @Option(names = "--now", paramLabel = "INSTANT", hidden = true, description = "the time the drift log records")
     Instant now;
 
@@ -120,6 +126,15 @@ public final class AuditCommand implements Callable<Integer> {
         if (ignore != null) {
             IgnoreRules.load(ignore, Paths.display(ignore));
         }
+        signingKey();
+    }
+
+    /** The key entries are signed with; a key without --record, or a file that is no key, is a usage error. */
+    private Optional<PrivateKey> signingKey() {
+        if (signKey != null && !record) {
+            throw new UsageException("--sign-key needs --record: it signs the drift log entry");
+        }
+        return Optional.ofNullable(signKey).map(k -> SigningKeys.readPrivate(k, "--sign-key " + Paths.display(k)));
     }
 
     private int auditOnce() throws IOException {
@@ -133,8 +148,10 @@ public final class AuditCommand implements Callable<Integer> {
             throw new UsageException("--push needs --record: it pushes the drift log entry");
         }
         IgnoreRules rules = ignore == null ? IgnoreRules.none() : IgnoreRules.load(ignore, Paths.display(ignore));
+        Optional<PrivateKey> key = signingKey();
         AuditRecorder recorder = record ? new AuditRecorder(repo, cluster, ref, liveSource(), now, spec.commandLine().getErr(),
-                push ? Optional.of(new DriftLogPush(REMOTE, GitCredentials.fromEnvironment(System.getenv()))) : Optional.empty()) : null;
+                push ? Optional.of(new DriftLogPush(REMOTE, GitCredentials.fromEnvironment(System.getenv()))) : Optional.empty(),
+                key) : null;
         AuditReport report;
         try {
             LiveReader reader = run.capture(source.reader());

@@ -14,13 +14,14 @@ import io.calicogitops.git.GitRepo;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * What {@code audit --record} adds around an audit: keeps the live snapshot the audit read (for its digest), appends
- * the result or the failure to the drift log (with {@code --push}, to the remote's), and says so on stderr. A result
- * that cannot be recorded is exit 4.
+ * the result or the failure to the drift log (with {@code --push}, to the remote's; with {@code --sign-key}, signed),
+ * and says so on stderr. A result that cannot be recorded is exit 4.
  */
 final class AuditRecorder {
 
@@ -31,18 +32,23 @@ final class AuditRecorder {
     private final Instant now;
     private final PrintWriter err;
     private final Optional<DriftLogPush> push;
+    private final DriftLog log;
     private LiveSnapshot snapshot;
 
-    /** {@code push}: record on that remote's drift log (then locally) instead of only locally. */
+    /**
+     * {@code push}: record on that remote's drift log (then locally) instead of only locally; {@code signKey}: sign
+     * each entry with it.
+     */
     AuditRecorder(Path repo, String cluster, String ref, String liveSource, Instant now, PrintWriter err,
-                  Optional<DriftLogPush> push) {
+                  Optional<DriftLogPush> push, Optional<PrivateKey> signKey) {
         this.repo = repo;
         this.cluster = cluster;
         this.ref = ref;
         this.liveSource = liveSource;
         this.now = now == null ? Instant.now() : now;
         this.err = err;
-        this.push = push;
+        this.push = signKey.isPresent() ? push.map(p -> p.signingWith(signKey.get())) : push;
+        this.log = signKey.map(k -> new DriftLog().signingWith(k)).orElseGet(DriftLog::new);
     }
 
     /** {@code reader}, remembering what it returned. */
@@ -59,7 +65,7 @@ final class AuditRecorder {
         String verdict = report.inSync() ? "in sync" : "drift";
         try (GitRepo git = GitRepo.open(repo)) {
             say(push.isPresent() ? push.get().append(git, report, snapshot, now)
-                    : new DriftLog().append(git, report, snapshot, now));
+                    : log.append(git, report, snapshot, now));
         } catch (CalicoGitOpsException e) {
             throw new GitAccessException("the audit finished (" + verdict + ") but was not recorded in the drift log: "
                     + e.getMessage(), e);
@@ -78,7 +84,7 @@ final class AuditRecorder {
                 commit = Optional.empty();
             }
             AuditFailure entry = new AuditFailure(cluster, ref, commit, liveSource, error);
-            say(push.isPresent() ? push.get().appendFailure(git, entry, now) : new DriftLog().appendFailure(git, entry, now));
+            say(push.isPresent() ? push.get().appendFailure(git, entry, now) : log.appendFailure(git, entry, now));
         } catch (CalicoGitOpsException e) {
             err.println("error: the failed audit was not recorded in the drift log either: " + e.getMessage());
         }
@@ -86,7 +92,8 @@ final class AuditRecorder {
 
     private void say(LogEntry e) {
         err.println("recorded: " + e.cluster() + " entry " + e.seq() + " (" + e.verdict() + ") in " + e.path()
-                + " on " + DriftLog.BRANCH.substring("refs/heads/".length()) + (push.isPresent() ? ", pushed" : ""));
+                + " on " + DriftLog.BRANCH.substring("refs/heads/".length()) + (e.signature().isPresent() ? ", signed" : "")
+                + (push.isPresent() ? ", pushed" : ""));
         err.flush();
     }
 }

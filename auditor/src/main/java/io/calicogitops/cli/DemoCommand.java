@@ -25,7 +25,7 @@ import io.calicogitops.evidence.ExportRequest;
 import io.calicogitops.evidence.ExportResult;
 import io.calicogitops.evidence.LiveInput;
 import io.calicogitops.evidence.SignatureStatus;
-import io.calicogitops.evidence.SigningKeys;
+import io.calicogitops.signing.SigningKeys;
 import io.calicogitops.generator.cli.Paths;
 import io.calicogitops.report.ReportFormat;
 import io.calicogitops.generator.cli.RenderCommand;

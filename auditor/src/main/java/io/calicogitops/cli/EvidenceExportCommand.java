@@ -9,7 +9,7 @@ import io.calicogitops.evidence.EvidenceTime;
 import io.calicogitops.evidence.ExportRequest;
 import io.calicogitops.evidence.ExportResult;
 import io.calicogitops.evidence.LiveInput;
-import io.calicogitops.evidence.SigningKeys;
+import io.calicogitops.signing.SigningKeys;
 import io.calicogitops.generator.cli.Paths;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

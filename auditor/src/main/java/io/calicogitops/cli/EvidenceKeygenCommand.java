@@ -1,7 +1,7 @@
 package io.calicogitops.cli;
 
 import io.calicogitops.diag.ExitCodes;
-import io.calicogitops.evidence.SigningKeys;
+import io.calicogitops.signing.SigningKeys;
 import io.calicogitops.generator.cli.Paths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

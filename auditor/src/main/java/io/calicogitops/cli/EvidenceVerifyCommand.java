@@ -5,7 +5,7 @@ import io.calicogitops.evidence.BundleCheck;
 import io.calicogitops.evidence.BundleProblem;
 import io.calicogitops.evidence.Evidence;
 import io.calicogitops.evidence.Manifest;
-import io.calicogitops.evidence.SigningKeys;
+import io.calicogitops.signing.SigningKeys;
 import io.calicogitops.generator.cli.Paths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

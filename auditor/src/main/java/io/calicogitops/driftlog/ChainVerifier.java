@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.calicogitops.git.BranchCommit;
 import io.calicogitops.git.FileChange;
 import io.calicogitops.git.RefMove;
+import io.calicogitops.signing.SigningKeys;
+
+import java.security.PublicKey;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,11 +17,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-
 /**
  * Checks a drift log in one pass over the tip's files (in path order, so each cluster's entries arrive together and in
  * seq order) and one pass over the branch history. One problem per broken link: an entry that cannot be trusted
- * breaks the chain after it only once, not at every later entry.
+ * breaks the chain after it only once, not at every later entry. Signatures, when a public key is given, are checked
+ * entry by entry, and every unsigned or wrongly signed entry is its own problem: a key-less forger has to re-chain
+ * every entry, and each of them shows.
  */
 final class ChainVerifier {
 
@@ -26,6 +30,9 @@ final class ChainVerifier {
 
     private final String branch;
     private final Optional<String> folder;
+    private final Optional<PublicKey> key;
+    private final LogAnchors anchors;
+    private long signed;
     private final List<LogProblem> problems = new ArrayList<>();
     private final Map<String, Long> entries = new TreeMap<>();
 
@@ -33,9 +40,11 @@ final class ChainVerifier {
     private long expected;
     private String prevHash;
 
-    ChainVerifier(String branch, Optional<String> folder) {
+    ChainVerifier(String branch, VerifyOptions options) {
         this.branch = branch;
-        this.folder = folder;
+        this.folder = options.cluster().map(LogPaths::folder);
+        this.key = options.publicKey();
+        this.anchors = new LogAnchors(options);
     }
 
     /** Linear, append-only, and holding every tip the reflog remembers. */
@@ -100,9 +109,13 @@ final class ChainVerifier {
             node = LogEntryJson.parse(bytes);
             entry = LogEntryJson.fromJson(node);
         } catch (IllegalArgumentException e) {
+            anchors.entry(cluster, seq, null);
             problem(path, LogProblem.Kind.UNREADABLE, "not a drift-log entry: " + e.getMessage());
             return;
         }
+        anchors.entry(cluster, seq, entry.hash());
+        entry.signature().ifPresent(s -> signed++);
+        key.ifPresent(k -> checkSignature(path, node, entry, k));
         if (entry.seq() != seq || !entry.cluster().equals(cluster)) {
             problem(path, LogProblem.Kind.MISPLACED, "holds entry " + entry.seq() + " of " + entry.cluster()
                     + ": entries were moved, swapped or renamed");
@@ -118,15 +131,29 @@ final class ChainVerifier {
         } else if (link != null && !link.equals(entry.prev())) {
             problem(path, LogProblem.Kind.PREV_MISMATCH, seq == 1 ? "entry 1 does not start the chain (prev is not 64 zeros)"
                     : "entry " + seq + " does not follow entry " + (seq - 1) + " (prev hash mismatch)");
+        } else if (entry.prevSeq().isPresent() && entry.prevSeq().getAsLong() != seq - 1) {
+            problem(path, LogProblem.Kind.PREV_MISMATCH, "entry " + seq + " says it follows entry "
+                    + entry.prevSeq().getAsLong() + " (prevSeq), not entry " + (seq - 1));
         }
         prevHash = entry.hash();
     }
 
-    VerifyResult result(String tip, int commits) {
+    private void checkSignature(String path, ObjectNode node, LogEntry entry, PublicKey publicKey) {
+        if (entry.signature().isEmpty()) {
+            problem(path, LogProblem.Kind.UNSIGNED, "entry " + entry.seq() + " is not signed: recorded without the key"
+                    + " (or before signing was set up), or forged");
+        } else if (!SigningKeys.verify(publicKey, LogEntryJson.signedBytes(node), entry.signature().get())) {
+            problem(path, LogProblem.Kind.BAD_SIGNATURE, "entry " + entry.seq() + " has a signature that does not match the"
+                    + " public key: edited after it was signed, or signed with another key");
+        }
+    }
+
+    VerifyResult result(Optional<String> tip, int commits) {
+        problems.addAll(anchors.problems());
         List<LogProblem> sorted = new ArrayList<>(problems);
         // Stable: within one path, problems keep the order they were found in (history, then content).
         sorted.sort(Comparator.comparing((LogProblem p) -> !p.where().equals(branch)).thenComparing(LogProblem::where));
-        return new VerifyResult(Optional.of(tip), commits, new TreeMap<>(entries), sorted);
+        return new VerifyResult(tip, commits, new TreeMap<>(entries), sorted, key.isPresent(), signed);
     }
 
     private void problem(String where, LogProblem.Kind kind, String message) {

@@ -7,8 +7,10 @@ import io.calicogitops.audit.LiveSnapshot;
 import io.calicogitops.diag.GitAccessException;
 import io.calicogitops.diag.UsageException;
 import io.calicogitops.git.GitRepo;
+import io.calicogitops.signing.SigningKeys;
 import io.calicogitops.validate.Names;
 
+import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,10 +41,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * there first it re-reads and retries with a random pause, so no entry is lost and seq numbers have no gaps. A lost
  * race leaves an unreferenced commit that {@code git gc} removes.
  *
- * <p><b>Limits.</b> The chain proves order and integrity of what is there, not that nothing was cut off at the end or
- * that a whole history was re-forged: pushing the branch to a protected remote ({@link DriftLogPush}), or keeping its
- * tip id with the evidence, anchors it. Entry times come from the recorder's clock, so two concurrent
- * recorders may write entries whose times are not in seq order.
+ * <p><b>Limits, and what closes them.</b> The chain proves order and integrity of what is there, not that nothing was
+ * cut off at the end or that a whole history was re-forged by someone with push access: the reflog shows that only in
+ * the repository where it happened, and not after {@code git reflog expire} or in a bare remote. A recorder key closes
+ * the re-forge (every entry carries an Ed25519 signature the forger cannot make; see {@link #signingWith}), and a
+ * signed {@link LogCheckpoint} kept elsewhere, or a minimum entry count, closes the cut-off end; the same two tools
+ * Certificate Transparency logs rely on (signed entries and signed tree heads). Entry times come from the recorder's
+ * clock, so two concurrent recorders may write entries whose times are not in seq order.
  */
 public final class DriftLog {
 
@@ -53,17 +58,24 @@ public final class DriftLog {
     private static final int STUCK_LIMIT = 40;
 
     private final int attempts;
+    private final Optional<PrivateKey> signKey;
 
     /**
      * A drift log whose appends retry while other recorders are winning (up to 1000 attempts), and give up after a
      * few seconds when the branch stays locked without moving.
      */
     public DriftLog() {
-        this(1000);
+        this(1000, Optional.empty());
     }
 
-    private DriftLog(int attempts) {
+    private DriftLog(int attempts, Optional<PrivateKey> signKey) {
         this.attempts = attempts;
+        this.signKey = signKey;
+    }
+
+    /** This log, signing every entry it appends with {@code key} (Ed25519). */
+    public DriftLog signingWith(PrivateKey key) {
+        return new DriftLog(attempts, Optional.of(key));
     }
 
     /**
@@ -146,16 +158,47 @@ public final class DriftLog {
      * reflog remembers). With a cluster, only that cluster's entries are checked (the history checks always run).
      */
     public VerifyResult verify(GitRepo repo, Optional<String> cluster) {
-        cluster.ifPresent(DriftLog::checkCluster);
+        return verify(repo, VerifyOptions.chainOnly(cluster));
+    }
+
+    /**
+     * {@link #verify(GitRepo, Optional)} plus what {@code options} asks for: every entry's signature, and the anchors
+     * against dropped newest entries (expected count, checkpoints). Works on bare repositories, where Git keeps no
+     * reflog: signatures and checkpoints do not depend on one.
+     */
+    public VerifyResult verify(GitRepo repo, VerifyOptions options) {
+        options.cluster().ifPresent(DriftLog::checkCluster);
+        ChainVerifier verifier = new ChainVerifier(BRANCH, options);
         Optional<String> tip = repo.tip(BRANCH);
         if (tip.isEmpty()) {
-            return new VerifyResult(Optional.empty(), 0, new TreeMap<>(), List.of());
+            return verifier.result(tip, 0);
         }
-        ChainVerifier verifier = new ChainVerifier(BRANCH, cluster.map(LogPaths::folder));
         var history = repo.history(BRANCH);
         verifier.checkHistory(history, repo.reflog(BRANCH), tip.get());
-        repo.forEachFile(tip.get(), cluster.map(LogPaths::folder).orElse(""), verifier::checkFile);
-        return verifier.result(tip.get(), history.size());
+        repo.forEachFile(tip.get(), options.cluster().map(LogPaths::folder).orElse(""), verifier::checkFile);
+        return verifier.result(tip, history.size());
+    }
+
+    /**
+     * A checkpoint of the cluster's newest entry, signed with {@code key}, after verifying the cluster's log: a broken
+     * log gets none (signing a checkpoint of it would vouch for the damage). The newest entry must be unsigned (a log
+     * recorded before signing was set up) or signed with this key: Ed25519 signatures are deterministic, so signing
+     * the entry's bytes again must give its signature.
+     *
+     * @throws UsageException when the newest entry is signed with another key
+     */
+    public CheckpointResult checkpoint(GitRepo repo, String cluster, PrivateKey key) {
+        VerifyResult verified = verify(repo, Optional.of(cluster));
+        if (!verified.valid() || verified.tip().isEmpty()) {
+            return new CheckpointResult(verified, Optional.empty());
+        }
+        Optional<LogEntry> newest = last(repo, verified.tip().get(), cluster);
+        if (newest.isPresent() && newest.get().signature().isPresent() && !newest.get().signature().get()
+                .equals(SigningKeys.signBase64(key, LogEntryJson.signedBytes(LogEntryJson.toJson(newest.get()))))) {
+            throw new UsageException("entry " + newest.get().seq() + " of " + cluster + " is signed with another key than"
+                    + " the given one: sign the checkpoint with the key the recorder signs entries with");
+        }
+        return new CheckpointResult(verified, newest.map(e -> LogCheckpoint.of(e, key)));
     }
 
     private LogEntry append(GitRepo repo, String cluster, ObjectNode body, Instant now) {
@@ -170,7 +213,7 @@ public final class DriftLog {
             if (stuck >= STUCK_LIMIT) {
                 break;
             }
-            Prepared next = prepare(repo, tip, cluster, body);
+            Prepared next = prepare(repo, tip, cluster, body, signKey);
             if (repo.appendCommit(BRANCH, tip, next.files(), next.message(), now).isPresent()) {
                 return next.entry();
             }
@@ -181,8 +224,11 @@ public final class DriftLog {
                 : "other recorders kept moving it (" + attempts + " attempts)"));
     }
 
-    /** The next entry of {@code cluster} on top of {@code tip}: sealed, as the file to add, with its commit message. */
-    static Prepared prepare(GitRepo repo, Optional<String> tip, String cluster, ObjectNode body) {
+    /**
+     * The next entry of {@code cluster} on top of {@code tip}: sealed (and signed with {@code key}, if given), as the
+     * file to add, with its commit message.
+     */
+    static Prepared prepare(GitRepo repo, Optional<String> tip, String cluster, ObjectNode body, Optional<PrivateKey> key) {
         long seq = 1;
         String prev = LogEntryJson.GENESIS;
         if (tip.isPresent()) {
@@ -192,7 +238,7 @@ public final class DriftLog {
                 prev = last.get().hash();
             }
         }
-        ObjectNode sealed = LogEntryJson.seal(body, seq, prev);
+        ObjectNode sealed = LogEntryJson.seal(body, seq, prev, key);
         LogEntry entry = LogEntryJson.fromJson(sealed);
         SortedMap<String, byte[]> files = new TreeMap<>(Map.of(entry.path(), LogEntryJson.fileBytes(sealed)));
         return new Prepared(entry, files, message(entry));

@@ -9,19 +9,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One recorded audit of one cluster, as stored in {@code log/<cluster>/<seq>.json} on the drift-log branch.
  *
  * <p>{@code seq} counts this cluster's entries from 1; {@code prev} is the {@code hash} of the cluster's entry
- * {@code seq - 1} (64 zeros for entry 1); {@code hash} is the SHA-256 of the entry's canonical JSON without the
+ * {@code seq - 1} (64 zeros for entry 1) and {@code prevSeq} states that seq (absent in entries recorded before it was
+ * added); {@code signature}, when the recorder had a key, is the base64 Ed25519 signature over the canonical JSON
+ * without {@code hash} and {@code signature}; {@code hash} is the SHA-256 of the entry's canonical JSON without the
  * {@code hash} key. A failed audit (the cluster or the desired state could not be read) has an {@code error}, no
  * {@code liveDigest}, an empty {@code summary} and no drift, and {@code inSync} false: it explains a gap, it does not
  * say the cluster drifted. {@code desiredCommit} is empty only for a failed audit whose ref did not resolve.
  */
 public record LogEntry(long seq, Instant time, String cluster, Optional<String> desiredCommit, String desiredRef,
                        String liveSource, Optional<String> liveDigest, boolean inSync, Map<String, Long> summary,
-                       List<LoggedDrift> drift, Optional<String> error, String prev, String hash) {
+                       List<LoggedDrift> drift, Optional<String> error, String prev, String hash,
+                       OptionalLong prevSeq, Optional<String> signature) {
 
     public LogEntry {
         if (seq < 1) {
@@ -38,6 +42,8 @@ public record LogEntry(long seq, Instant time, String cluster, Optional<String> 
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(prev, "prev");
         Objects.requireNonNull(hash, "hash");
+        Objects.requireNonNull(prevSeq, "prevSeq");
+        Objects.requireNonNull(signature, "signature");
     }
 
     /** The audit itself failed: nothing is known about the cluster's state at this time. */

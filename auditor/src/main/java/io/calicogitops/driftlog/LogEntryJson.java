@@ -11,8 +11,10 @@ import io.calicogitops.audit.DriftSeverity;
 import io.calicogitops.audit.DriftStatus;
 import io.calicogitops.audit.LiveSnapshot;
 import io.calicogitops.model.ResourceId;
+import io.calicogitops.signing.SigningKeys;
 
 import java.io.IOException;
+import java.security.PrivateKey;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -23,17 +25,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SortedMap;
 
 /**
  * The JSON form of a {@link LogEntry}, schema {@value #SCHEMA}: building an entry from an audit, sealing it into the
- * chain (seq, prev, hash) and reading it back. A file holds the canonical JSON ({@link CanonicalJson}) of the sealed
- * entry and a newline; the hash covers every key but {@code hash}, including keys a later version may add.
+ * chain (seq, prevSeq, prev, optional signature, hash) and reading it back. A file holds the canonical JSON
+ * ({@link CanonicalJson}) of the sealed entry and a newline; the hash covers every key but {@code hash}, including keys
+ * a later version may add; the Ed25519 signature covers every key but {@code hash} and {@code signature}, so it binds
+ * the entry's content, its seq and the link to the previous entry. {@code prevSeq} and {@code signature} were added
+ * without a schema bump (adding keys keeps the version): entries written before them still read and verify.
  */
 final class LogEntryJson {
 
     static final String SCHEMA = "calico-gitops/drift-log/v1";
     static final String GENESIS = "0".repeat(64);
+    static final String SIGNATURE = "signature";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -81,14 +88,26 @@ final class LogEntryJson {
         return node;
     }
 
-    /** A copy of {@code body} linked into the chain: {@code seq}, {@code prev} and the {@code hash} over the rest. */
-    static ObjectNode seal(ObjectNode body, long seq, String prev) {
+    /**
+     * A copy of {@code body} linked into the chain: {@code seq}, {@code prevSeq}, {@code prev}, with a key the
+     * {@code signature} over that, and the {@code hash} over the rest.
+     */
+    static ObjectNode seal(ObjectNode body, long seq, String prev, Optional<PrivateKey> key) {
         ObjectNode entry = body.deepCopy();
+        entry.remove(List.of("hash", SIGNATURE));
         entry.put("seq", seq);
+        entry.put("prevSeq", seq - 1);
         entry.put("prev", prev);
-        entry.remove("hash");
+        key.ifPresent(k -> entry.put(SIGNATURE, SigningKeys.signBase64(k, signedBytes(entry))));
         entry.put("hash", hashOf(entry));
         return entry;
+    }
+
+    /** The bytes an entry's signature covers: its canonical JSON without {@code hash} and {@code signature}. */
+    static byte[] signedBytes(JsonNode entry) {
+        ObjectNode copy = ((ObjectNode) entry).deepCopy();
+        copy.remove(List.of("hash", SIGNATURE));
+        return CanonicalJson.bytes(copy);
     }
 
     /** The SHA-256 of the canonical JSON of {@code entry} without its {@code hash} key. */
@@ -140,6 +159,10 @@ final class LogEntryJson {
         if (!seq.canConvertToLong() || !seq.isIntegralNumber() || seq.asLong() < 1) {
             throw new IllegalArgumentException("'seq' must be a positive integer");
         }
+        JsonNode prevSeq = n.path("prevSeq");
+        if (!prevSeq.isMissingNode() && (!prevSeq.isIntegralNumber() || !prevSeq.canConvertToLong() || prevSeq.asLong() < 0)) {
+            throw new IllegalArgumentException("'prevSeq' must be a non-negative integer");
+        }
         if (!n.path("inSync").isBoolean()) {
             throw new IllegalArgumentException("'inSync' must be true or false");
         }
@@ -151,7 +174,8 @@ final class LogEntryJson {
         }
         return new LogEntry(seq.asLong(), time, text(n, "cluster"), optionalText(n, "desiredCommit"), text(n, "desiredRef"),
                 text(n, "liveSource"), optionalText(n, "liveDigest"), n.get("inSync").booleanValue(), summary, drift,
-                optionalText(n, "error"), text(n, "prev"), text(n, "hash"));
+                optionalText(n, "error"), text(n, "prev"), text(n, "hash"),
+                prevSeq.isMissingNode() ? OptionalLong.empty() : OptionalLong.of(prevSeq.asLong()), optionalText(n, SIGNATURE));
     }
 
     /** The entry as JSON, keys in the canonical order. */
@@ -168,8 +192,10 @@ final class LogEntryJson {
         node.put("liveDigest", e.liveDigest().orElse(null));
         node.put("liveSource", e.liveSource());
         node.put("prev", e.prev());
+        e.prevSeq().ifPresent(p -> node.put("prevSeq", p));
         node.put("schemaVersion", SCHEMA);
         node.put("seq", e.seq());
+        e.signature().ifPresent(sig -> node.put(SIGNATURE, sig));
         ObjectNode summary = node.putObject("summary");
         e.summary().forEach(summary::put);
         node.put("time", DateTimeFormatter.ISO_INSTANT.format(e.time()));

@@ -26,7 +26,17 @@ public record LogProblem(String where, Kind kind, String message) {
         /** The branch history has a merge: the log must be one line of appends. */
         NOT_LINEAR,
         /** The branch was moved to a history without a tip it had before (force-push, reset). */
-        HISTORY_REWRITTEN
+        HISTORY_REWRITTEN,
+        /** An entry has no signature, though a public key was given: recorded without the key, or re-forged. */
+        UNSIGNED,
+        /** An entry's signature does not match the public key: edited after signing, or signed with another key. */
+        BAD_SIGNATURE,
+        /** Entries a checkpoint or the expected count vouch for are gone: the newest entries were dropped. */
+        TRUNCATED,
+        /** The entry a checkpoint names is there with another hash: it, or an entry before it, was rewritten. */
+        CHECKPOINT_MISMATCH,
+        /** A checkpoint's own signature does not match the public key. */
+        CHECKPOINT_INVALID
     }
 
     public LogProblem {

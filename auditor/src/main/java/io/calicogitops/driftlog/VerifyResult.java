@@ -8,10 +8,11 @@ import java.util.TreeMap;
 
 /**
  * What {@code log verify} found: the branch tip checked (empty when nothing was ever recorded), how many commits and
- * entries per cluster, and every problem, branch problems first, then by entry path (the first is the first broken
- * link).
+ * entries per cluster, every problem, branch problems first, then by entry path (the first is the first broken
+ * link), whether signatures were checked against a public key, and how many entries carry one.
  */
-public record VerifyResult(Optional<String> tip, int commits, SortedMap<String, Long> entries, List<LogProblem> problems) {
+public record VerifyResult(Optional<String> tip, int commits, SortedMap<String, Long> entries, List<LogProblem> problems,
+                           boolean signaturesChecked, long signedEntries) {
 
     public VerifyResult {
         entries = Collections.unmodifiableSortedMap(new TreeMap<>(entries));

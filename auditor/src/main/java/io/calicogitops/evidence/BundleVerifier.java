@@ -1,5 +1,6 @@
 package io.calicogitops.evidence;
 
+import io.calicogitops.signing.SigningKeys;
 import java.security.PublicKey;
 import java.util.Comparator;
 import java.util.HashMap;

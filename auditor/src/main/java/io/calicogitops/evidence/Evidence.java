@@ -1,6 +1,7 @@
 package io.calicogitops.evidence;
 
 import io.calicogitops.diag.UsageException;
+import io.calicogitops.signing.SigningKeys;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -89,6 +89,7 @@ class AuditEntrypointIT {
                 "CALICO_GITOPS_REF", "main",
                 "CALICO_GITOPS_GIT_CREDENTIALS", creds.toString(),
                 "CALICO_GITOPS_NOTIFY_WEBHOOK_FILE", hook.toString(),
+                "CALICO_GITOPS_SIGN_KEY_FILE", "/etc/calico-gitops/sign-key/sign-key.pem",
                 "CALICO_GITOPS_WORK", work.toString(),
                 "CALICO_GITOPS_BIN", stub.toString(),
                 "SEEN", seen.toString());
@@ -99,7 +100,8 @@ class AuditEntrypointIT {
         assertEquals(1, exit, "the audit's exit code is the Job's: " + Files.readString(out));
         List<String> args = Files.readAllLines(seen.resolve("args"));
         assertEquals(List.of("audit", "--repo", work.resolve("repo").toString(), "--cluster", "eks-dev", "--ref", "main",
-                "--in-cluster", "--record", "--push", "--notify-webhook-file", hook.toString()), args);
+                "--in-cluster", "--record", "--push", "--notify-webhook-file", hook.toString(),
+                "--sign-key", "/etc/calico-gitops/sign-key/sign-key.pem"), args);
         assertEquals(TOKEN, Files.readString(seen.resolve("token")), "the push credentials come from the environment");
         String branches = Files.readString(seen.resolve("branches"));
         assertTrue(branches.contains("calico-gitops/audit-log") && branches.contains("main"), branches);

@@ -166,7 +166,7 @@ class DriftLogEndToEndTest {
         CliRun badFormat = CliRun.of("log", "show", "--repo", repo.toString(), "--cluster", "eks-prod", "--format", "html");
 
         assertEquals(2, bare.exitCode(), bare.transcript());
-        assertTrue(bare.err().contains("missing subcommand (verify or show)"), bare.transcript());
+        assertTrue(bare.err().contains("missing subcommand (verify, show or checkpoint)"), bare.transcript());
         assertTrue(help.out().contains("  log "), help.transcript());
         assertEquals(2, badFormat.exitCode(), badFormat.transcript());
         assertFalse(badFormat.err().isEmpty());

@@ -152,6 +152,36 @@ class PushEndToEndTest {
         }
     }
 
+    @Test
+    void auditRecordPush_afterTheRemoteLogWasForcePushedWithAForgery_exits4AndLeavesTheLocalLogAlone() throws Exception {
+        Path a = cloneOf("cronjob-a");
+        Path mallory = cloneOf("mallory");
+        assertEquals(1, auditRecordPush(a, "eks-prod", "2026-03-01T00:00:00Z").exitCode());
+        // Mallory records a log of her own in her clone (a fresh, consistent chain) and force-pushes it over origin's.
+        CliRun forged = CliRun.of("audit", "--repo", mallory.toString(), "--cluster", "eks-dev",
+                "--live", sampleRepo().resolve("live/eks-dev.yaml").toString(), "--record", "--now", "2026-03-01T01:00:00Z");
+        assertEquals(0, forged.exitCode(), forged.transcript());
+        try (Git git = Git.open(mallory.toFile())) {
+            git.push().setRefSpecs(new org.eclipse.jgit.transport.RefSpec(
+                    "+refs/heads/calico-gitops/audit-log:refs/heads/calico-gitops/audit-log")).call();
+        }
+        String localBefore;
+        try (Git git = Git.open(a.toFile())) {
+            localBefore = git.getRepository().resolve("refs/heads/calico-gitops/audit-log").name();
+        }
+
+        CliRun run = auditRecordPush(a, "eks-prod", "2026-03-01T06:00:00Z");
+
+        assertEquals(4, run.exitCode(), run.transcript());
+        assertTrue(run.err().contains("the remote drift log was rewritten: calico-gitops/audit-log on origin no longer contains"
+                + " local entry seq 1 of eks-prod"), run.transcript());
+        assertTrue(run.err().contains("refusing to adopt it"), run.transcript());
+        assertTrue(!run.err().contains("recorded:"), run.transcript());
+        try (Git git = Git.open(a.toFile())) {
+            assertEquals(localBefore, git.getRepository().resolve("refs/heads/calico-gitops/audit-log").name());
+        }
+    }
+
     private static CliRun auditRecordPush(Path clone, String cluster, String now) {
         return CliRun.of("audit", "--repo", clone.toString(), "--cluster", cluster,
                 "--live", sampleRepo().resolve("live/" + cluster + ".yaml").toString(), "--record", "--push", "--now", now);

@@ -155,6 +155,66 @@ class DriftLogPushTest {
     }
 
     @Test
+    void remoteLogForcePushedWithAForgedChain_refusesSaysItWasRewrittenAndLeavesTheLocalLogAlone() throws Exception {
+        Path bare = bare();
+        Path a = cloneOf(bare, "a");
+        Path b = cloneOf(bare, "b");
+        try (GitRepo ra = GitRepo.open(a); GitRepo rb = GitRepo.open(b); GitRepo origin = GitRepo.open(bare)) {
+            LogEntry first = PUSH.append(ra, report("eks-prod", inSync("x")), emptySnapshot(), hour(0));
+            PUSH.append(rb, report("eks-prod", inSync("x")), emptySnapshot(), hour(1));
+            PUSH.append(ra, report("eks-prod", inSync("x")), emptySnapshot(), hour(2));
+            // Mallory rewrites the remote's whole log consistently (as a force-push of a forged chain leaves it).
+            List<java.util.SortedMap<String, byte[]>> forged = new ArrayList<>();
+            String prev = LogEntryJson.GENESIS;
+            for (var c : origin.history(DriftLog.BRANCH)) {
+                var step = new java.util.TreeMap<String, byte[]>();
+                for (String path : c.paths().keySet()) {
+                    var e = LogEntryJson.parse(origin.readFile(c.id(), path).orElseThrow());
+                    e.put("inSync", false);
+                    var sealed = LogForgery.resealed(e, e.get("seq").asLong(), prev);
+                    prev = sealed.get("hash").asText();
+                    step.put(path, LogForgery.bytes(sealed));
+                }
+                forged.add(step);
+            }
+            String forgedTip = LogForgery.rewrite(origin, forged);
+            Optional<String> localBefore = rb.tip(DriftLog.BRANCH);
+
+            for (int attempt = 1; attempt <= 2; attempt++) {
+                GitAccessException e = assertThrows(GitAccessException.class,
+                        () -> PUSH.append(rb, report("eks-prod", inSync("x")), emptySnapshot(), hour(3)));
+
+                assertEquals(ExitCodes.ACCESS, e.exitCode());
+                assertTrue(e.getMessage().startsWith("the remote drift log was rewritten: calico-gitops/audit-log on origin no"
+                        + " longer contains local entry seq 1 of eks-prod (log/eks-prod/000000001.json, hash "
+                        + first.hash().substring(0, 12) + "), which this repository saw there before; refusing to adopt it;"),
+                        "attempt " + attempt + ": " + e.getMessage());
+                assertTrue(e.getMessage().contains("hint: run 'calico-gitops log verify'"), e.getMessage());
+                assertEquals(localBefore, rb.tip(DriftLog.BRANCH), "the local log is untouched");
+                assertEquals(Optional.of(forgedTip), origin.tip(DriftLog.BRANCH), "nothing was pushed onto the forgery");
+            }
+        }
+    }
+
+    @Test
+    void remoteLogDeleted_refusesInsteadOfStartingItAgain() throws Exception {
+        Path bare = bare();
+        Path a = cloneOf(bare, "a");
+        try (GitRepo ra = GitRepo.open(a)) {
+            PUSH.append(ra, report("eks-prod", inSync("x")), emptySnapshot(), hour(0));
+            try (Git git = Git.open(bare.toFile())) {
+                git.branchDelete().setBranchNames(DriftLog.BRANCH).setForce(true).call();
+            }
+
+            GitAccessException e = assertThrows(GitAccessException.class,
+                    () -> PUSH.append(ra, report("eks-prod", inSync("x")), emptySnapshot(), hour(1)));
+
+            assertTrue(e.getMessage().startsWith("the remote drift log was rewritten: calico-gitops/audit-log on origin was"
+                    + " deleted, so it no longer contains local entry seq 1 of eks-prod"), e.getMessage());
+        }
+    }
+
+    @Test
     void failedAudit_isPushedToo() throws Exception {
         Path bare = bare();
         Path a = cloneOf(bare, "a");

@@ -48,7 +48,7 @@ class DriftTimelineTest {
 
         private Entries add(com.fasterxml.jackson.databind.node.ObjectNode body, String cluster) {
             long seq = seqs.merge(cluster, 1L, Long::sum);
-            list.add(LogEntryJson.fromJson(LogEntryJson.seal(body, seq, LogEntryJson.GENESIS)));
+            list.add(LogEntryJson.fromJson(LogEntryJson.seal(body, seq, LogEntryJson.GENESIS, java.util.Optional.empty())));
             return this;
         }
     }

@@ -17,8 +17,10 @@ import org.eclipse.jgit.revwalk.RevWalk;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.PrivateKey;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 
@@ -40,11 +42,27 @@ final class LogForgery {
         return LogEntryJson.parse(repo.readFile(repo.tip(DriftLog.BRANCH).orElseThrow(), path).orElseThrow());
     }
 
-    /** {@code entry} with seq and prev replaced and its hash recomputed: a forger who knows the format. */
+    /**
+     * {@code entry} with seq and prev replaced and its hash recomputed: a forger who knows the format but not the key
+     * (any signature is dropped).
+     */
     static ObjectNode resealed(ObjectNode entry, long seq, String prev) {
+        return resealed(entry, seq, prev, Optional.empty());
+    }
+
+    /** {@code entry} re-sealed as {@link #resealed(ObjectNode, long, String)}, signed with {@code key} if given. */
+    static ObjectNode resealed(ObjectNode entry, long seq, String prev, Optional<PrivateKey> key) {
         ObjectNode body = entry.deepCopy();
-        body.remove(List.of("seq", "prev", "hash"));
-        return LogEntryJson.seal(body, seq, prev);
+        body.remove(List.of("seq", "prevSeq", "prev", "hash", "signature"));
+        return LogEntryJson.seal(body, seq, prev, key);
+    }
+
+    /** {@code entry} as an entry recorded before {@code prevSeq} and signatures existed: those keys gone, hash redone. */
+    static ObjectNode legacy(ObjectNode entry) {
+        ObjectNode old = entry.deepCopy();
+        old.remove(List.of("prevSeq", "signature", "hash"));
+        old.put("hash", LogEntryJson.hashOf(old));
+        return old;
     }
 
     static byte[] bytes(ObjectNode entry) {

@@ -1,5 +1,6 @@
 package io.calicogitops.evidence;
 
+import io.calicogitops.signing.SigningKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

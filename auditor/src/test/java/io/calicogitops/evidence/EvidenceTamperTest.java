@@ -1,6 +1,7 @@
 package io.calicogitops.evidence;
 
 import io.calicogitops.diag.ExitCodes;
+import io.calicogitops.signing.SigningKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

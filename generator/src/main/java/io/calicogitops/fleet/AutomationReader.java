@@ -63,7 +63,7 @@ final class AutomationReader {
 
     Optional<ScheduledAudit> scheduledAudit(MappingReader root, List<String> packs, Optional<GitOps> gitops) {
         return root.object("scheduledAudit").map(r -> {
-            r.rejectUnknownKeys(Set.of("schedule", "image", "repoUrl", "ref", "gitSecret", "webhookSecret"));
+            r.rejectUnknownKeys(Set.of("schedule", "image", "repoUrl", "ref", "gitSecret", "webhookSecret", "signKeySecret"));
             String schedule = r.string("schedule", "0 * * * *");
             if (r.has("schedule")) {
                 CronSchedule.check(schedule).ifPresent(m -> r.error("schedule", m, "example: '*/30 * * * *'"));
@@ -80,13 +80,15 @@ final class AutomationReader {
             }
             Optional<String> webhook = Optional.ofNullable(r.string("webhookSecret", null));
             webhook.ifPresent(w -> subdomain(r, "webhookSecret", w));
+            Optional<String> signKey = Optional.ofNullable(r.string("signKeySecret", null));
+            signKey.ifPresent(k -> subdomain(r, "signKeySecret", k));
             for (String pack : List.of("auditor-rbac", "scheduled-audit")) {
                 if (!packs.isEmpty() && !packs.contains(pack)) {
                     r.diagnostics().error(r.here(), "scheduledAudit: needs the pack '" + pack + "', which packs: leaves out",
                             "add '" + pack + "' to packs");
                 }
             }
-            return new ScheduledAudit(schedule, image, repoUrl, ref, gitSecret, webhook);
+            return new ScheduledAudit(schedule, image, repoUrl, ref, gitSecret, webhook, signKey);
         });
     }
 

@@ -159,12 +159,14 @@ public record ClusterProfile(
 
     /**
      * The scheduled drift audit: a CronJob that clones {@code repoUrl} at {@code ref} with the credentials of the Secret
-     * {@code gitSecret}, runs {@code calico-gitops audit --record --push} and, with {@code webhookSecret}, notifies.
+     * {@code gitSecret}, runs {@code calico-gitops audit --record --push}, with {@code webhookSecret} notifies, and with
+     * {@code signKeySecret} signs each drift-log entry with the Ed25519 private key that Secret holds.
      */
     public record ScheduledAudit(String schedule, String image, String repoUrl, String ref, String gitSecret,
-                                 Optional<String> webhookSecret) {
+                                 Optional<String> webhookSecret, Optional<String> signKeySecret) {
         public ScheduledAudit {
             Objects.requireNonNull(webhookSecret, "webhookSecret");
+            Objects.requireNonNull(signKeySecret, "signKeySecret");
         }
     }
 

@@ -130,6 +130,8 @@ public final class ClusterLayout {
                 .append(a.schedule()).append("` and records to the drift log of ").append(a.repoUrl()).append(" (")
                 .append(a.ref()).append("); create the Secret `").append(a.gitSecret()).append('`')
                 .append(a.webhookSecret().map(w -> " and the Secret `" + w + "`").orElse(""))
+                .append(a.signKeySecret().map(k -> " and the Secret `" + k
+                        + "` (key `sign-key.pem`: the Ed25519 private key that signs each drift-log entry)").orElse(""))
                 .append(" in namespace calico-gitops first.\n"));
         b.append("- Audit: `calico-gitops audit --repo . --cluster ").append(p.name()).append(" --kubeconfig ~/.kube/config`\n");
         return b.toString();

@@ -103,9 +103,11 @@ public final class ViewModel {
                 "ref", a.ref(),
                 "gitSecret", a.gitSecret(),
                 "webhook", a.webhookSecret().isPresent(),
-                "webhookSecret", a.webhookSecret().orElse(""))).orElse(map(
+                "webhookSecret", a.webhookSecret().orElse(""),
+                "sign", a.signKeySecret().isPresent(),
+                "signKeySecret", a.signKeySecret().orElse(""))).orElse(map(
                 "enabled", false, "schedule", "", "image", "", "repoUrl", "", "ref", "", "gitSecret", "",
-                "webhook", false, "webhookSecret", ""));
+                "webhook", false, "webhookSecret", "", "sign", false, "signKeySecret", ""));
     }
 
     private static Map<String, Object> logs(ClusterProfile.Logs l) {

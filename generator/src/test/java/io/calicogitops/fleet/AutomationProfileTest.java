@@ -53,6 +53,7 @@ class AutomationProfileTest {
         assertEquals("release", a.ref());
         assertEquals("fleet-git", a.gitSecret());
         assertEquals(Optional.empty(), a.webhookSecret());
+        assertEquals(Optional.empty(), a.signKeySecret());
         ClusterProfile.Flux f = p.gitops().orElseThrow().flux().orElseThrow();
         assertEquals("flux-system", f.namespace());
         assertEquals("flux-system", f.sourceRef());
@@ -92,6 +93,15 @@ class AutomationProfileTest {
                 "fleet/c1.yaml:10:3: error: scheduledAudit.schedul: unknown key",
                 "    hint: did you mean 'schedule'?"), errors);
         assertTrue(!errors.contains("ghp_token") || errors.contains("repoUrl"), "the token is not echoed");
+    }
+
+    @Test
+    void load_signKeySecret_isKeptAndCheckedLikeTheOtherSecretNames() throws IOException {
+        String block = "scheduledAudit:\n  image: a/b:1\n  repoUrl: https://h/x.git\n  gitSecret: s\n  signKeySecret: ";
+        assertEquals(Optional.of("drift-log-signing"), load(block + "drift-log-signing\n").scheduledAudit().orElseThrow()
+                .signKeySecret());
+        assertEquals("fleet/c1.yaml:8:18: error: scheduledAudit.signKeySecret: must be a DNS-1123 subdomain: lower-case"
+                + " letters, digits, '-' and '.' (got 'Drift_Key')", errors(block + "Drift_Key\n"));
     }
 
     @Test

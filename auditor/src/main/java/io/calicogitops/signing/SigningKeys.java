@@ -1,4 +1,4 @@
-package io.calicogitops.evidence;
+package io.calicogitops.signing;
 
 import io.calicogitops.diag.UsageException;
 
@@ -27,7 +27,8 @@ import java.util.Set;
  * Ed25519 keys and signatures with the JDK alone: private keys as PKCS#8 PEM ({@code -----BEGIN PRIVATE KEY-----}),
  * public keys as X.509 PEM ({@code -----BEGIN PUBLIC KEY-----}), the forms {@code openssl genpkey -algorithm ed25519}
  * and {@code openssl pkey -pubout} write. Ed25519 signatures are deterministic: the same key and bytes give the same
- * signature, so a signed bundle stays reproducible.
+ * signature, so a signed bundle or drift-log entry stays reproducible. Shared by evidence bundles ({@code manifest.sig})
+ * and the drift log (entry and checkpoint signatures), so one key pair from {@code evidence keygen} serves both.
  */
 public final class SigningKeys {
 
@@ -98,21 +99,31 @@ public final class SigningKeys {
     }
 
     /** The base64 signature over {@code bytes}, with a final newline: the content of {@code manifest.sig}. */
-    static byte[] sign(PrivateKey key, byte[] bytes) {
+    public static byte[] sign(PrivateKey key, byte[] bytes) {
+        return (signBase64(key, bytes) + "\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The Ed25519 signature over {@code bytes}, base64 (standard alphabet, padded). */
+    public static String signBase64(PrivateKey key, byte[] bytes) {
         try {
             Signature s = Signature.getInstance(ALGORITHM);
             s.initSign(key);
             s.update(bytes);
-            return (Base64.getEncoder().encodeToString(s.sign()) + "\n").getBytes(StandardCharsets.US_ASCII);
+            return Base64.getEncoder().encodeToString(s.sign());
         } catch (GeneralSecurityException e) {
             throw new UsageException("cannot sign with the given key: " + e.getMessage());
         }
     }
 
     /** Whether {@code signatureFile} (base64, surrounding whitespace allowed) is a valid signature of {@code bytes}. */
-    static boolean verify(PublicKey key, byte[] bytes, byte[] signatureFile) {
+    public static boolean verify(PublicKey key, byte[] bytes, byte[] signatureFile) {
+        return verify(key, bytes, new String(signatureFile, StandardCharsets.US_ASCII));
+    }
+
+    /** Whether {@code base64} (surrounding whitespace allowed) is a valid signature of {@code bytes}. */
+    public static boolean verify(PublicKey key, byte[] bytes, String base64) {
         try {
-            byte[] signature = Base64.getDecoder().decode(new String(signatureFile, StandardCharsets.US_ASCII).strip());
+            byte[] signature = Base64.getDecoder().decode(base64.strip());
             Signature s = Signature.getInstance(ALGORITHM);
             s.initVerify(key);
             s.update(bytes);

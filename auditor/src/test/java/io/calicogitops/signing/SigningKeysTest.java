@@ -1,4 +1,4 @@
-package io.calicogitops.evidence;
+package io.calicogitops.signing;
 
 import io.calicogitops.diag.UsageException;
 import org.junit.jupiter.api.Test;
