@@ -114,7 +114,13 @@ final class AccessFailures {
         int code = code(e);
         String what = describe(e);
         String message;
-        if (code == 401) {
+        if (code >= 300 && code < 400) {
+            // Redirects are never followed (see KubeClients): following one would send the credentials to wherever
+            // the Location points, and the API server does not redirect API requests.
+            message = operation + " in context '" + context + "': the API server answered with a redirect (" + what
+                    + "); redirects are refused so that the kubeconfig's credentials go only to " + server
+                    + "\n    hint: point the kubeconfig's cluster server at the API server itself, not at a proxy that redirects";
+        } else if (code == 401) {
             message = operation + " in context '" + context + "': the cluster rejected the credentials (" + what + ")"
                     + "\n    hint: log in again or refresh the credentials of this kubeconfig context";
         } else if (code == 403) {
@@ -183,6 +189,11 @@ final class AccessFailures {
 
     private static String reason(int code) {
         return switch (code) {
+            case 301 -> " Moved Permanently";
+            case 302 -> " Found";
+            case 303 -> " See Other";
+            case 307 -> " Temporary Redirect";
+            case 308 -> " Permanent Redirect";
             case 400 -> " Bad Request";
             case 401 -> " Unauthorized";
             case 403 -> " Forbidden";

@@ -10,7 +10,6 @@ import io.calicogitops.model.Resource;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.nio.file.Files;
@@ -97,7 +96,7 @@ public final class KubeLiveReader implements LiveReader {
     public synchronized LiveReadResult readWithWarnings(Set<String> kinds) {
         Set<KindKey> keys = new TreeSet<>();
         kinds.forEach(k -> keys.add(KindKey.parse(k)));
-        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+        try (KubernetesClient client = KubeClients.open(config)) {
             return read(client, keys);
         }
     }
