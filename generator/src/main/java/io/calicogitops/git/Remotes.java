@@ -1,6 +1,7 @@
 package io.calicogitops.git;
 
 import io.calicogitops.diag.GitAccessException;
+import io.calicogitops.diag.SecretMask;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -16,7 +17,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Fetch and push over JGit's transports (local paths, {@code file://}, HTTPS with a token, SSH as configured). Every
@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
  */
 final class Remotes {
 
-    private static final Pattern URL_USERINFO = Pattern.compile("(://)[^/@\\s]+@");
     private static final int TIMEOUT_SECONDS = 60;
 
     private final Git git;
@@ -143,16 +142,17 @@ final class Remotes {
         return command;
     }
 
-    /** The text with the token and URL credentials masked. */
+    /** The text with the token, URL credentials and URL query values masked. */
     String redact(String text) {
         if (text == null) {
             return "";
         }
         String out = text;
+        // The token is masked whatever its length (SecretMask skips short values, which would hide ordinary words).
         if (credentials.isPresent() && !credentials.get().token().isEmpty()) {
-            out = out.replace(credentials.get().token(), "[redacted]");
+            out = out.replace(credentials.get().token(), SecretMask.MASK);
         }
-        return URL_USERINFO.matcher(out).replaceAll("$1[redacted]@");
+        return SecretMask.of(List.of()).apply(out);
     }
 
     private static String shortRef(String ref) {

@@ -67,6 +67,24 @@ class GitRepoCredentialScopeTest {
         }
     }
 
+    @Test
+    void push_tokenInTheRemoteUrlsQuery_maskedLikeUserAndPassword() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String query = "glpat-queryTokenNeverPrinted42";
+        Path dir = repoWithOrigin("https://127.0.0.1:" + closedPort + "/fleet.git?private_token=" + query);
+
+        try (GitRepo repo = GitRepo.open(dir)) {
+            GitAccessException push = assertThrows(GitAccessException.class,
+                    () -> repo.push("origin", "refs/heads/main", "refs/heads/main", Optional.empty()));
+
+            assertFalse(push.getMessage().contains(query), push.getMessage());
+            assertTrue(push.getMessage().contains("fleet.git?private_token=[redacted]"), push.getMessage());
+        }
+    }
+
     /** Neither the token nor any Basic credentials reached the server. */
     private static void assertNoToken(LoopbackHttpServer server) {
         String basic = Base64.getEncoder().encodeToString(("ci:" + TOKEN).getBytes(StandardCharsets.UTF_8));

@@ -1,6 +1,7 @@
 package io.calicogitops.audit.live;
 
 import io.calicogitops.diag.ClusterAccessException;
+import io.calicogitops.diag.SecretMask;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.io.IOException;
@@ -8,42 +9,28 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 
 /**
  * Turns fabric8 failures into {@link ClusterAccessException}s that say what was being done, in which context, and
  * what to do about it. Nothing from the kubeconfig's credentials reaches a message or a cause: known secrets are
- * replaced, and bearer tokens, JWTs and {@code user:password@} parts of URLs are masked as a second line of defence.
+ * replaced, and bearer tokens, JWTs, URL credentials and query values are masked ({@link SecretMask}) as a second line of defence.
  */
 final class AccessFailures {
 
     static final String RBAC_HINT = "grant the auditor the read-only ClusterRole in rbac/calico-gitops-auditor-clusterrole.yaml";
-    private static final String MASK = "[redacted]";
-    private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+");
-    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
-    private static final Pattern URL_USERINFO = Pattern.compile("(://)[^/@\\s]+@");
 
     private final String context;
     private final String server;
-    private final List<String> secrets;
+    private final SecretMask mask;
 
     /** {@code server} is the API server URL (shown when it cannot be reached); {@code secrets} are masked everywhere. */
     AccessFailures(String context, String server, Collection<String> secrets) {
         this.context = Objects.requireNonNull(context, "context");
-        List<String> known = new ArrayList<>();
-        for (String s : secrets) {
-            // Very short values would mask ordinary words; real tokens and keys are long.
-            if (s != null && s.length() >= 6) {
-                known.add(s);
-            }
-        }
-        this.secrets = List.copyOf(known);
+        this.mask = SecretMask.of(secrets);
         this.server = redact(String.valueOf(server));
     }
 
@@ -147,16 +134,7 @@ final class AccessFailures {
 
     /** The text with every known secret and anything that looks like a credential masked. */
     String redact(String text) {
-        if (text == null) {
-            return null;
-        }
-        String out = text;
-        for (String s : secrets) {
-            out = out.replace(s, MASK);
-        }
-        out = BEARER.matcher(out).replaceAll("$1" + MASK);
-        out = JWT.matcher(out).replaceAll(MASK);
-        return URL_USERINFO.matcher(out).replaceAll("$1" + MASK + "@");
+        return mask.apply(text);
     }
 
     /** A copy of the cause chain with redacted messages and the original stack traces, for {@code --stacktrace}. */
