@@ -145,10 +145,15 @@ public final class KubeLiveReader implements LiveReader {
             } else {
                 config = Config.autoConfigure(context);
             }
-        } catch (KubernetesClientException | IllegalArgumentException | IllegalStateException e) {
-            // The message may quote the kubeconfig; keep only the exception type.
+        } catch (ClusterAccessException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Any failure to read it (a YAML syntax error comes from the YAML parser, not as a fabric8 exception) is
+            // an access failure, and its message may quote the kubeconfig's lines, tokens included: keep only the
+            // line and column, never the text, and no cause (--stacktrace would print it).
             throw new ClusterAccessException("cannot load the kubeconfig"
-                    + (kubeconfig == null ? "" : " " + kubeconfig) + " (" + e.getClass().getSimpleName() + ")");
+                    + (kubeconfig == null ? "" : " " + kubeconfig) + " (" + e.getClass().getSimpleName()
+                    + where(e) + ")");
         }
         if (context != null && (config.getCurrentContext() == null
                 || !context.equals(config.getCurrentContext().getName()))) {
@@ -158,6 +163,18 @@ public final class KubeLiveReader implements LiveReader {
                     + (known.isEmpty() ? "" : " (contexts: " + String.join(", ", known) + ")"));
         }
         return config;
+    }
+
+    /** {@code , line L, column C} of a YAML parse error anywhere in the cause chain; empty when there is none. */
+    private static String where(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // fabric8 parses kubeconfigs with snakeyaml-engine; its marks are 0-based.
+            if (t instanceof org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException y && y.getProblemMark().isPresent()) {
+                return ", line " + (y.getProblemMark().get().getLine() + 1)
+                        + ", column " + (y.getProblemMark().get().getColumn() + 1);
+            }
+        }
+        return "";
     }
 
     static Config withTimeouts(Config config, Duration requestTimeout) {
