@@ -10,7 +10,6 @@ import io.calicogitops.model.Resource;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
