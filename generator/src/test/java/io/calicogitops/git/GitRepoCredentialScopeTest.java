@@ -68,6 +68,26 @@ class GitRepoCredentialScopeTest {
     }
 
     @Test
+    void fetch_httpsRedirectAfterAuthenticating_theOtherHostNeverSeesTheToken() throws Exception {
+        // The origin asks for credentials first and redirects only once it has them: the header JGit built for the
+        // origin must not travel with the redirected request.
+        try (LoopbackHttpServer elsewhere = LoopbackHttpServer.start("127.0.0.2", true, e -> null);
+             LoopbackHttpServer origin = LoopbackHttpServer.start("127.0.0.1", true,
+                     e -> e.getRequestHeaders().getFirst("Authorization") == null ? null
+                             : elsewhere.url(e.getRequestURI().toString()))) {
+            Path dir = repoWithOrigin(origin.url("/fleet.git"));
+
+            try (GitRepo repo = GitRepo.open(dir)) {
+                GitAccessException fetch = assertThrows(GitAccessException.class,
+                        () -> repo.fetch("origin", "refs/heads/main", "refs/remotes/origin/main", CREDENTIALS));
+                assertFalse(fetch.getMessage().contains(TOKEN), fetch.getMessage());
+            }
+            assertFalse(elsewhere.requests.isEmpty(), "the redirect was followed: " + origin.requests);
+            assertNoToken(elsewhere);
+        }
+    }
+
+    @Test
     void push_tokenInTheRemoteUrlsQuery_maskedLikeUserAndPassword() throws Exception {
         int closedPort;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
