@@ -16,9 +16,24 @@ final class LiveSourceOptions {
     @ArgGroup(exclusive = false)
     Kube kube;
 
-    @Option(names = "--live", paramLabel = "FILE", arity = "1..*",
+    @Option(names = "--live", paramLabel = "FILE", arity = "1..*", converter = SnapshotFileConverter.class,
             description = "kubectl get -o yaml output (a List or multi-document YAML), instead of a cluster")
     List<Path> live;
+
+    /**
+     * A snapshot file; a URL is refused without being shown: {@code --live} takes several files, so a mistyped option
+     * followed by a webhook URL (or a URL with a token) would otherwise be read as a file name and quoted in errors.
+     */
+    static final class SnapshotFileConverter implements picocli.CommandLine.ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            if (value.contains("://")) {
+                throw new picocli.CommandLine.TypeConversionException(
+                        "a URL is not a snapshot file (the value is not shown: URLs may carry credentials)");
+            }
+            return Path.of(value);
+        }
+    }
 
     /** Cluster access through a kubeconfig. */
     static final class Kube {

@@ -38,6 +38,7 @@ public final class Main {
     public static CommandLine commandLine() {
         return new CommandLine(new RootCommand())
                 .setExecutionExceptionHandler(new ExitHandler())
+                .setParameterExceptionHandler(new HiddenValuesParameterHandler())
                 .setCaseInsensitiveEnumValuesAllowed(false);
     }
 }

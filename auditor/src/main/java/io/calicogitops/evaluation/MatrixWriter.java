@@ -3,6 +3,7 @@ package io.calicogitops.evaluation;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.calicogitops.eval.ConnectivityMatrix;
 import io.calicogitops.eval.Protocols;
+import io.calicogitops.report.CsvLine;
 import io.calicogitops.report.JsonStyle;
 
 import java.io.IOException;
@@ -19,10 +20,10 @@ public final class MatrixWriter {
     public static void write(String format, LoadedModel loaded, ConnectivityMatrix.Result m, Writer w) throws IOException {
         switch (format) {
             case "csv" -> {
-                w.write("from,to,protocol,port,verdict\n");
+                w.write(CsvLine.of("from", "to", "protocol", "port", "verdict"));
                 for (ConnectivityMatrix.Cell c : m.cells()) {
-                    w.write(c.from().display() + "," + c.to().display() + "," + Protocols.name(c.port().protocol()) + ","
-                            + c.port().port() + "," + (c.allowed() ? "allow" : "deny") + "\n");
+                    w.write(CsvLine.of(c.from().display(), c.to().display(), Protocols.name(c.port().protocol()),
+                            c.port().port(), c.allowed() ? "allow" : "deny"));
                 }
             }
             case "json" -> {

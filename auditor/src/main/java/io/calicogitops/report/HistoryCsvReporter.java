@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,7 +76,7 @@ public final class HistoryCsvReporter implements HistoryReporter {
     }
 
     static String summaryCsv(HistoryReport report) {
-        StringBuilder b = new StringBuilder(String.join(",", COLUMNS)).append('\n');
+        StringBuilder b = new StringBuilder(CsvLine.of(COLUMNS));
         String start = report.interval().since().or(() -> first(report)).map(Instant::toString).orElse("");
         String end = report.interval().until().or(() -> last(report)).map(Instant::toString).orElse("");
         Map<String, HistorySummary> clusters = report.clusterSummaries();
@@ -85,25 +84,21 @@ public final class HistoryCsvReporter implements HistoryReporter {
             clusters = Map.of("", report.summary());
         }
         clusters.forEach((name, s) -> {
-            List<String> row = new ArrayList<>(List.of(start, end, "", "", "", "", "",
-                    String.valueOf(s.numCreatedPolicies()), String.valueOf(s.numModifiedPolicies()),
-                    String.valueOf(s.numDeletedPolicies()), name, String.valueOf(s.numCreatedResources()),
-                    String.valueOf(s.numModifiedResources()), String.valueOf(s.numDeletedResources()),
-                    String.valueOf(s.numCommits())));
-            b.append(String.join(",", row.stream().map(HistoryCsvReporter::field).toList())).append('\n');
+            b.append(CsvLine.of(start, end, "", "", "", "", "", s.numCreatedPolicies(), s.numModifiedPolicies(),
+                    s.numDeletedPolicies(), name, s.numCreatedResources(), s.numModifiedResources(),
+                    s.numDeletedResources(), s.numCommits()));
         });
         return b.toString();
     }
 
     /** One row per drift span; {@code resolvedAt} empty while ongoing, sentences joined with {@code "; "}. */
     static String driftSpansCsv(HistoryReport report) {
-        StringBuilder b = new StringBuilder(String.join(",", SPAN_COLUMNS)).append('\n');
+        StringBuilder b = new StringBuilder(CsvLine.of(SPAN_COLUMNS));
         for (DriftTimelineView.Span s : report.drift().spans()) {
-            List<String> row = List.of(s.cluster(), s.kind(), s.apiGroup(), s.namespace(), s.name(), s.status(),
+            b.append(CsvLine.of(s.cluster(), s.kind(), s.apiGroup(), s.namespace(), s.name(), s.status(),
                     s.severity().label(), s.firstSeen().toString(), s.lastSeen().toString(),
-                    s.resolvedAt().map(Instant::toString).orElse(""), String.valueOf(s.duration().toSeconds()),
-                    String.valueOf(s.timesSeen()), String.join("; ", s.sentences()));
-            b.append(String.join(",", row.stream().map(HistoryCsvReporter::field).toList())).append('\n');
+                    s.resolvedAt().map(Instant::toString).orElse(""), s.duration().toSeconds(), s.timesSeen(),
+                    String.join("; ", s.sentences())));
         }
         return b.toString();
     }
@@ -158,12 +153,6 @@ public final class HistoryCsvReporter implements HistoryReporter {
             return k.substring(0, k.length() - 1) + "ies";
         }
         return k.endsWith("s") ? k + "es" : k + "s";
-    }
-
-    /** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
-    static String field(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
-                ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     private static Optional<Instant> first(HistoryReport r) {

@@ -268,6 +268,23 @@ class EvaluationCommandsTest {
     }
 
     @Test
+    void matrix_csv_quotesFieldsAndNeutralisesFormulas(@TempDir Path dir) throws IOException {
+        // Names come from whatever manifests are given; a spreadsheet must not run them nor split them.
+        Path workloads = Files.writeString(dir.resolve("w.yaml"), """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: "a,b", namespace: "=cmd", labels: {app: "a,b"}}
+                spec: {containers: [{name: c, image: i, ports: [{containerPort: 80}]}]}
+                """);
+
+        CliRun run = eval("matrix", "eks-prod", "--format", "csv", "--workloads", workloads.toString());
+
+        assertEquals(0, run.exitCode(), run.transcript());
+        assertTrue(run.out().startsWith("from,to,protocol,port,verdict\n"), run.transcript());
+        assertTrue(run.out().contains(",\"'=cmd/a,b\",TCP,80,"), run.transcript());
+    }
+
+    @Test
     void matrix_compiledAndReferenceEngines_printTheSameCells() {
         CliRun compiled = eval("matrix", "eks-prod", "--format", "csv");
         CliRun reference = eval("matrix", "eks-prod", "--format", "csv", "--engine", "reference");

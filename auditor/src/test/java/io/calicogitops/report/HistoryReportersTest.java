@@ -144,6 +144,22 @@ class HistoryReportersTest {
     }
 
     @Test
+    void driftSpansCsv_formulaInANameOrSentence_isNeutralisedAndQuoted() {
+        Instant t1 = Instant.parse("2026-11-10T06:00:00Z");
+        DriftTimelineView view = new DriftTimelineView(List.of(), List.of(new DriftTimelineView.Span("@eks-prod",
+                "projectcalico.org", "NetworkPolicy", "-ns", "=HYPERLINK(\"http://x\",\"y\")", "modified",
+                DriftSeverity.WARNING, t1, t1.plus(Duration.ofDays(1)), Optional.empty(), 2, List.of("+cmd|' /C calc'!A0"))),
+                List.of(), Optional.empty());
+        HistoryReport r = new HistoryReport(eksProd.ref(), eksProd.headCommit(), eksProd.cluster(), eksProd.interval(),
+                eksProd.commits(), view, eksProd.warnings());
+
+        String row = HistoryCsvReporter.driftSpansCsv(r).lines().toList().get(1);
+
+        assertEquals("\"'@eks-prod\",NetworkPolicy,projectcalico.org,\"'-ns\",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\","
+                + "modified,warning,2026-11-10T06:00:00Z,2026-11-11T06:00:00Z,,86400,2,\"'+cmd|' /C calc'!A0\"", row);
+    }
+
+    @Test
     void schema_rejectsUnknownChangeMissingKeysAndUndocumentedFields() throws IOException {
         ObjectNode json = (ObjectNode) MAPPER.readTree(render(new HistoryJsonReporter(), eksProd));
         ObjectNode change = (ObjectNode) json.get("commits").get(0).get("changes").get(0);

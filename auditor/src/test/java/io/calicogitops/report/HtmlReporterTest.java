@@ -35,6 +35,15 @@ class HtmlReporterTest {
     }
 
     @Test
+    void write_linkAndScriptInANameOrLabel_stayText() {
+        String out = render(new HtmlReporter(), ReportFixtures.linkShaped());
+
+        assertFalse(Pattern.compile("<script|href=\"javascript:", Pattern.CASE_INSENSITIVE).matcher(out).find(), out);
+        assertTrue(out.contains("[x](javascript:alert(1))"), out);
+        assertTrue(out.contains("label app: &lt;script&gt;a()&lt;/script&gt; [y](javascript:b())"), out);
+    }
+
+    @Test
     void write_isSelfContained() {
         String out = render(new HtmlReporter(), ReportFixtures.drift());
         assertFalse(out.contains("<script"), "no scripts");

@@ -40,6 +40,19 @@ class MarkdownReporterTest {
     }
 
     @Test
+    void write_linkAndScriptInANameOrLabel_neverBecomeALinkOrMarkup() {
+        String out = render(new MarkdownReporter(), ReportFixtures.linkShaped());
+
+        // Lines that start with an HTML tag belong to an HTML block (CommonMark 4.6), where no Markdown link is
+        // parsed and the text is HTML-escaped; everywhere else the brackets must be escaped.
+        String markdown = String.join("\n", out.lines().filter(l -> !l.startsWith("<")).toList());
+        assertFalse(markdown.contains("[x](javascript:") || markdown.contains("[y](javascript:"), out);
+        assertFalse(out.contains("<script>"), out);
+        assertTrue(out.contains("\\[x\\](javascript:alert(1))"), out);
+        assertTrue(out.contains("ns\\|x"), out);
+    }
+
+    @Test
     void write_patchWithBackticks_getsALongerFence() {
         String out = render(new MarkdownReporter(), ReportFixtures.hostile());
         assertTrue(out.contains("\n`````json\n"), out);

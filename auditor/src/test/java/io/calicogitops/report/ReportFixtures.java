@@ -107,6 +107,15 @@ final class ReportFixtures {
                 new Coverage(1, 3), List.of("expired <rule> & co"));
     }
 
+    /** A resource whose name and namespace are a Markdown link to script and a table-breaking pipe. */
+    static AuditReport linkShaped() {
+        return new AuditReport("prod", "abc", null, "context prod", List.of(
+                entry(id("NetworkPolicy", "ns|x", "[x](javascript:alert(1))"), UNMANAGED, CRITICAL, null,
+                        List.of(new Change("/metadata/labels/app", "label app: <script>a()</script> [y](javascript:b())", CRITICAL)),
+                        null, 0, null)),
+                new Coverage(1, 1), List.of());
+    }
+
     static List<AuditReport> all() {
         return List.of(drift(), inSync(), empty(), hostile());
     }

@@ -3,6 +3,7 @@ package io.calicogitops.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.calicogitops.diag.Diagnostics;
 import io.calicogitops.diag.SourceLocation;
+import io.calicogitops.yaml.InputFolder;
 import io.calicogitops.yaml.YamlDocument;
 import io.calicogitops.yaml.YamlReader;
 
@@ -15,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.function.Function;
 
 /**
  * Reads workloads from Kubernetes manifests: Pods (with {@code status.podIP} when present), the pod templates of
@@ -37,10 +38,15 @@ public final class WorkloadReader {
 
     /** Reads a file, or every {@code .yaml}/{@code .yml} file under a folder (sorted), shown relative to {@code base}. */
     public WorkloadReader readPath(Path path, Path base) {
-        try (Stream<Path> files = Files.isDirectory(path) ? Files.walk(path) : Stream.of(path)) {
-            for (Path f : files.filter(Files::isRegularFile)
-                    .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList()) {
-                String shown = base == null ? f.toString() : base.toAbsolutePath().normalize().relativize(f.toAbsolutePath().normalize()).toString();
+        Function<Path, String> display = f -> base == null ? f.toString()
+                : base.toAbsolutePath().normalize().relativize(f.toAbsolutePath().normalize()).toString();
+        try {
+            List<Path> files = Files.isDirectory(path)
+                    ? InputFolder.files(path, Integer.MAX_VALUE,
+                            p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"), display, diagnostics)
+                    : List.of(path);
+            for (Path f : files) {
+                String shown = display.apply(f);
                 for (YamlDocument d : yaml.readFile(f, shown, diagnostics)) {
                     add(d.body(), d.location());
                 }

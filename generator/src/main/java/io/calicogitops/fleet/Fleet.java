@@ -3,6 +3,7 @@ package io.calicogitops.fleet;
 import io.calicogitops.diag.Diagnostics;
 import io.calicogitops.diag.SourceLocation;
 import io.calicogitops.diag.UsageException;
+import io.calicogitops.yaml.InputFolder;
 import io.calicogitops.yaml.YamlDocument;
 import io.calicogitops.yaml.YamlReader;
 
@@ -14,7 +15,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /** The clusters of a fleet folder: one profile document per {@code *.yaml}/{@code *.yml} file, sorted by name. */
 public record Fleet(Path dir, List<ClusterProfile> clusters) {
@@ -33,9 +33,9 @@ public record Fleet(Path dir, List<ClusterProfile> clusters) {
             throw new UsageException("fleet folder not found: " + dir);
         }
         List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml") && Files.isRegularFile(p))
-                    .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+        try {
+            files = InputFolder.files(dir, 1, p -> p.getFileName().toString().matches(".*\\.ya?ml"), display, diagnostics)
+                    .stream().sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
         } catch (IOException e) {
             throw new UsageException("cannot list fleet folder " + dir + ": " + e.getMessage());
         }

@@ -1,17 +1,22 @@
 package io.calicogitops.git;
 
 import io.calicogitops.diag.GitAccessException;
+import io.calicogitops.diag.SecretMask;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteConfig;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.eclipse.jgit.transport.URIish;
 
+import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Fetch and push over JGit's transports (local paths, {@code file://}, HTTPS with a token, SSH as configured). Every
@@ -20,7 +25,6 @@ import java.util.regex.Pattern;
  */
 final class Remotes {
 
-    private static final Pattern URL_USERINFO = Pattern.compile("(://)[^/@\\s]+@");
     private static final int TIMEOUT_SECONDS = 60;
 
     private final Git git;
@@ -36,28 +40,30 @@ final class Remotes {
      * alone, when the remote has no such branch.
      */
     Optional<String> fetch(String remote, String branch, String tracking) {
-        checkRemote(remote);
+        String what = "fetch " + branch + " from " + describe(remote);
+        Optional<ScopedCredentialsProvider> provider = provider(remote, what);
         try {
-            Collection<Ref> refs = auth(git.lsRemote().setRemote(remote).setHeads(true)).call();
+            Collection<Ref> refs = auth(git.lsRemote().setRemote(remote).setHeads(true), provider).call();
             if (refs.stream().noneMatch(r -> r.getName().equals(branch))) {
                 return Optional.empty();
             }
-            auth(git.fetch().setRemote(remote).setRefSpecs(new RefSpec("+" + branch + ":" + tracking))).call();
+            auth(git.fetch().setRemote(remote).setRefSpecs(new RefSpec("+" + branch + ":" + tracking)), provider).call();
             Ref ref = git.getRepository().getRefDatabase().exactRef(tracking);
             return ref == null ? Optional.empty() : Optional.of(ref.getObjectId().name());
         } catch (GitAPIException | java.io.IOException | RuntimeException e) {
-            throw new GitAccessException("fetch " + branch + " from " + describe(remote) + ": " + redact(e.getMessage()));
+            throw new GitAccessException(what + ": " + redact(e.getMessage()) + refused(provider));
         }
     }
 
     /** Pushes {@code source} (a ref or a commit id) to {@code remoteRef} of {@code remote}, never forcing. */
     PushResult push(String remote, String source, String remoteRef) {
-        checkRemote(remote);
+        String what = "push " + shortRef(remoteRef) + " to " + describe(remote);
+        Optional<ScopedCredentialsProvider> provider = provider(remote, what);
         Iterable<org.eclipse.jgit.transport.PushResult> results;
         try {
-            results = auth(git.push().setRemote(remote).setRefSpecs(new RefSpec(source + ":" + remoteRef))).call();
+            results = auth(git.push().setRemote(remote).setRefSpecs(new RefSpec(source + ":" + remoteRef)), provider).call();
         } catch (GitAPIException | RuntimeException e) {
-            throw new GitAccessException("push " + shortRef(remoteRef) + " to " + describe(remote) + ": " + redact(e.getMessage()));
+            throw new GitAccessException(what + ": " + redact(e.getMessage()) + refused(provider));
         }
         for (org.eclipse.jgit.transport.PushResult r : results) {
             RemoteRefUpdate update = r.getRemoteUpdate(remoteRef);
@@ -91,27 +97,62 @@ final class Remotes {
         }
     }
 
+    /**
+     * The provider that gives the token to the remote's own https host only; none without a token. A remote with a
+     * plain http URL is refused before any request when there is a token: Basic credentials over http are readable by
+     * anyone on the path (Git's credential helpers likewise only fill https for forges that issue tokens).
+     */
+    private Optional<ScopedCredentialsProvider> provider(String remote, String what) {
+        checkRemote(remote);
+        if (credentials.isEmpty()) {
+            return Optional.empty();
+        }
+        List<URIish> urls = new ArrayList<>();
+        try {
+            RemoteConfig config = new RemoteConfig(git.getRepository().getConfig(), remote);
+            urls.addAll(config.getURIs());
+            urls.addAll(config.getPushURIs());
+        } catch (URISyntaxException e) {
+            throw new GitAccessException(what + ": the remote's URL is not valid");
+        }
+        for (URIish url : urls) {
+            if (url.getScheme() != null && "http".equals(url.getScheme().toLowerCase(Locale.ROOT))) {
+                throw new GitAccessException(what + ": token not sent over plain http"
+                        + "\n    hint: use the remote's https:// URL, or unset " + GitCredentials.TOKEN_VARIABLE);
+            }
+        }
+        return Optional.of(new ScopedCredentialsProvider(credentials.get(), urls));
+    }
+
+    /** Why the token was held back, when it was: the server sent JGit to another host or scheme. */
+    private static String refused(Optional<ScopedCredentialsProvider> provider) {
+        return provider.flatMap(ScopedCredentialsProvider::refusedHost)
+                .map(h -> " (the token was not sent to " + h + ": it goes only to the remote's own https host)")
+                .orElse("");
+    }
+
     /** The remote's name and URL, without credentials. */
     private String describe(String remote) {
         return remote + " (" + redact(git.getRepository().getConfig().getString("remote", remote, "url")) + ")";
     }
 
-    private <C extends TransportCommand<C, ?>> C auth(C command) {
+    private static <C extends TransportCommand<C, ?>> C auth(C command, Optional<ScopedCredentialsProvider> provider) {
         command.setTimeout(TIMEOUT_SECONDS);
-        credentials.ifPresent(c -> command.setCredentialsProvider(new UsernamePasswordCredentialsProvider(c.user(), c.token())));
+        provider.ifPresent(command::setCredentialsProvider);
         return command;
     }
 
-    /** The text with the token and URL credentials masked. */
+    /** The text with the token, URL credentials and URL query values masked. */
     String redact(String text) {
         if (text == null) {
             return "";
         }
         String out = text;
+        // The token is masked whatever its length (SecretMask skips short values, which would hide ordinary words).
         if (credentials.isPresent() && !credentials.get().token().isEmpty()) {
-            out = out.replace(credentials.get().token(), "[redacted]");
+            out = out.replace(credentials.get().token(), SecretMask.MASK);
         }
-        return URL_USERINFO.matcher(out).replaceAll("$1[redacted]@");
+        return SecretMask.of(List.of()).apply(out);
     }
 
     private static String shortRef(String ref) {

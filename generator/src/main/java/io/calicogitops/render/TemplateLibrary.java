@@ -1,7 +1,9 @@
 package io.calicogitops.render;
 
 import io.calicogitops.diag.CalicoGitOpsException;
+import io.calicogitops.diag.Diagnostics;
 import io.calicogitops.diag.UsageException;
+import io.calicogitops.yaml.InputFolder;
 
 import java.io.IOException;
 import java.net.URI;
@@ -19,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.function.Function;
 
 /**
  * The files under one root ({@code templates} or {@code overlays}): the built-in ones shipped in the jar, with a user
@@ -89,8 +91,11 @@ public final class TemplateLibrary {
     }
 
     private static void readTree(Path dir, String display, SortedMap<String, TemplateFile> files) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+        Diagnostics diagnostics = new Diagnostics();
+        Function<Path, String> shown = p -> p.equals(dir) ? display
+                : display + "/" + dir.relativize(p).toString().replace('\\', '/');
+        try {
+            for (Path p : InputFolder.files(dir, Integer.MAX_VALUE, p -> true, shown, diagnostics)) {
                 String rel = dir.relativize(p).toString().replace('\\', '/');
                 if (rel.endsWith("README.md") || rel.startsWith(".")) {
                     continue;
@@ -101,5 +106,6 @@ public final class TemplateLibrary {
         } catch (IOException e) {
             throw new UsageException("cannot read " + display + ": " + e.getMessage());
         }
+        diagnostics.throwIfErrors(display);
     }
 }

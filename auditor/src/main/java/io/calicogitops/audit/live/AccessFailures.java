@@ -1,6 +1,7 @@
 package io.calicogitops.audit.live;
 
 import io.calicogitops.diag.ClusterAccessException;
+import io.calicogitops.diag.SecretMask;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.io.IOException;
@@ -8,18 +9,15 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 
 /**
  * Turns fabric8 failures into {@link ClusterAccessException}s that say what was being done, in which context, and
  * what to do about it. Nothing from the kubeconfig's credentials reaches a message or a cause: known secrets are
- * replaced, and bearer tokens, JWTs and {@code user:password@} parts of URLs are masked as a second line of defence.
+ * replaced, and bearer tokens, JWTs, URL credentials and query values are masked ({@link SecretMask}) as a second line of defence.
  */
 final class AccessFailures {
 
@@ -27,26 +25,15 @@ final class AccessFailures {
     /** The read-only ClusterRole grants nothing on Secrets: names cannot be known in general, and list reads them all. */
     static final String SECRET_HINT = "grant get on these secrets, e.g. a Role in their namespace with resourceNames "
             + "(see README, Secrets); or keep Secrets out of clusters/<name>/";
-    private static final String MASK = "[redacted]";
-    private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+");
-    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
-    private static final Pattern URL_USERINFO = Pattern.compile("(://)[^/@\\s]+@");
 
     private final String context;
     private final String server;
-    private final List<String> secrets;
+    private final SecretMask mask;
 
     /** {@code server} is the API server URL (shown when it cannot be reached); {@code secrets} are masked everywhere. */
     AccessFailures(String context, String server, Collection<String> secrets) {
         this.context = Objects.requireNonNull(context, "context");
-        List<String> known = new ArrayList<>();
-        for (String s : secrets) {
-            // Very short values would mask ordinary words; real tokens and keys are long.
-            if (s != null && s.length() >= 6) {
-                known.add(s);
-            }
-        }
-        this.secrets = List.copyOf(known);
+        this.mask = SecretMask.of(secrets);
         this.server = redact(String.valueOf(server));
     }
 
@@ -125,7 +112,13 @@ final class AccessFailures {
         int code = code(e);
         String what = describe(e);
         String message;
-        if (code == 401) {
+        if (code >= 300 && code < 400) {
+            // Redirects are never followed (see KubeClients): following one would send the credentials to wherever
+            // the Location points, and the API server does not redirect API requests.
+            message = operation + " in context '" + context + "': the API server answered with a redirect (" + what
+                    + "); redirects are refused so that the kubeconfig's credentials go only to " + server
+                    + "\n    hint: point the kubeconfig's cluster server at the API server itself, not at a proxy that redirects";
+        } else if (code == 401) {
             message = operation + " in context '" + context + "': the cluster rejected the credentials (" + what + ")"
                     + "\n    hint: log in again or refresh the credentials of this kubeconfig context";
         } else if (code == 403) {
@@ -154,16 +147,7 @@ final class AccessFailures {
 
     /** The text with every known secret and anything that looks like a credential masked. */
     String redact(String text) {
-        if (text == null) {
-            return null;
-        }
-        String out = text;
-        for (String s : secrets) {
-            out = out.replace(s, MASK);
-        }
-        out = BEARER.matcher(out).replaceAll("$1" + MASK);
-        out = JWT.matcher(out).replaceAll(MASK);
-        return URL_USERINFO.matcher(out).replaceAll("$1" + MASK + "@");
+        return mask.apply(text);
     }
 
     /** A copy of the cause chain with redacted messages and the original stack traces, for {@code --stacktrace}. */
@@ -196,6 +180,11 @@ final class AccessFailures {
 
     private static String reason(int code) {
         return switch (code) {
+            case 301 -> " Moved Permanently";
+            case 302 -> " Found";
+            case 303 -> " See Other";
+            case 307 -> " Temporary Redirect";
+            case 308 -> " Permanent Redirect";
             case 400 -> " Bad Request";
             case 401 -> " Unauthorized";
             case 403 -> " Forbidden";

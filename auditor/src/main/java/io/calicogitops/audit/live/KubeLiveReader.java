@@ -10,8 +10,6 @@ import io.calicogitops.model.Resource;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,7 +107,7 @@ public final class KubeLiveReader implements LiveReader {
     public synchronized LiveReadResult readWithWarnings(LiveQuery query) {
         Set<KindKey> keys = new TreeSet<>();
         query.kinds().forEach(k -> keys.add(KindKey.parse(k)));
-        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+        try (KubernetesClient client = KubeClients.open(config)) {
             return read(client, keys, query);
         }
     }
@@ -161,10 +159,15 @@ public final class KubeLiveReader implements LiveReader {
             } else {
                 config = Config.autoConfigure(context);
             }
-        } catch (KubernetesClientException | IllegalArgumentException | IllegalStateException e) {
-            // The message may quote the kubeconfig; keep only the exception type.
+        } catch (ClusterAccessException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Any failure to read it (a YAML syntax error comes from the YAML parser, not as a fabric8 exception) is
+            // an access failure, and its message may quote the kubeconfig's lines, tokens included: keep only the
+            // line and column, never the text, and no cause (--stacktrace would print it).
             throw new ClusterAccessException("cannot load the kubeconfig"
-                    + (kubeconfig == null ? "" : " " + kubeconfig) + " (" + e.getClass().getSimpleName() + ")");
+                    + (kubeconfig == null ? "" : " " + kubeconfig) + " (" + e.getClass().getSimpleName()
+                    + where(e) + ")");
         }
         if (context != null && (config.getCurrentContext() == null
                 || !context.equals(config.getCurrentContext().getName()))) {
@@ -174,6 +177,18 @@ public final class KubeLiveReader implements LiveReader {
                     + (known.isEmpty() ? "" : " (contexts: " + String.join(", ", known) + ")"));
         }
         return config;
+    }
+
+    /** {@code , line L, column C} of a YAML parse error anywhere in the cause chain; empty when there is none. */
+    private static String where(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // fabric8 parses kubeconfigs with snakeyaml-engine; its marks are 0-based.
+            if (t instanceof org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException y && y.getProblemMark().isPresent()) {
+                return ", line " + (y.getProblemMark().get().getLine() + 1)
+                        + ", column " + (y.getProblemMark().get().getColumn() + 1);
+            }
+        }
+        return "";
     }
 
     static Config withTimeouts(Config config, Duration requestTimeout) {

@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
@@ -214,7 +213,7 @@ public final class KubeObjectWriter implements AutoCloseable {
 
     private KubernetesClient client() {
         if (client == null) {
-            client = new KubernetesClientBuilder().withConfig(config).build();
+            client = KubeClients.open(config);
         }
         return client;
     }
