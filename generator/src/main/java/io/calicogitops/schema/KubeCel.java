@@ -1,0 +1,117 @@
+package io.calicogitops.schema;
+
+import dev.cel.bundle.Cel;
+import dev.cel.bundle.CelFactory;
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelFunctionDecl;
+import dev.cel.common.CelOptions;
+import dev.cel.common.CelOverloadDecl;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.navigation.CelNavigableAst;
+import dev.cel.common.types.OpaqueType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelFunctionBinding;
+import dev.cel.runtime.CelRuntime;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * The CEL environment the Kubernetes API server gives {@code x-kubernetes-validations} rules, as far as the bundled
+ * CRDs use it: the standard library and macros ({@code has}, {@code size}, {@code all}, {@code exists},
+ * {@code exists_one}, {@code filter}, {@code matches} with RE2), {@code self}/{@code oldSelf}, and the Kubernetes IP
+ * library's {@code isIP}, {@code ip} and {@code family} (k8s.io/apiserver/pkg/cel/library/ip.go). Each distinct
+ * expression is compiled once per process and shared: programs are immutable and thread-safe.
+ */
+final class KubeCel {
+
+    /** A compiled expression; {@code transition} when it reads {@code oldSelf} (only meaningful on update). */
+    record Compiled(CelRuntime.Program program, boolean transition) {
+
+        Object eval(Object self) throws CelEvaluationException {
+            return program.eval(Map.of("self", self));
+        }
+    }
+
+    /** Kubernetes' net.IP value; only its family is ever asked for. */
+    private record Ip(long family) {
+    }
+
+    private static final OpaqueType IP = OpaqueType.create("net.IP");
+    private static final Pattern IPV4 = Pattern.compile(
+            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
+
+    // self is declared dyn instead of the schema's type: the schema part of validation already checks types, and the
+    // CRDs were type-checked by the API server that accepted them. Heterogeneous equality (self.protocol == 6 on a
+    // string protocol is false, not an error) is what cel-go, and so the API server, does.
+    private static final Cel CEL = CelFactory.standardCelBuilder()
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+            .setOptions(CelOptions.current().enableHeterogeneousNumericComparisons(true).build())
+            .addVar("self", SimpleType.DYN)
+            .addVar("oldSelf", SimpleType.DYN)
+            .addFunctionDeclarations(
+                    CelFunctionDecl.newFunctionDeclaration("isIP",
+                            CelOverloadDecl.newGlobalOverload("is_ip", SimpleType.BOOL, SimpleType.STRING)),
+                    CelFunctionDecl.newFunctionDeclaration("ip",
+                            CelOverloadDecl.newGlobalOverload("string_to_ip", IP, SimpleType.STRING)),
+                    CelFunctionDecl.newFunctionDeclaration("family",
+                            CelOverloadDecl.newMemberOverload("ip_family", SimpleType.INT, IP)))
+            .addFunctionBindings(
+                    CelFunctionBinding.from("is_ip", String.class, s -> family(s) != 0),
+                    CelFunctionBinding.from("string_to_ip", String.class, KubeCel::parseIp),
+                    CelFunctionBinding.from("ip_family", Ip.class, Ip::family))
+            .build();
+
+    private static final Map<String, Compiled> CACHE = new ConcurrentHashMap<>();
+
+    private KubeCel() {
+    }
+
+    /** Compiles {@code expression} (or returns the earlier compilation of the same text). */
+    static Compiled compile(String expression) throws CelValidationException, CelEvaluationException {
+        Compiled known = CACHE.get(expression);
+        if (known != null) {
+            return known;
+        }
+        CelAbstractSyntaxTree ast = CEL.compile(expression).getAst();
+        boolean transition = CelNavigableAst.fromAst(ast).getRoot().allNodes()
+                .anyMatch(n -> n.expr().identOrDefault().name().equals("oldSelf"));
+        Compiled compiled = new Compiled(CEL.createProgram(ast), transition);
+        CACHE.putIfAbsent(expression, compiled);
+        return compiled;
+    }
+
+    private static Ip parseIp(String text) {
+        int family = family(text);
+        if (family == 0) {
+            throw new IllegalArgumentException("IP Address '" + text + "' parse error during conversion from string");
+        }
+        return new Ip(family);
+    }
+
+    /**
+     * 4 or 6 for an address Go's netip.ParseAddr accepts and Kubernetes keeps (no zone, no IPv4-mapped IPv6), else 0.
+     * IPv4 parts may not have leading zeros. InetAddress only ever sees literals here, so it never resolves a name.
+     */
+    static int family(String text) {
+        if (IPV4.matcher(text).matches()) {
+            return 4;
+        }
+        if (!text.contains(":") || !IPV6_CHARS.matcher(text).matches()) {
+            return 0;
+        }
+        try {
+            InetAddress address = InetAddress.getByName(text);
+            return address instanceof Inet4Address ? 0 : 6;
+        } catch (UnknownHostException e) {
+            return 0;
+        }
+    }
+}
