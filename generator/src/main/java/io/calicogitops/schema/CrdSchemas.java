@@ -48,6 +48,7 @@ public final class CrdSchemas {
                 .build();
         this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2019_09,
                 builder -> builder.schemaRegistryConfig(config));
+        KubeCel.warmUpInBackground();
     }
 
     /** The process-wide instance for {@code flavour}. */

@@ -18,8 +18,10 @@ import dev.cel.runtime.CelRuntime;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 /**
@@ -31,11 +33,39 @@ import java.util.regex.Pattern;
  */
 final class KubeCel {
 
-    /** A compiled expression; {@code transition} when it reads {@code oldSelf} (only meaningful on update). */
-    record Compiled(CelRuntime.Program program, boolean transition) {
+    /**
+     * A compiled expression; {@code transition} when it reads {@code oldSelf} (only meaningful on update);
+     * {@code guards} as {@link AbsenceGuards} finds them. Results are remembered per {@code self} value (CEL is pure,
+     * and a fleet renders the same rule, entity rule or tier into many clusters), up to {@link #MEMO_LIMIT} values.
+     */
+    record Compiled(CelRuntime.Program program, boolean transition, List<List<String>> guards,
+                    Map<Object, Object> memo) {
 
         Object eval(Object self) throws CelEvaluationException {
-            return program.eval(Map.of("self", self));
+            if (AbsenceGuards.anyAbsent(guards, self)) {
+                return Boolean.TRUE;
+            }
+            Object known = memo.get(self);
+            if (known instanceof CelEvaluationException e) {
+                throw e;
+            }
+            if (known != null) {
+                return known;
+            }
+            try {
+                Object result = program.eval(Map.of("self", self));
+                remember(self, result);
+                return result;
+            } catch (CelEvaluationException e) {
+                remember(self, e);
+                throw e;
+            }
+        }
+
+        private void remember(Object self, Object outcome) {
+            if (outcome != null && memo.size() < MEMO_LIMIT) {
+                memo.putIfAbsent(self, outcome);
+            }
         }
     }
 
@@ -69,9 +99,33 @@ final class KubeCel {
                     CelFunctionBinding.from("ip_family", Ip.class, Ip::family))
             .build();
 
+    /** Remembered results per expression: bounds memory whatever the fleet's size. */
+    private static final int MEMO_LIMIT = 4096;
     private static final Map<String, Compiled> CACHE = new ConcurrentHashMap<>();
+    private static final AtomicBoolean WARMING = new AtomicBoolean();
 
     private KubeCel() {
+    }
+
+    /**
+     * Starts loading the CEL parser, checker and runtime on a daemon thread. Their first use costs several hundred
+     * milliseconds of class loading; started when the schemas are first wanted, it overlaps with reading and rendering
+     * the fleet instead of adding to validation. A failure here is ignored: the real compilation reports it.
+     */
+    static void warmUpInBackground() {
+        if (!WARMING.compareAndSet(false, true)) {
+            return;
+        }
+        Thread warm = new Thread(() -> {
+            try {
+                compile("has(self.a) && size(self.b) > 0 && self.c.exists(x, x == 'd') && ip('::1').family() == 6")
+                        .eval(Map.of("a", 1L, "b", "b", "c", List.of("d")));
+            } catch (CelValidationException | CelEvaluationException | RuntimeException e) {
+                // Only the loaded classes matter; a real problem is reported where the rules are compiled.
+            }
+        }, "cel-warm-up");
+        warm.setDaemon(true);
+        warm.start();
     }
 
     /** Compiles {@code expression} (or returns the earlier compilation of the same text). */
@@ -83,7 +137,8 @@ final class KubeCel {
         CelAbstractSyntaxTree ast = CEL.compile(expression).getAst();
         boolean transition = CelNavigableAst.fromAst(ast).getRoot().allNodes()
                 .anyMatch(n -> n.expr().identOrDefault().name().equals("oldSelf"));
-        Compiled compiled = new Compiled(CEL.createProgram(ast), transition);
+        Compiled compiled = new Compiled(CEL.createProgram(ast), transition, AbsenceGuards.of(ast.getExpr()),
+                new ConcurrentHashMap<>());
         CACHE.putIfAbsent(expression, compiled);
         return compiled;
     }

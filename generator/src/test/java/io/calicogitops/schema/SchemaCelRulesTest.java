@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static io.calicogitops.schema.SchemaFixtures.yaml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,6 +68,59 @@ class SchemaCelRulesTest {
         List<Boolean> transition = new ArrayList<>();
         rules.root().rules().forEach(r -> transition.add(r.compiled().transition()));
         assertEquals(List.of(true, false), transition);
+    }
+
+    @Test
+    void absenceGuards_onlySkipRulesTheEngineWouldPass() throws Exception {
+        // Every bundled rule, on values where a guard fires: the engine itself must then say true.
+        List<Object> selves = List.of(Map.of(), Map.of("destination", Map.of()), Map.of("source", Map.of()),
+                Map.of("protocol", "ICMP", "ipVersion", 6L), Map.of("metadata", Map.of("name", "default"),
+                        "spec", Map.of()), Map.of("icmp", Map.of("code", 1L)), Map.of("action", "Deny"));
+        int guarded = 0;
+        int fired = 0;
+        for (String rule : bundledRuleTexts()) {
+            KubeCel.Compiled compiled = KubeCel.compile(rule);
+            guarded += compiled.guards().isEmpty() ? 0 : 1;
+            for (Object self : selves) {
+                if (AbsenceGuards.anyAbsent(compiled.guards(), self)) {
+                    fired++;
+                    assertEquals(Boolean.TRUE, compiled.program().eval(Map.of("self", self)), rule + " on " + self);
+                }
+            }
+        }
+        assertEquals(30, guarded, "distinct bundled rules with a !has() guard");
+        assertTrue(fired > 0, "guards fired");
+    }
+
+    @Test
+    void absenceGuards_needTheWholePathUpToTheMissingField() {
+        List<List<String>> guards = List.of(List.of("destination", "services"));
+        assertTrue(AbsenceGuards.anyAbsent(guards, Map.of("destination", Map.of())));
+        assertEquals(false, AbsenceGuards.anyAbsent(guards, Map.of()), "has(self.destination.services) would fail");
+        assertEquals(false, AbsenceGuards.anyAbsent(guards, Map.of("destination", Map.of("services", Map.of()))));
+    }
+
+    private static Set<String> bundledRuleTexts() {
+        Set<String> texts = new TreeSet<>();
+        for (CrdFlavour flavour : CrdFlavour.values()) {
+            CrdSchemas schemas = CrdSchemas.shared(flavour);
+            for (CrdFlavour.Source source : flavour.sources()) {
+                for (String kind : source.kinds()) {
+                    collect(schemas.find(source.apiGroup(), kind).orElseThrow().rules().root(), texts);
+                }
+            }
+        }
+        return texts;
+    }
+
+    private static void collect(CelRules.Node node, Set<String> texts) {
+        if (node == null || !node.anyRules()) {
+            return;
+        }
+        node.rules().forEach(r -> texts.add(r.source()));
+        node.properties().values().forEach(child -> collect(child, texts));
+        collect(node.items(), texts);
+        collect(node.additional(), texts);
     }
 
     @Test
