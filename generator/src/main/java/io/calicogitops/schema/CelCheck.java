@@ -84,14 +84,20 @@ final class CelCheck {
             result = rule.compiled().eval(self);
         } catch (CelEvaluationException | RuntimeException e) {
             if (reportErrors) {
-                // The API server's wording: "<error> evaluating rule: <rule>".
-                out.add(Finding.at(at, e.getMessage() + " evaluating rule: " + rule.source()));
+                // The API server refuses the object too ("no such key: x evaluating rule: <rule>").
+                out.add(Finding.at(at, "cannot evaluate rule '" + rule.source() + "': " + reason(e)));
             }
             return;
         }
         if (!Boolean.TRUE.equals(result)) {
             out.add(Finding.at(at, message(rule, self)));
         }
+    }
+
+    /** cel-java's message without its position inside the rule ("evaluation error at <input>:4: "). */
+    private static String reason(Exception e) {
+        String text = String.valueOf(e.getMessage()).replaceFirst("^evaluation error at <input>:\\d+: ", "");
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
 
     /** messageExpression if it yields a non-blank string, else message, else "failed rule: <rule>" (as Kubernetes). */
