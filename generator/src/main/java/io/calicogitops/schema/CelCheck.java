@@ -1,6 +1,7 @@
 package io.calicogitops.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cel.common.values.NullValue;
 import dev.cel.runtime.CelEvaluationException;
 
 import java.util.ArrayList;
@@ -51,6 +52,10 @@ final class CelCheck {
     }
 
     private static void walk(CelRules.Node node, Object value, DocPath path, boolean reportErrors, List<Finding> out) {
+        if (value == NullValue.NULL_VALUE) {
+            // apiextensions-apiserver validates non-null values only; a nullable field left null is not checked.
+            return;
+        }
         for (CelRules.Rule rule : node.rules()) {
             evaluate(rule, value, path, reportErrors, out);
         }

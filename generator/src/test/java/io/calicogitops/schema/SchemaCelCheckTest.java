@@ -25,6 +25,7 @@ class SchemaCelCheckTest {
                   mode: {type: string, default: Safe}
                   limits:
                     type: object
+                    nullable: true
                     additionalProperties:
                       type: integer
                       x-kubernetes-validations:
@@ -65,6 +66,21 @@ class SchemaCelCheckTest {
         assertEquals(List.of("/spec spec: unsafe mode needs one replica"),
                 CelCheck.check(RULES, yaml("metadata: {name: x}\nspec: {replicas: 3, ratio: 1.0, mode: Fast}"), false)
                         .stream().map(f -> f.path().pointer() + " " + f.message()).toList());
+    }
+
+    @Test
+    void nullValue_isNotValidated() {
+        CelRules rules = CelRules.compile(yaml("""
+                type: object
+                properties:
+                  spec:
+                    type: object
+                    nullable: true
+                    x-kubernetes-validations:
+                    - rule: "has(self.x)"
+                """), "crds/test.yaml");
+        assertEquals(List.of(), CelCheck.check(rules, yaml("metadata: {name: x}\nspec: null"), true));
+        assertEquals(1, CelCheck.check(rules, yaml("metadata: {name: x}\nspec: {}"), true).size());
     }
 
     @Test
