@@ -87,7 +87,7 @@ final class CelCheck {
         Object result;
         try {
             result = rule.compiled().eval(self);
-        } catch (CelEvaluationException | RuntimeException e) {
+        } catch (CelEvaluationException e) {
             if (reportErrors) {
                 // The API server refuses the object too ("no such key: x evaluating rule: <rule>").
                 out.add(Finding.at(at, "cannot evaluate rule '" + rule.source() + "': " + reason(e)));
@@ -112,7 +112,7 @@ final class CelCheck {
                 if (rule.messageExpression().eval(self) instanceof String text && !text.isBlank()) {
                     return text;
                 }
-            } catch (CelEvaluationException | RuntimeException e) {
+            } catch (CelEvaluationException e) {
                 // Kubernetes falls back to message when messageExpression fails; so do we.
             }
         }

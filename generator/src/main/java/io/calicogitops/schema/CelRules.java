@@ -2,7 +2,6 @@ package io.calicogitops.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cel.common.CelValidationException;
-import dev.cel.runtime.CelEvaluationException;
 import io.calicogitops.diag.CalicoGitOpsException;
 
 import java.util.ArrayList;
@@ -55,8 +54,9 @@ final class CelRules {
     }
 
     /**
-     * Compiles every rule of {@code openApiSchema}. A rule that does not compile is a defect of the bundled CRD, so it
-     * is an internal error (CelRulesCompileTest compiles every bundled rule).
+     * Parses every rule of {@code openApiSchema} (type-checked on first use, see {@link KubeCel.Compiled}). A rule that
+     * does not compile is a defect of the bundled CRD, so it is an internal error; SchemaCelRulesTest compiles and
+     * type-checks every bundled rule.
      */
     static CelRules compile(JsonNode openApiSchema, String resource) {
         int[] count = {0};
@@ -97,7 +97,7 @@ final class CelRules {
                     ? KubeCel.compile(r.get("messageExpression").asText()) : null;
             return new Rule(source, KubeCel.compile(source), r.path("message").asText(""), messageExpression,
                     r.path("reason").asText("FieldValueInvalid"), fieldPath(r.path("fieldPath").asText("")));
-        } catch (CelValidationException | CelEvaluationException | IllegalArgumentException e) {
+        } catch (CelValidationException | IllegalArgumentException e) {
             throw new CalicoGitOpsException("bundled CRD " + resource + " has a CEL rule at " + path.display()
                     + " that does not compile: " + source + ": " + e.getMessage(), e);
         }

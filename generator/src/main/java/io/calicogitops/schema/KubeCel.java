@@ -14,6 +14,7 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
+import io.calicogitops.diag.CalicoGitOpsException;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -34,12 +35,50 @@ import java.util.regex.Pattern;
 final class KubeCel {
 
     /**
-     * A compiled expression; {@code transition} when it reads {@code oldSelf} (only meaningful on update);
-     * {@code guards} as {@link AbsenceGuards} finds them. Results are remembered per {@code self} value (CEL is pure,
-     * and a fleet renders the same rule, entity rule or tier into many clusters), up to {@link #MEMO_LIMIT} values.
+     * One parsed expression. {@code transition} when it reads {@code oldSelf} (only meaningful on update); guards as
+     * {@link AbsenceGuards} finds them. It is type-checked into a program on first evaluation: most rules never get
+     * past their guard in a given fleet, and checking all of them would cost a third of a second of a short run.
+     * Results are remembered per {@code self} value (CEL is pure, and a fleet renders the same rule, entity rule or
+     * tier into many clusters), up to {@link #MEMO_LIMIT} values.
      */
-    record Compiled(CelRuntime.Program program, boolean transition, List<List<String>> guards,
-                    Map<Object, Object> memo) {
+    static final class Compiled {
+
+        private final String expression;
+        private final CelAbstractSyntaxTree parsed;
+        private final boolean transition;
+        private final List<List<String>> guards;
+        private final Map<Object, Object> memo = new ConcurrentHashMap<>();
+        private volatile CelRuntime.Program program;
+
+        private Compiled(String expression, CelAbstractSyntaxTree parsed) {
+            this.expression = expression;
+            this.parsed = parsed;
+            this.transition = CelNavigableAst.fromAst(parsed).getRoot().allNodes()
+                    .anyMatch(n -> n.expr().identOrDefault().name().equals("oldSelf"));
+            this.guards = AbsenceGuards.of(parsed.getExpr());
+        }
+
+        boolean transition() {
+            return transition;
+        }
+
+        List<List<String>> guards() {
+            return guards;
+        }
+
+        /** The type-checked program, built once. */
+        CelRuntime.Program program() throws CelValidationException, CelEvaluationException {
+            CelRuntime.Program p = program;
+            if (p == null) {
+                synchronized (this) {
+                    if (program == null) {
+                        program = CEL.createProgram(CEL.check(parsed).getAst());
+                    }
+                    p = program;
+                }
+            }
+            return p;
+        }
 
         Object eval(Object self) throws CelEvaluationException {
             if (AbsenceGuards.anyAbsent(guards, self)) {
@@ -52,8 +91,15 @@ final class KubeCel {
             if (known != null) {
                 return known;
             }
+            CelRuntime.Program p;
             try {
-                Object result = program.eval(Map.of("self", self));
+                p = program();
+            } catch (CelValidationException e) {
+                // Every bundled rule is type-checked by SchemaCelRulesTest; this is a defect of the build.
+                throw new CalicoGitOpsException("CEL rule does not type-check: " + expression + ": " + e.getMessage(), e);
+            }
+            try {
+                Object result = p.eval(Map.of("self", self));
                 remember(self, result);
                 return result;
             } catch (CelEvaluationException e) {
@@ -128,19 +174,15 @@ final class KubeCel {
         warm.start();
     }
 
-    /** Compiles {@code expression} (or returns the earlier compilation of the same text). */
-    static Compiled compile(String expression) throws CelValidationException, CelEvaluationException {
+    /** Parses {@code expression} (or returns the earlier result for the same text); see {@link Compiled}. */
+    static Compiled compile(String expression) throws CelValidationException {
         Compiled known = CACHE.get(expression);
         if (known != null) {
             return known;
         }
-        CelAbstractSyntaxTree ast = CEL.compile(expression).getAst();
-        boolean transition = CelNavigableAst.fromAst(ast).getRoot().allNodes()
-                .anyMatch(n -> n.expr().identOrDefault().name().equals("oldSelf"));
-        Compiled compiled = new Compiled(CEL.createProgram(ast), transition, AbsenceGuards.of(ast.getExpr()),
-                new ConcurrentHashMap<>());
-        CACHE.putIfAbsent(expression, compiled);
-        return compiled;
+        Compiled compiled = new Compiled(expression, CEL.parse(expression).getAst());
+        Compiled raced = CACHE.putIfAbsent(expression, compiled);
+        return raced != null ? raced : compiled;
     }
 
     private static Ip parseIp(String text) {

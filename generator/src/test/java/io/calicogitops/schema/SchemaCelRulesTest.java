@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SchemaCelRulesTest {
 
     @Test
-    void compile_everyBundledRule_compilesAndIsCounted() {
+    void compile_everyBundledRule_compilesAndIsCounted() throws Exception {
         Set<String> seen = new LinkedHashSet<>();
         int rules = 0;
         int files = 0;
@@ -29,7 +29,9 @@ class SchemaCelRulesTest {
             for (CrdFlavour.Source source : flavour.sources()) {
                 for (String kind : source.kinds()) {
                     if (seen.add(source.resource(kind))) {
-                        rules += schemas.find(source.apiGroup(), kind).orElseThrow().rules().count();
+                        CelRules crdRules = schemas.find(source.apiGroup(), kind).orElseThrow().rules();
+                        rules += crdRules.count();
+                        typeCheck(crdRules.root());
                         files++;
                     }
                 }
@@ -38,6 +40,36 @@ class SchemaCelRulesTest {
         // 35 bundled files carry 161 x-kubernetes-validations lists holding 642 rules (48 distinct expressions).
         assertEquals(35, files, "bundled CRD files");
         assertEquals(642, rules, "x-kubernetes-validations rules in the bundled CRDs");
+    }
+
+    /** Forces the type-check that production defers to a rule's first evaluation. */
+    private static void typeCheck(CelRules.Node node) throws Exception {
+        if (node == null || !node.anyRules()) {
+            return;
+        }
+        for (CelRules.Rule r : node.rules()) {
+            r.compiled().program();
+            if (r.messageExpression() != null) {
+                r.messageExpression().program();
+            }
+        }
+        for (CelRules.Node child : node.properties().values()) {
+            typeCheck(child);
+        }
+        typeCheck(node.items());
+        typeCheck(node.additional());
+    }
+
+    @Test
+    void ruleThatDoesNotTypeCheck_isAnInternalErrorOnFirstUse() {
+        CelRules rules = CelRules.compile(yaml("""
+                type: object
+                x-kubernetes-validations:
+                - rule: "noSuchFunction(self) == 1"
+                """), "crds/test.yaml");
+        CalicoGitOpsException e = assertThrows(CalicoGitOpsException.class,
+                () -> CelCheck.check(rules, yaml("metadata: {name: x}"), true));
+        assertTrue(e.getMessage().startsWith("CEL rule does not type-check: noSuchFunction(self) == 1"), e.getMessage());
     }
 
     @Test
