@@ -145,8 +145,8 @@ final class KubeCel {
                     CelFunctionBinding.from("ip_family", Ip.class, Ip::family))
             .build();
 
-    /** Remembered results per expression: bounds memory whatever the fleet's size. */
-    private static final int MEMO_LIMIT = 4096;
+    /** Remembered results per expression: bounds memory whatever the fleet's size (a policy spec is a few KB). */
+    private static final int MEMO_LIMIT = 1024;
     private static final Map<String, Compiled> CACHE = new ConcurrentHashMap<>();
     private static final AtomicBoolean WARMING = new AtomicBoolean();
 
