@@ -25,9 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class CrdSchemas {
 
-    /** One compiled CRD version: what a document of (group, kind) is validated against. */
+    /** One compiled CRD version: what a document of (group, kind) is validated against, schema and CEL rules. */
     record CrdSchema(String crdGroup, String kind, String version, boolean namespaced, JsonNode schema,
-                     Schema compiled) {
+                     Schema compiled, CelRules rules) {
     }
 
     private static final Map<CrdFlavour, CrdSchemas> SHARED = new EnumMap<>(CrdFlavour.class);
@@ -48,6 +48,7 @@ public final class CrdSchemas {
                 .build();
         this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2019_09,
                 builder -> builder.schemaRegistryConfig(config));
+        KubeCel.warmUpInBackground();
     }
 
     /** The process-wide instance for {@code flavour}. */
@@ -113,13 +114,15 @@ public final class CrdSchemas {
             throw new CalicoGitOpsException("bundled CRD " + resource + " does not define " + source.crdGroup() + " " + kind);
         }
         JsonNode version = pickVersion(spec, source.apiVersion(), resource);
-        JsonNode converted = OpenApiConverter.convert(version.path("schema").path("openAPIV3Schema"));
+        JsonNode openApi = version.path("schema").path("openAPIV3Schema");
+        JsonNode converted = OpenApiConverter.convert(openApi);
         // A distinct base IRI per CRD keeps the registry from ever confusing two anonymous schemas.
         Schema compiled = registry.getSchema(SchemaLocation.of("urn:calico-gitops:" + resource), converted);
         compiled.initializeValidators();
         compileCount.incrementAndGet();
         return new CrdSchema(source.crdGroup(), kind, version.path("name").asText(),
-                "Namespaced".equals(spec.path("scope").asText()), converted, compiled);
+                "Namespaced".equals(spec.path("scope").asText()), converted, compiled,
+                CelRules.compile(openApi, resource));
     }
 
     /**

@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * Turns a CRD's structural {@code openAPIV3Schema} into a plain JSON Schema (draft 2019-09) that networknt validates
- * the way a Kubernetes API server would, minus CEL, plus closed objects. Rewriting the schema once up front keeps the
- * validator free of OpenAPI keywords, so it neither warns about them nor explodes int-or-string into anyOf errors.
+ * the way a Kubernetes API server would, minus CEL (CelRules takes those), plus closed objects. Rewriting the schema
+ * once up front keeps the validator free of OpenAPI keywords, so it neither warns about them nor explodes int-or-string into anyOf errors.
  */
 final class OpenApiConverter {
 

@@ -1,20 +1,29 @@
 package io.calicogitops.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
 import io.calicogitops.diag.Diagnostic;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * Validates one rendered Kubernetes document against the real Calico and operator CRD schemas of a {@link CrdFlavour}:
- * apiVersion and kind, metadata, then the spec, reporting every error at the most specific place it can.
+ * apiVersion and kind, metadata, then the spec (OpenAPI schema, then the CRDs' CEL {@code x-kubernetes-validations}
+ * rules), reporting every error at the most specific place it can.
  * Thread-safe; compiled schemas are shared through {@link CrdSchemas}.
  */
 public final class SchemaValidator {
+
+    /**
+     * Schema errors after which the API server skips the CEL rules (apiextensions-apiserver's hasBlockingErr: a wrong
+     * type or a value outside an enum), because rules written against the declared types cannot be trusted then.
+     */
+    private static final Set<String> BLOCKING = Set.of("type", "enum");
 
     private final CrdSchemas schemas;
 
@@ -66,7 +75,12 @@ public final class SchemaValidator {
         CrdSchemas.CrdSchema crd = target.crd();
         JsonNode pruned = SchemaWalk.pruneNulls(document, crd.schema());
         ErrorTranslator translator = new ErrorTranslator(flavour(), crd.schema(), enterpriseSchema(target));
-        return translator.translate(crd.compiled().validate(pruned));
+        List<Error> errors = crd.compiled().validate(pruned);
+        List<Finding> findings = new ArrayList<>(translator.translate(errors));
+        if (errors.stream().noneMatch(e -> BLOCKING.contains(e.getKeyword()))) {
+            findings.addAll(CelCheck.check(crd.rules(), pruned, errors.isEmpty()));
+        }
+        return findings;
     }
 
     /** For another flavour: the Enterprise schema of the same kind, loaded only if an unknown field needs a hint. */
