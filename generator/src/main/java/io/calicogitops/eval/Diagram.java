@@ -39,19 +39,21 @@ public final class Diagram {
         groups.values().forEach(l -> l.sort(null));
         SortedMap<String, TreeSet<String>> arrows = new TreeMap<>();
         for (ConnectivityMatrix.Cell c : ConnectivityMatrix.compute(model, evaluator).cells()) {
-            if (c.allowed()) {
-                arrows.computeIfAbsent(c.from().display() + "\u0000" + c.to().display(), k -> new TreeSet<>()).add(c.port().display());
+            if (c.allowed() || c.dependsOnSourcePort()) {
+                // Allowed from some source ports only: still a flow that can happen, marked as such.
+                arrows.computeIfAbsent(c.from().display() + "\u0000" + c.to().display(), k -> new TreeSet<>())
+                        .add(c.port().display() + (c.allowed() ? "" : " (some source ports)"));
             }
         }
         for (Endpoint x : inv.externals()) {
             for (Endpoint w : inv.workloads()) {
                 for (DestinationPorts.ProtoPort p : DestinationPorts.of(w, inv)) {
-                    if (evaluator.evaluate(new Flow(x, w, p.protocol(), p.port())).allowed()) {
+                    if (evaluator.evaluate(new Flow(x, w, p.protocol(), p.port())).anyAllowed()) {
                         arrows.computeIfAbsent(x.display() + "\u0000" + w.display(), k -> new TreeSet<>()).add(p.display());
                     }
                 }
                 for (int[] p : new int[][]{{Protocols.TCP, 443}, {Protocols.TCP, 80}}) {
-                    if (evaluator.evaluate(new Flow(w, x, p[0], p[1])).allowed()) {
+                    if (evaluator.evaluate(new Flow(w, x, p[0], p[1])).anyAllowed()) {
                         arrows.computeIfAbsent(w.display() + "\u0000" + x.display(), k -> new TreeSet<>())
                                 .add(Protocols.name(p[0]) + "/" + p[1]);
                     }
