@@ -15,6 +15,7 @@ import io.calicogitops.eval.ModelBuilder;
 import io.calicogitops.eval.Protocols;
 import io.calicogitops.eval.SourceDocument;
 import io.calicogitops.eval.Verdict;
+import io.calicogitops.eval.Verdicts;
 import io.calicogitops.fleet.ClusterProfile;
 import io.calicogitops.fleet.ProfileEdit;
 import io.calicogitops.model.Resource;
@@ -247,12 +248,21 @@ public final class Promoter {
     }
 
     private static int compare(Flow flow, Evaluator before, Evaluator after, List<FlowChange> denied, List<FlowChange> allowed) {
-        Verdict was = before.evaluate(flow);
-        Verdict is = after.evaluate(flow);
-        if (was.allowed() && !is.allowed()) {
-            denied.add(new FlowChange(flow, was, is));
-        } else if (!was.allowed() && is.allowed()) {
-            allowed.add(new FlowChange(flow, was, is));
+        Verdicts wasAll = before.evaluate(flow);
+        Verdicts isAll = after.evaluate(flow);
+        // Compared per source-port sub-range: the first sub-range that changes each way is reported.
+        boolean deniedNow = false;
+        boolean allowedNow = false;
+        for (int port : wasAll.starts(isAll)) {
+            Verdict was = wasAll.at(port);
+            Verdict is = isAll.at(port);
+            if (!deniedNow && was.allowed() && !is.allowed()) {
+                denied.add(new FlowChange(flow, was, is));
+                deniedNow = true;
+            } else if (!allowedNow && !was.allowed() && is.allowed()) {
+                allowed.add(new FlowChange(flow, was, is));
+                allowedNow = true;
+            }
         }
         return 1;
     }
