@@ -14,6 +14,7 @@ import io.calicogitops.eval.IpAddress;
 import io.calicogitops.eval.ModelBuilder;
 import io.calicogitops.eval.Protocols;
 import io.calicogitops.eval.SourceDocument;
+import io.calicogitops.eval.SourcePorts;
 import io.calicogitops.eval.Verdict;
 import io.calicogitops.eval.Verdicts;
 import io.calicogitops.fleet.ClusterProfile;
@@ -253,14 +254,17 @@ public final class Promoter {
         // Compared per source-port sub-range: the first sub-range that changes each way is reported.
         boolean deniedNow = false;
         boolean allowedNow = false;
-        for (int port : wasAll.starts(isAll)) {
-            Verdict was = wasAll.at(port);
-            Verdict is = isAll.at(port);
+        int[] starts = wasAll.starts(isAll);
+        for (int k = 0; k < starts.length; k++) {
+            Verdict was = wasAll.at(starts[k]);
+            Verdict is = isAll.at(starts[k]);
+            // The flow named with the sub-range that changed (the whole range when the source port does not matter).
+            Flow part = flow.withSourcePorts(new SourcePorts(starts[k], k + 1 < starts.length ? starts[k + 1] - 1 : flow.sourcePorts().max()));
             if (!deniedNow && was.allowed() && !is.allowed()) {
-                denied.add(new FlowChange(flow, was, is));
+                denied.add(new FlowChange(part, was, is));
                 deniedNow = true;
             } else if (!allowedNow && !was.allowed() && is.allowed()) {
-                allowed.add(new FlowChange(flow, was, is));
+                allowed.add(new FlowChange(part, was, is));
                 allowedNow = true;
             }
         }

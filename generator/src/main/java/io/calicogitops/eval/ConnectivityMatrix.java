@@ -53,7 +53,7 @@ public final class ConnectivityMatrix {
         return compute(model, evaluator, sources, SourcePorts.LINUX_EPHEMERAL);
     }
 
-    private static Result compute(ClusterModel model, Evaluator evaluator, int sources, SourcePorts sourcePorts) {
+    public static Result compute(ClusterModel model, Evaluator evaluator, int sources, SourcePorts sourcePorts) {
         Inventory inv = model.inventory();
         List<Endpoint> ws = inv.workloads();
         List<List<DestinationPorts.ProtoPort>> ports = new ArrayList<>();
