@@ -3,11 +3,13 @@ package io.calicogitops.eval;
 import io.calicogitops.selector.Selector;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * A policy set compiled for many evaluations: every rule side (source or destination with its scope) interned and
@@ -15,6 +17,7 @@ import java.util.stream.Collectors;
  * of each tier that apply are listed once; decisions are memoised per (applicable policies, endpoint classes,
  * protocol, port, and the source port when those policies constrain it). The source-port cuts are computed once per
  * list of applicable policies: a flow is split only when a policy that applies at one of its ends has source ports.
+ * (Over 300 lines: classes, plans and memo share one state, kept in one place so that it cannot get out of step.)
  */
 final class CompiledPolicySet {
 
@@ -112,7 +115,7 @@ final class CompiledPolicySet {
     }
 
     private static String cidrs(List<io.calicogitops.validate.Cidr> nets) {
-        return nets.stream().map(c -> java.util.Arrays.toString(c.address()) + "/" + c.prefix()).collect(Collectors.joining(","));
+        return nets.stream().map(c -> Arrays.toString(c.address()) + "/" + c.prefix()).collect(Collectors.joining(","));
     }
 
     /** Side matches of an endpoint, computed once; equal match vectors (and IP-free identity) share a class. */
@@ -154,21 +157,14 @@ final class CompiledPolicySet {
                 }
             }
             CPolicy[][] policies = lists.toArray(CPolicy[][]::new);
-            List<Rule> rules = java.util.Arrays.stream(policies).flatMap(java.util.Arrays::stream)
-                    .flatMap(cp -> java.util.Arrays.stream(cp.rules(d))).map(CRule::rule).toList();
+            List<Rule> rules = Arrays.stream(policies).flatMap(Arrays::stream)
+                    .flatMap(cp -> Arrays.stream(cp.rules(d))).map(CRule::rule).toList();
             boolean named = rules.stream().anyMatch(r -> EntityMatcher.namesPorts(r.source()));
             p = new Plan(planCount++, tierIdx.stream().mapToInt(Integer::intValue).toArray(), policies, new HashMap<>(),
-                    numericCuts(rules), named);
+                    EntityMatcher.numericSourceCuts(rules), named);
             both[d.ordinal()] = p;
         }
         return p;
-    }
-
-    /** Source-port cuts of the rules' numeric ranges (named ports depend on the source endpoint: see {@link #verdicts}). */
-    private static int[] numericCuts(List<Rule> rules) {
-        return rules.stream().flatMap(r -> java.util.stream.Stream.concat(r.source().ports().stream(), r.source().notPorts().stream()))
-                .filter(pr -> !pr.isNamed()).flatMapToInt(pr -> java.util.stream.IntStream.of(pr.min(), pr.max() + 1))
-                .distinct().sorted().toArray();
     }
 
     Verdicts verdicts(Flow flow) {
@@ -183,13 +179,13 @@ final class CompiledPolicySet {
             // The common case: no applicable rule looks at the source port, one evaluation answers for the whole range.
             return Verdicts.single(flow, verdict(flow, flow.sourcePorts().min()));
         }
-        java.util.stream.IntStream cuts = java.util.stream.IntStream.concat(
-                outMatters ? java.util.Arrays.stream(out.sourceCuts()) : java.util.stream.IntStream.empty(),
-                inMatters ? java.util.Arrays.stream(in.sourceCuts()) : java.util.stream.IntStream.empty());
+        IntStream cuts = IntStream.concat(
+                outMatters ? Arrays.stream(out.sourceCuts()) : IntStream.empty(),
+                inMatters ? Arrays.stream(in.sourceCuts()) : IntStream.empty());
         if (outMatters && out.namedSource() || inMatters && in.namedSource()) {
             // A named source port is the source endpoint's port of that name: cut at each of its declared ports.
-            cuts = java.util.stream.IntStream.concat(cuts,
-                    flow.source().ports().stream().flatMapToInt(cp -> java.util.stream.IntStream.of(cp.port(), cp.port() + 1)));
+            cuts = IntStream.concat(cuts,
+                    flow.source().ports().stream().flatMapToInt(cp -> IntStream.of(cp.port(), cp.port() + 1)));
         }
         return Verdicts.over(flow, cuts.distinct().sorted().toArray(), port -> verdict(flow, port));
     }

@@ -6,6 +6,7 @@ import io.calicogitops.validate.DomainPattern;
 
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * Calico's rule matching, straight from the semantics (calico-semantics §1.5, the acceptance file's header): selector
@@ -87,6 +88,13 @@ public final class EntityMatcher {
             }
         }
         return b.build();
+    }
+
+    /** The numeric source-port cuts of {@code rules}, sorted (named ports depend on the source endpoint, added per flow). */
+    static int[] numericSourceCuts(List<Rule> rules) {
+        return rules.stream().flatMap(r -> Stream.concat(r.source().ports().stream(), r.source().notPorts().stream()))
+                .filter(pr -> !pr.isNamed()).flatMapToInt(pr -> IntStream.of(pr.min(), pr.max() + 1))
+                .distinct().sorted().toArray();
     }
 
     static boolean namesPorts(EntityRule e) {
