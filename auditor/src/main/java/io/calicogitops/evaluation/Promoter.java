@@ -134,7 +134,7 @@ public final class Promoter {
             ClusterModel afterModel = model(afterCluster, workloads, request.externals());
             List<FlowChange> denied = new ArrayList<>();
             List<FlowChange> allowed = new ArrayList<>();
-            int evaluated = compare(beforeModel, afterModel, denied, allowed);
+            int evaluated = compare(beforeModel, afterModel, profile.evaluation().sourcePorts(), denied, allowed);
             Outcome outcome = request.dryRun() ? Outcome.DRY_RUN
                     : !denied.isEmpty() && !request.accept() ? Outcome.NEEDS_ACCEPT : Outcome.PROMOTED;
             Optional<String> commit = Optional.empty();
@@ -214,7 +214,9 @@ public final class Promoter {
     }
 
     /** Every workload-to-workload flow on the destination's ports, and to and from each external endpoint. */
-    private static int compare(ClusterModel before, ClusterModel after, List<FlowChange> denied, List<FlowChange> allowed) {
+    /** Clients use {@code sourcePorts} (the profile's {@code evaluation.sourcePorts}): flows are compared range by range. */
+    private static int compare(ClusterModel before, ClusterModel after, SourcePorts sourcePorts, List<FlowChange> denied,
+                               List<FlowChange> allowed) {
         Evaluator b = before.compiled();
         Evaluator a = after.compiled();
         Inventory inv = before.inventory();
@@ -225,20 +227,20 @@ public final class Promoter {
             for (Endpoint from : ws) {
                 if (from != to) {
                     for (DestinationPorts.ProtoPort p : ports) {
-                        count += compare(new Flow(from, to, p.protocol(), p.port()), b, a, denied, allowed);
+                        count += compare(new Flow(from, to, p.protocol(), p.port(), -1, sourcePorts), b, a, denied, allowed);
                     }
                 }
             }
             for (Endpoint outside : inv.externals()) {
                 for (DestinationPorts.ProtoPort p : ports) {
-                    count += compare(new Flow(outside, to, p.protocol(), p.port()), b, a, denied, allowed);
+                    count += compare(new Flow(outside, to, p.protocol(), p.port(), -1, sourcePorts), b, a, denied, allowed);
                 }
             }
         }
         for (Endpoint from : ws) {
             for (Endpoint outside : inv.externals()) {
                 for (DestinationPorts.ProtoPort p : EXTERNAL_PORTS) {
-                    count += compare(new Flow(from, outside, p.protocol(), p.port()), b, a, denied, allowed);
+                    count += compare(new Flow(from, outside, p.protocol(), p.port(), -1, sourcePorts), b, a, denied, allowed);
                 }
             }
         }
