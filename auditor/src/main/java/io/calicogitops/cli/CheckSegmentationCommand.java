@@ -2,6 +2,7 @@ package io.calicogitops.cli;
 
 import io.calicogitops.diag.ExitCodes;
 import io.calicogitops.diag.UsageException;
+import io.calicogitops.evaluation.LoadedModel;
 import io.calicogitops.evaluation.Segmentation;
 import io.calicogitops.evaluation.SegmentationReport;
 import picocli.CommandLine.Command;
@@ -17,7 +18,8 @@ import java.util.concurrent.Callable;
 @Command(name = "segmentation", mixinStandardHelpOptions = true,
         description = "Prove that no flow is allowed between in-scope workloads (label, default the profile's PCI label = \"true\") "
                 + "and the others, in either direction, on any port the destination declares, except the profile's "
-                + "segmentation.allowedFlows; print counter-examples with traces. Exit 0 holds, 1 violated.")
+                + "segmentation.allowedFlows; print counter-examples with traces. A flow allowed from any source port of the "
+                + "client's range counts. Exit 0 holds, 1 violated.")
 public final class CheckSegmentationCommand implements Callable<Integer> {
 
     @Spec
@@ -25,6 +27,9 @@ public final class CheckSegmentationCommand implements Callable<Integer> {
 
     @Mixin
     EvaluationOptions input;
+
+    @Mixin
+    SourcePortOption sourcePorts;
 
     @Option(names = "--label", paramLabel = "KEY[=VALUE]", description = "the in-scope label (default: the profile's segmentation.label, else pci.label, else PCI; value true)")
     String label;
@@ -37,7 +42,9 @@ public final class CheckSegmentationCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw new UsageException("--format: expected text or json (got '" + format + "')");
         }
-        SegmentationReport report = Segmentation.check(input.load(), label);
+        sourcePorts.validate();
+        LoadedModel loaded = input.load();
+        SegmentationReport report = Segmentation.check(loaded, label, sourcePorts.resolve(loaded));
         PrintWriter out = spec.commandLine().getOut();
         out.print(format.equals("json") ? report.json() : report.text());
         out.flush();

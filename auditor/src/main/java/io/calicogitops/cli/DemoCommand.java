@@ -141,7 +141,7 @@ public final class DemoCommand implements Callable<Integer> {
         Evaluator evaluator = loaded.model().compiled();
         for (String[] f : new String[][]{{"dev/centos", "default/frontend"}, {"storefront/backend", "default/frontend"}}) {
             Flow flow = new Flow(loaded.model().inventory().find(f[0]).orElseThrow(),
-                    loaded.model().inventory().find(f[1]).orElseThrow(), Protocols.TCP, 8080);
+                    loaded.model().inventory().find(f[1]).orElseThrow(), Protocols.TCP, 8080, -1, loaded.sourcePorts());
             o.print(new ReachReport(loaded, evaluator.evaluate(flow), evaluator.evaluateStaged(flow),
                     loaded.model().policies().hasStaged()).text());
         }

@@ -26,6 +26,9 @@ public final class DiagramCommand implements Callable<Integer> {
     @Mixin
     EvaluationOptions input;
 
+    @Mixin
+    SourcePortOption sourcePorts;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "svg", description = "dot, mermaid, svg or text (default: ${DEFAULT-VALUE})")
     String format;
 
@@ -37,11 +40,12 @@ public final class DiagramCommand implements Callable<Integer> {
         if (!format.matches("dot|mermaid|svg|text")) {
             throw new UsageException("--format: expected dot, mermaid, svg or text (got '" + format + "')");
         }
+        sourcePorts.validate();
         LoadedModel loaded = input.load();
         if (loaded.model().inventory().workloads().isEmpty()) {
             throw new UsageException("no workloads to draw: give --workloads or --fleet");
         }
-        Diagram d = Diagram.of(loaded.model(), loaded.model().compiled());
+        Diagram d = Diagram.of(loaded.model(), loaded.model().compiled(), sourcePorts.resolve(loaded));
         String text = switch (format) {
             case "dot" -> d.dot();
             case "mermaid" -> d.mermaid();

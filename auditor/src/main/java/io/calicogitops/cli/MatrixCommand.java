@@ -4,6 +4,7 @@ import io.calicogitops.diag.ExitCodes;
 import io.calicogitops.diag.UsageException;
 import io.calicogitops.eval.ConnectivityMatrix;
 import io.calicogitops.eval.Evaluator;
+import io.calicogitops.eval.SourcePorts;
 import io.calicogitops.evaluation.LoadedModel;
 import io.calicogitops.evaluation.MatrixWriter;
 import picocli.CommandLine.Command;
@@ -28,6 +29,9 @@ public final class MatrixCommand implements Callable<Integer> {
     @Mixin
     EvaluationOptions input;
 
+    @Mixin
+    SourcePortOption sourcePorts;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json or csv (default: ${DEFAULT-VALUE})")
     String format;
 
@@ -48,11 +52,15 @@ public final class MatrixCommand implements Callable<Integer> {
         if (!engine.matches("compiled|reference")) {
             throw new UsageException("--engine: expected compiled or reference (got '" + engine + "')");
         }
+        sourcePorts.validate();
         LoadedModel loaded = input.load();
         Evaluator evaluator = engine.equals("compiled") ? loaded.model().compiled() : loaded.model().reference();
-        ConnectivityMatrix.Result matrix = ConnectivityMatrix.compute(loaded.model(), evaluator, sources == null ? Integer.MAX_VALUE : sources);
-        OutputFile.write(spec, output, matrix.cells().size() + " cells, " + matrix.allowedCount() + " allowed",
-                w -> MatrixWriter.write(format, loaded, matrix, w));
+        SourcePorts ports = sourcePorts.resolve(loaded);
+        ConnectivityMatrix.Result matrix = ConnectivityMatrix.compute(loaded.model(), evaluator, sources == null ? Integer.MAX_VALUE : sources,
+                ports);
+        OutputFile.write(spec, output, matrix.cells().size() + " cells, " + matrix.allowedCount() + " allowed"
+                        + (matrix.dependsCount() == 0 ? "" : ", " + matrix.dependsCount() + " depending on the source port"),
+                w -> MatrixWriter.write(format, loaded, matrix, ports, w));
         return ExitCodes.OK;
     }
 }

@@ -32,6 +32,9 @@ public final class ReachCommand implements Callable<Integer> {
     @Mixin
     EvaluationOptions input;
 
+    @Mixin
+    SourcePortOption sourcePorts;
+
     @Option(names = "--from", required = true, paramLabel = "NS/WORKLOAD|IP|DOMAIN|NAME", description = "the source")
     String from;
 
@@ -84,11 +87,15 @@ public final class ReachCommand implements Callable<Integer> {
         if (port != null && (port < 0 || port > 65535)) {
             throw new UsageException("--port: must be between 0 and 65535 (got " + port + ")");
         }
+        sourcePorts.validate();
+        if (icmp && sourcePorts.sourcePort != null) {
+            throw new UsageException("--source-port: ICMP has no ports");
+        }
         LoadedModel loaded = input.load();
         Inventory inv = loaded.model().inventory();
         int destinationPort = icmp ? (icmpType == null ? -1 : icmpType) : port == null ? -1 : port;
         Flow flow = new Flow(endpoint(inv, "--from", from), endpoint(inv, "--to", to), proto, destinationPort,
-                icmpCode == null ? -1 : icmpCode);
+                icmpCode == null ? -1 : icmpCode, sourcePorts.resolve(loaded));
         Evaluator evaluator = loaded.model().compiled();
         ReachReport report = new ReachReport(loaded, evaluator.evaluate(flow), evaluator.evaluateStaged(flow),
                 loaded.model().policies().hasStaged());

@@ -3,6 +3,8 @@ package io.calicogitops.evaluation;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.calicogitops.eval.ConnectivityMatrix;
 import io.calicogitops.eval.Protocols;
+import io.calicogitops.eval.SourcePorts;
+import io.calicogitops.eval.Verdicts;
 import io.calicogitops.report.CsvLine;
 import io.calicogitops.report.JsonStyle;
 
@@ -18,12 +20,18 @@ public final class MatrixWriter {
     }
 
     public static void write(String format, LoadedModel loaded, ConnectivityMatrix.Result m, Writer w) throws IOException {
+        write(format, loaded, m, loaded.sourcePorts(), w);
+    }
+
+    /** {@code sourcePorts}: the clients' range the matrix was computed for (in the JSON header). */
+    public static void write(String format, LoadedModel loaded, ConnectivityMatrix.Result m, SourcePorts sourcePorts, Writer w)
+            throws IOException {
         switch (format) {
             case "csv" -> {
                 w.write(CsvLine.of("from", "to", "protocol", "port", "verdict"));
                 for (ConnectivityMatrix.Cell c : m.cells()) {
                     w.write(CsvLine.of(c.from().display(), c.to().display(), Protocols.name(c.port().protocol()),
-                            c.port().port(), c.allowed() ? "allow" : "deny"));
+                            c.port().port(), c.word()));
                 }
             }
             case "json" -> {
@@ -35,6 +43,11 @@ public final class MatrixWriter {
                     g.writeNumberField("workloads", m.workloads().size());
                     g.writeNumberField("cells", m.cells().size());
                     g.writeNumberField("allowed", m.allowedCount());
+                    g.writeNumberField("dependsOnSourcePort", m.dependsCount());
+                    g.writeObjectFieldStart("sourcePorts");
+                    g.writeNumberField("min", sourcePorts.min());
+                    g.writeNumberField("max", sourcePorts.max());
+                    g.writeEndObject();
                     g.writeArrayFieldStart("flows");
                     for (ConnectivityMatrix.Cell c : m.cells()) {
                         g.writeStartObject();
@@ -42,7 +55,18 @@ public final class MatrixWriter {
                         g.writeStringField("to", c.to().display());
                         g.writeStringField("protocol", Protocols.name(c.port().protocol()));
                         g.writeNumberField("port", c.port().port());
-                        g.writeStringField("verdict", c.allowed() ? "allow" : "deny");
+                        g.writeStringField("verdict", c.word());
+                        if (c.dependsOnSourcePort()) {
+                            g.writeArrayFieldStart("bySourcePort");
+                            for (Verdicts.Split s : c.bySourcePort()) {
+                                g.writeStartObject();
+                                g.writeNumberField("min", s.ports().min());
+                                g.writeNumberField("max", s.ports().max());
+                                g.writeStringField("verdict", s.word());
+                                g.writeEndObject();
+                            }
+                            g.writeEndArray();
+                        }
                         g.writeEndObject();
                     }
                     g.writeEndArray();
@@ -52,10 +76,15 @@ public final class MatrixWriter {
             }
             default -> {
                 w.write("matrix of " + loaded.cluster() + " (" + loaded.policySource() + "): " + m.workloads().size()
-                        + " workloads, " + m.cells().size() + " flows, " + m.allowedCount() + " allowed\n");
+                        + " workloads, " + m.cells().size() + " flows, " + m.allowedCount() + " allowed"
+                        + (m.dependsCount() == 0 ? "" : ", " + m.dependsCount() + " depending on the source port") + "\n");
                 for (ConnectivityMatrix.Cell c : m.cells()) {
                     if (c.allowed()) {
                         w.write("  allow  " + c.from().display() + " -> " + c.to().display() + " " + c.port().display() + "\n");
+                    } else if (c.dependsOnSourcePort()) {
+                        w.write("  depends on source port  " + c.from().display() + " -> " + c.to().display() + " "
+                                + c.port().display() + ": " + String.join(", ", c.bySourcePort().stream()
+                                .map(s -> s.ports().display() + " " + s.word()).toList()) + "\n");
                     }
                 }
             }

@@ -14,7 +14,9 @@ import io.calicogitops.eval.IpAddress;
 import io.calicogitops.eval.ModelBuilder;
 import io.calicogitops.eval.Protocols;
 import io.calicogitops.eval.SourceDocument;
+import io.calicogitops.eval.SourcePorts;
 import io.calicogitops.eval.Verdict;
+import io.calicogitops.eval.Verdicts;
 import io.calicogitops.fleet.ClusterProfile;
 import io.calicogitops.fleet.ProfileEdit;
 import io.calicogitops.model.Resource;
@@ -132,7 +134,7 @@ public final class Promoter {
             ClusterModel afterModel = model(afterCluster, workloads, request.externals());
             List<FlowChange> denied = new ArrayList<>();
             List<FlowChange> allowed = new ArrayList<>();
-            int evaluated = compare(beforeModel, afterModel, denied, allowed);
+            int evaluated = compare(beforeModel, afterModel, profile.evaluation().sourcePorts(), denied, allowed);
             Outcome outcome = request.dryRun() ? Outcome.DRY_RUN
                     : !denied.isEmpty() && !request.accept() ? Outcome.NEEDS_ACCEPT : Outcome.PROMOTED;
             Optional<String> commit = Optional.empty();
@@ -212,7 +214,9 @@ public final class Promoter {
     }
 
     /** Every workload-to-workload flow on the destination's ports, and to and from each external endpoint. */
-    private static int compare(ClusterModel before, ClusterModel after, List<FlowChange> denied, List<FlowChange> allowed) {
+    /** Clients use {@code sourcePorts} (the profile's {@code evaluation.sourcePorts}): flows are compared range by range. */
+    private static int compare(ClusterModel before, ClusterModel after, SourcePorts sourcePorts, List<FlowChange> denied,
+                               List<FlowChange> allowed) {
         Evaluator b = before.compiled();
         Evaluator a = after.compiled();
         Inventory inv = before.inventory();
@@ -223,20 +227,20 @@ public final class Promoter {
             for (Endpoint from : ws) {
                 if (from != to) {
                     for (DestinationPorts.ProtoPort p : ports) {
-                        count += compare(new Flow(from, to, p.protocol(), p.port()), b, a, denied, allowed);
+                        count += compare(new Flow(from, to, p.protocol(), p.port(), -1, sourcePorts), b, a, denied, allowed);
                     }
                 }
             }
             for (Endpoint outside : inv.externals()) {
                 for (DestinationPorts.ProtoPort p : ports) {
-                    count += compare(new Flow(outside, to, p.protocol(), p.port()), b, a, denied, allowed);
+                    count += compare(new Flow(outside, to, p.protocol(), p.port(), -1, sourcePorts), b, a, denied, allowed);
                 }
             }
         }
         for (Endpoint from : ws) {
             for (Endpoint outside : inv.externals()) {
                 for (DestinationPorts.ProtoPort p : EXTERNAL_PORTS) {
-                    count += compare(new Flow(from, outside, p.protocol(), p.port()), b, a, denied, allowed);
+                    count += compare(new Flow(from, outside, p.protocol(), p.port(), -1, sourcePorts), b, a, denied, allowed);
                 }
             }
         }
@@ -247,12 +251,24 @@ public final class Promoter {
     }
 
     private static int compare(Flow flow, Evaluator before, Evaluator after, List<FlowChange> denied, List<FlowChange> allowed) {
-        Verdict was = before.evaluate(flow);
-        Verdict is = after.evaluate(flow);
-        if (was.allowed() && !is.allowed()) {
-            denied.add(new FlowChange(flow, was, is));
-        } else if (!was.allowed() && is.allowed()) {
-            allowed.add(new FlowChange(flow, was, is));
+        Verdicts wasAll = before.evaluate(flow);
+        Verdicts isAll = after.evaluate(flow);
+        // Compared per source-port sub-range: the first sub-range that changes each way is reported.
+        boolean deniedNow = false;
+        boolean allowedNow = false;
+        int[] starts = wasAll.starts(isAll);
+        for (int k = 0; k < starts.length; k++) {
+            Verdict was = wasAll.at(starts[k]);
+            Verdict is = isAll.at(starts[k]);
+            // The flow named with the sub-range that changed (the whole range when the source port does not matter).
+            Flow part = flow.withSourcePorts(new SourcePorts(starts[k], k + 1 < starts.length ? starts[k + 1] - 1 : flow.sourcePorts().max()));
+            if (!deniedNow && was.allowed() && !is.allowed()) {
+                denied.add(new FlowChange(part, was, is));
+                deniedNow = true;
+            } else if (!allowedNow && !was.allowed() && is.allowed()) {
+                allowed.add(new FlowChange(part, was, is));
+                allowedNow = true;
+            }
         }
         return 1;
     }

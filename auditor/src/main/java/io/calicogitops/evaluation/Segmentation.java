@@ -3,6 +3,7 @@ package io.calicogitops.evaluation;
 import io.calicogitops.diag.UsageException;
 import io.calicogitops.eval.Protocols;
 import io.calicogitops.eval.SegmentationCheck;
+import io.calicogitops.eval.SourcePorts;
 import io.calicogitops.fleet.ClusterProfile;
 
 import java.util.ArrayList;
@@ -16,6 +17,11 @@ public final class Segmentation {
 
     /** {@code label} is {@code KEY} or {@code KEY=VALUE} (value "true" when left out); null: the profile's segmentation or PCI label. */
     public static SegmentationReport check(LoadedModel loaded, String label) {
+        return check(loaded, label, loaded.sourcePorts());
+    }
+
+    /** As {@link #check(LoadedModel, String)}, clients using {@code sourcePorts}: allowed from any of them is a violation. */
+    public static SegmentationReport check(LoadedModel loaded, String label, SourcePorts sourcePorts) {
         String spec = label;
         List<SegmentationCheck.AllowedFlow> exceptions = new ArrayList<>();
         if (loaded.profile().isPresent()) {
@@ -37,7 +43,7 @@ public final class Segmentation {
         if (key.isBlank()) {
             throw new UsageException("--label: expected KEY or KEY=VALUE (got '" + label + "')");
         }
-        SegmentationCheck.Result result = SegmentationCheck.run(loaded.model(), loaded.model().compiled(), key, value, exceptions);
+        SegmentationCheck.Result result = SegmentationCheck.run(loaded.model(), loaded.model().compiled(), key, value, exceptions, sourcePorts);
         return new SegmentationReport(loaded.cluster(), loaded.policySource(), result);
     }
 }

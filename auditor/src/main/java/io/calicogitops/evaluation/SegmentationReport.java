@@ -24,7 +24,8 @@ public record SegmentationReport(String cluster, String policySource, Segmentati
             b.append("  note: no workload carries ").append(result.label()).append(": there was nothing to prove (check --label and the workloads)\n");
         }
         b.append("  out of scope: ").append(result.outOfScope().size()).append(" workloads\n");
-        b.append("  flows checked: ").append(result.flowsChecked()).append(" (both directions, every port the destination declares)\n");
+        b.append("  flows checked: ").append(result.flowsChecked()).append(" (both directions, every port the destination declares, source ports ")
+                .append(result.sourcePorts().display()).append(")\n");
         b.append("  allowed by an explicit exception: ").append(result.excepted().size()).append('\n');
         for (SegmentationCheck.AllowedFlow x : result.exceptions()) {
             b.append("    exception: ").append(x.display()).append('\n');
@@ -32,7 +33,11 @@ public record SegmentationReport(String cluster, String policySource, Segmentati
         if (!result.holds()) {
             b.append("counter-examples (").append(result.violations().size()).append("):\n");
             for (Verdict v : result.violations()) {
-                b.append("  ALLOW ").append(v.flow().display()).append('\n');
+                b.append("  ALLOW ").append(v.flow().display());
+                if (v.flow().hasSourcePort() && !v.flow().sourcePorts().equals(result.sourcePorts())) {
+                    b.append(" from source ports ").append(v.flow().sourcePorts().display()).append(" only");
+                }
+                b.append('\n');
                 b.append("    ").append(v.egress().display()).append('\n');
                 b.append("    ").append(v.ingress().display()).append('\n');
             }
@@ -50,6 +55,7 @@ public record SegmentationReport(String cluster, String policySource, Segmentati
         result.inScope().forEach(n.withArray("inScope")::add);
         n.put("outOfScopeCount", result.outOfScope().size());
         n.put("flowsChecked", result.flowsChecked());
+        n.set("sourcePorts", TraceJson.ports(result.sourcePorts()));
         ArrayNode ex = n.putArray("exceptions");
         result.exceptions().forEach(x -> ex.add(x.display()));
         ArrayNode allowed = n.putArray("excepted");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.calicogitops.eval.Decision;
 import io.calicogitops.eval.Flow;
 import io.calicogitops.eval.Protocols;
+import io.calicogitops.eval.SourcePorts;
 import io.calicogitops.eval.Step;
 import io.calicogitops.eval.Verdict;
 import io.calicogitops.report.JsonStyle;
@@ -32,6 +33,17 @@ final class TraceJson {
         } else if (f.port() >= 0) {
             n.put("port", f.port());
         }
+        if (f.hasSourcePort()) {
+            n.set("sourcePorts", ports(f.sourcePorts()));
+        }
+        return n;
+    }
+
+    /** {@code {"min": 32768, "max": 60999}}. */
+    static ObjectNode ports(SourcePorts p) {
+        ObjectNode n = JsonStyle.MAPPER.createObjectNode();
+        n.put("min", p.min());
+        n.put("max", p.max());
         return n;
     }
 

@@ -46,7 +46,7 @@ public final class EvaluatedSources implements EvidenceSources {
         LoadedModel loaded = EvaluationInput.load(new EvaluationRequest(scope.repo(), scope.cluster(), scope.endCommit(),
                 workloads, fleet, Optional.empty(), "", List.of(), List.of()));
         SegmentationReport seg = Segmentation.check(loaded, null);
-        Diagram all = Diagram.of(loaded.model(), loaded.model().compiled());
+        Diagram all = Diagram.of(loaded.model(), loaded.model().compiled(), loaded.sourcePorts());
         Diagram data = all.touching(new HashSet<>(seg.result().inScope()));
         SortedMap<String, byte[]> files = new TreeMap<>();
         files.put(BundleLayout.SEGMENTATION, seg.json().getBytes(StandardCharsets.UTF_8));

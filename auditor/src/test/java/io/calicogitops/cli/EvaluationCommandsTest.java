@@ -306,4 +306,142 @@ class EvaluationCommandsTest {
         assertTrue(run.err().contains("clusters/aks-dev/stagedglobalnetworkpolicy-default-deny.yaml:6:9: warning: CG-L004"), run.transcript());
         assertEquals(1, strict.exitCode(), strict.transcript());
     }
+
+    /** A live snapshot whose only policy denies shop/web's ingress from client source ports 40000-50000. */
+    private static Path sourcePortSnapshot() throws IOException {
+        Path live = tmp.resolve("live-source-ports.yaml");
+        Files.writeString(live, """
+                apiVersion: v1
+                kind: List
+                items:
+                - apiVersion: projectcalico.org/v3
+                  kind: GlobalNetworkPolicy
+                  metadata: {name: security.web}
+                  spec:
+                    tier: security
+                    order: 1
+                    selector: app == "web"
+                    ingress: [{action: Deny, protocol: TCP, source: {ports: ['40000:50000']}}, {action: Allow}]
+                    egress: [{action: Deny}]
+                - apiVersion: projectcalico.org/v3
+                  kind: Tier
+                  metadata: {name: security}
+                  spec: {order: 400}
+                - apiVersion: v1
+                  kind: Pod
+                  metadata: {name: web-1, namespace: shop, labels: {app: web}}
+                  spec: {containers: [{name: c, ports: [{containerPort: 80}]}]}
+                - apiVersion: v1
+                  kind: Pod
+                  metadata: {name: client, namespace: shop, labels: {app: client}}
+                  spec: {containers: [{name: c}]}
+                """);
+        return live;
+    }
+
+    private static CliRun onSnapshot(String command, String... more) throws IOException {
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        args.addAll(List.of("--repo", repo.toString(), "--cluster", "eks-prod", "--live", sourcePortSnapshot().toString()));
+        args.addAll(List.of(more));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    @Test
+    void reach_sourcePortRule_dependsOnSourcePort_withTheRangesInTextAndJson() throws IOException {
+        CliRun text = onSnapshot("reach", "--from", "shop/client", "--to", "shop/web", "--port", "80");
+        CliRun json = onSnapshot("reach", "--from", "shop/client", "--to", "shop/web", "--port", "80", "--format", "json");
+        CliRun expect = onSnapshot("reach", "--from", "shop/client", "--to", "shop/web", "--port", "80", "--expect", "allow");
+
+        assertEquals(0, text.exitCode(), text.transcript());
+        assertTrue(text.out().startsWith("DEPENDS ON SOURCE PORT  shop/client -> shop/web TCP/80"), text.transcript());
+        assertTrue(text.out().contains("\n  source ports 32768-39999: allow\n"), text.transcript());
+        assertTrue(text.out().contains("\n  source ports 40000-50000: deny\n    E@shop/client: no policy selects it -> allow\n"
+                + "    I@shop/web: security/security.web rule 1 Deny\n"), text.transcript());
+        assertTrue(text.out().contains("\n  source ports 50001-60999: allow\n"), text.transcript());
+        JsonNode node = MAPPER.readTree(json.out());
+        assertEquals("depends-on-source-port", node.path("verdict").asText(), json.out());
+        assertEquals(32768, node.at("/flow/sourcePorts/min").asInt(), json.out());
+        assertEquals(60999, node.at("/flow/sourcePorts/max").asInt(), json.out());
+        assertEquals(3, node.path("bySourcePort").size(), json.out());
+        assertEquals(40000, node.at("/bySourcePort/1/sourcePorts/min").asInt(), json.out());
+        assertEquals(50000, node.at("/bySourcePort/1/sourcePorts/max").asInt(), json.out());
+        assertEquals("deny", node.at("/bySourcePort/1/verdict").asText(), json.out());
+        assertEquals(List.of(), schema("reach.v1.schema.json").validate(node).stream().map(Object::toString).toList());
+        assertEquals(1, expect.exitCode(), "allowed for some source ports only is not 'allow': " + expect.transcript());
+    }
+
+    @Test
+    void reach_sourcePortOption_singlePortOrRange_andRefusesABadOne() throws IOException {
+        CliRun one = onSnapshot("reach", "--from", "shop/client", "--to", "shop/web", "--port", "80", "--source-port", "80",
+                "--format", "json");
+        CliRun denied = onSnapshot("reach", "--from", "shop/client", "--to", "shop/web", "--port", "80", "--source-port", "45000:46000");
+        CliRun bad = onSnapshot("reach", "--from", "shop/client", "--to", "shop/web", "--port", "80", "--source-port", "70000");
+
+        assertEquals(0, one.exitCode(), one.transcript());
+        JsonNode node = MAPPER.readTree(one.out());
+        assertEquals("allow", node.path("verdict").asText(), one.out());
+        assertEquals(80, node.at("/flow/sourcePorts/min").asInt(), one.out());
+        assertEquals(80, node.at("/flow/sourcePorts/max").asInt(), one.out());
+        assertTrue(node.path("bySourcePort").isMissingNode(), one.out());
+        assertTrue(denied.out().startsWith("DENY  shop/client -> shop/web TCP/80"), denied.transcript());
+        assertEquals(2, bad.exitCode(), bad.transcript());
+        assertTrue(bad.err().contains("--source-port: expected a port N or a range A:B"), bad.transcript());
+    }
+
+    @Test
+    void matrix_sourcePortRule_cellDependsOnSourcePort_csvJsonText_bothEngines() throws IOException {
+        CliRun csv = onSnapshot("matrix", "--format", "csv");
+        CliRun reference = onSnapshot("matrix", "--format", "csv", "--engine", "reference");
+        CliRun json = onSnapshot("matrix", "--format", "json");
+        CliRun text = onSnapshot("matrix");
+
+        assertEquals(0, csv.exitCode(), csv.transcript());
+        assertTrue(csv.out().contains("\nshop/client,shop/web,TCP,80,depends-on-source-port\n"), csv.out());
+        assertEquals(csv.out(), reference.out());
+        JsonNode node = MAPPER.readTree(json.out());
+        assertEquals(1, node.path("dependsOnSourcePort").asInt(), json.out());
+        JsonNode cell = node.at("/flows/0");
+        assertEquals("depends-on-source-port", cell.path("verdict").asText(), json.out());
+        assertEquals("[{\"min\":32768,\"max\":39999,\"verdict\":\"allow\"},{\"min\":40000,\"max\":50000,\"verdict\":\"deny\"},"
+                + "{\"min\":50001,\"max\":60999,\"verdict\":\"allow\"}]", cell.path("bySourcePort").toString());
+        assertTrue(text.out().contains("  depends on source port  shop/client -> shop/web TCP/80: 32768-39999 allow, "
+                + "40000-50000 deny, 50001-60999 allow\n"), text.transcript());
+    }
+
+    @Test
+    void checkSegmentation_allowedFromSomeSourcePortsOnly_isAViolation() throws IOException {
+        CliRun text = onSnapshot("check segmentation", "--label", "app=web");
+        CliRun json = onSnapshot("check segmentation", "--label", "app=web", "--format", "json");
+        CliRun blocked = onSnapshot("check segmentation", "--label", "app=web", "--source-port", "40000:50000");
+
+        assertEquals(1, text.exitCode(), text.transcript());
+        assertTrue(text.out().contains("source ports 32768-60999)"), text.transcript());
+        assertTrue(text.out().contains("  ALLOW shop/client -> shop/web TCP/80 from source ports 32768-39999 only\n"), text.transcript());
+        JsonNode node = MAPPER.readTree(json.out());
+        assertEquals(32768, node.at("/violations/0/flow/sourcePorts/min").asInt(), json.out());
+        assertEquals(39999, node.at("/violations/0/flow/sourcePorts/max").asInt(), json.out());
+        assertEquals(60999, node.at("/sourcePorts/max").asInt(), json.out());
+        assertEquals(List.of(), schema("segmentation.v1.schema.json").validate(node).stream().map(Object::toString).toList());
+        assertEquals(0, blocked.exitCode(), "every port of 40000-50000 is denied: " + blocked.transcript());
+    }
+
+    @Test
+    void reach_profileEvaluationSourcePorts_isTheDefault_andABadValueIsExit3(@TempDir Path copy) throws IOException {
+        Path fleet = CliRun.copySampleFleet(copy);
+        Path profile = fleet.resolve("eks-prod.yaml");
+        String original = Files.readString(profile);
+        Files.writeString(profile, original + "\nevaluation:\n  sourcePorts: '1024:2047'\n");
+        CliRun run = CliRun.of("reach", "--repo", repo.toString(), "--cluster", "eks-prod", "--fleet", fleet.toString(),
+                "--from", "dev/centos", "--to", "default/frontend", "--port", "8080", "--format", "json");
+        Files.writeString(profile, original + "\nevaluation:\n  sourcePorts: 'high'\n");
+        CliRun bad = CliRun.of("reach", "--repo", repo.toString(), "--cluster", "eks-prod", "--fleet", fleet.toString(),
+                "--from", "dev/centos", "--to", "default/frontend", "--port", "8080");
+
+        assertEquals(0, run.exitCode(), run.transcript());
+        assertEquals(1024, MAPPER.readTree(run.out()).at("/flow/sourcePorts/min").asInt(), run.out());
+        assertEquals(2047, MAPPER.readTree(run.out()).at("/flow/sourcePorts/max").asInt(), run.out());
+        assertEquals(3, bad.exitCode(), bad.transcript());
+        assertTrue(bad.err().contains("eks-prod.yaml:"), bad.transcript());
+        assertTrue(bad.err().contains("evaluation.sourcePorts: expected a port N or a range A:B"), bad.transcript());
+    }
 }

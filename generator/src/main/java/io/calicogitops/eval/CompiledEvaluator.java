@@ -16,12 +16,12 @@ public final class CompiledEvaluator implements Evaluator {
     }
 
     @Override
-    public Verdict evaluate(Flow flow) {
-        return enforced.verdict(flow);
+    public Verdicts evaluate(Flow flow) {
+        return enforced.verdicts(flow);
     }
 
     @Override
-    public Verdict evaluateStaged(Flow flow) {
-        return staged.verdict(flow);
+    public Verdicts evaluateStaged(Flow flow) {
+        return staged.verdicts(flow);
     }
 }

@@ -3,17 +3,21 @@ package io.calicogitops.eval;
 import io.calicogitops.selector.Selector;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * A policy set compiled for many evaluations: every rule side (source or destination with its scope) interned and
  * matched against each endpoint once; endpoints with the same matches share a class; per label set, the policies
  * of each tier that apply are listed once; decisions are memoised per (applicable policies, endpoint classes,
- * protocol, port).
+ * protocol, port, and the source port when those policies constrain it). The source-port cuts are computed once per
+ * list of applicable policies: a flow is split only when a policy that applies at one of its ends has source ports.
+ * (Over 300 lines: classes, plans and memo share one state, kept in one place so that it cannot get out of step.)
  */
 final class CompiledPolicySet {
 
@@ -33,9 +37,18 @@ final class CompiledPolicySet {
 
     /**
      * The applicable policies of each tier for one label set and direction (tiers where none applies are left out),
-     * with the decisions memoised for it, keyed by (own class, peer class, protocol, port, context).
+     * with the decisions memoised for it, keyed by (own class, peer class, protocol, port, context[, source port]);
+     * {@code sourceCuts} are the numeric source-port cuts of their rules, {@code namedSource} whether one names a port.
      */
-    private record Plan(int id, int[] tiers, CPolicy[][] policies, Map<Long, Memo> memo) {
+    private record Plan(int id, int[] tiers, CPolicy[][] policies, Map<Object, Memo> memo, int[] sourceCuts,
+                        boolean namedSource) {
+        boolean sourceMatters() {
+            return sourceCuts.length > 0 || namedSource;
+        }
+    }
+
+    /** A memo key for a plan whose rules constrain the source port. */
+    private record SourceKey(long key, int sourcePort) {
     }
 
     /** What an endpoint is for the compiled form: its side matches, class, and applicable policies per direction. */
@@ -102,7 +115,7 @@ final class CompiledPolicySet {
     }
 
     private static String cidrs(List<io.calicogitops.validate.Cidr> nets) {
-        return nets.stream().map(c -> java.util.Arrays.toString(c.address()) + "/" + c.prefix()).collect(Collectors.joining(","));
+        return nets.stream().map(c -> Arrays.toString(c.address()) + "/" + c.prefix()).collect(Collectors.joining(","));
     }
 
     /** Side matches of an endpoint, computed once; equal match vectors (and IP-free identity) share a class. */
@@ -143,28 +156,61 @@ final class CompiledPolicySet {
                     lists.add(applicable.toArray(CPolicy[]::new));
                 }
             }
-            p = new Plan(planCount++, tierIdx.stream().mapToInt(Integer::intValue).toArray(), lists.toArray(CPolicy[][]::new),
-                    new HashMap<>());
+            CPolicy[][] policies = lists.toArray(CPolicy[][]::new);
+            List<Rule> rules = Arrays.stream(policies).flatMap(Arrays::stream)
+                    .flatMap(cp -> Arrays.stream(cp.rules(d))).map(CRule::rule).toList();
+            boolean named = rules.stream().anyMatch(r -> EntityMatcher.namesPorts(r.source()));
+            p = new Plan(planCount++, tierIdx.stream().mapToInt(Integer::intValue).toArray(), policies, new HashMap<>(),
+                    EntityMatcher.numericSourceCuts(rules), named);
             both[d.ordinal()] = p;
         }
         return p;
     }
 
-    Verdict verdict(Flow flow) {
-        return new Verdict(flow, decide(flow.source(), flow.destination(), Direction.EGRESS, flow),
-                decide(flow.destination(), flow.source(), Direction.INGRESS, flow));
+    Verdicts verdicts(Flow flow) {
+        if (!flow.hasSourcePort()) {
+            return Verdicts.single(flow, verdict(flow, -1));
+        }
+        Plan out = flow.source().external() ? null : planOf(flow.source(), Direction.EGRESS);
+        Plan in = flow.destination().external() ? null : planOf(flow.destination(), Direction.INGRESS);
+        boolean outMatters = out != null && out.sourceMatters();
+        boolean inMatters = in != null && in.sourceMatters();
+        if (!outMatters && !inMatters) {
+            // The common case: no applicable rule looks at the source port, one evaluation answers for the whole range.
+            return Verdicts.single(flow, verdict(flow, flow.sourcePorts().min()));
+        }
+        IntStream cuts = IntStream.concat(
+                outMatters ? Arrays.stream(out.sourceCuts()) : IntStream.empty(),
+                inMatters ? Arrays.stream(in.sourceCuts()) : IntStream.empty());
+        if (outMatters && out.namedSource() || inMatters && in.namedSource()) {
+            // A named source port is the source endpoint's port of that name: cut at each of its declared ports.
+            cuts = IntStream.concat(cuts,
+                    flow.source().ports().stream().flatMapToInt(cp -> IntStream.of(cp.port(), cp.port() + 1)));
+        }
+        return Verdicts.over(flow, cuts.distinct().sorted().toArray(), port -> verdict(flow, port));
     }
 
-    private Decision decide(Endpoint self, Endpoint peer, Direction d, Flow flow) {
-        if (self.external()) {
-            return new Decision(d, self.display(), Outcome.EXTERNAL, List.of());
-        }
+    private Verdict verdict(Flow flow, int sourcePort) {
+        return new Verdict(flow, decide(flow.source(), flow.destination(), Direction.EGRESS, flow, sourcePort),
+                decide(flow.destination(), flow.source(), Direction.INGRESS, flow, sourcePort));
+    }
+
+    private Plan planOf(Endpoint self, Direction d) {
         Info selfInfo = info(self);
         Plan plan = selfInfo.plans[d.ordinal()];
         if (plan == null) {
             plan = plan(self, d);
             selfInfo.plans[d.ordinal()] = plan;
         }
+        return plan;
+    }
+
+    private Decision decide(Endpoint self, Endpoint peer, Direction d, Flow flow, int sourcePort) {
+        if (self.external()) {
+            return new Decision(d, self.display(), Outcome.EXTERNAL, List.of());
+        }
+        Info selfInfo = info(self);
+        Plan plan = planOf(self, d);
         if (plan.tiers().length == 0) {
             return new Decision(d, self.display(), Outcome.NO_POLICY, List.of());
         }
@@ -177,14 +223,17 @@ final class CompiledPolicySet {
         }
         int context = dstSide.context;
         Memo m = null;
-        Long key = null;
-        if (selfInfo.classId < 1 << 16 && peerInfo.classId < 1 << 16 && context < 1 << 7 && flow.port() < 1 << 16 && flow.icmpCode() < 0) {
-            key = (long) selfInfo.classId << 48 | (long) peerInfo.classId << 32 | (long) (flow.protocol() & 0xff) << 24
+        Object key = null;
+        // A named source port depends on the source endpoint's ports, which no class captures: not memoised (rare).
+        if (selfInfo.classId < 1 << 16 && peerInfo.classId < 1 << 16 && context < 1 << 7 && flow.port() < 1 << 16 && flow.icmpCode() < 0
+                && !plan.namedSource()) {
+            long k = (long) selfInfo.classId << 48 | (long) peerInfo.classId << 32 | (long) (flow.protocol() & 0xff) << 24
                     | (long) (flow.port() + 1) << 7 | context;
+            key = plan.sourceCuts().length > 0 ? new SourceKey(k, sourcePort) : (Object) k;
             m = plan.memo().get(key);
         }
         if (m == null) {
-            m = run(plan, d, flow, src, dstInfo);
+            m = run(plan, d, flow, sourcePort, src, dstInfo);
             if (key != null && plan.memo().size() < MEMO_LIMIT) {
                 plan.memo().put(key, m);
             }
@@ -201,7 +250,7 @@ final class CompiledPolicySet {
         return contexts.computeIfAbsent(ports + "|" + dst.domain(), k -> contexts.size() + 1);
     }
 
-    private Memo run(Plan plan, Direction d, Flow flow, Info src, Info dst) {
+    private Memo run(Plan plan, Direction d, Flow flow, int sourcePort, Info src, Info dst) {
         List<Step> steps = new ArrayList<>(2);
         for (int i = 0; i < plan.tiers().length; i++) {
             Tier tier = tiers.get(plan.tiers()[i]);
@@ -209,7 +258,7 @@ final class CompiledPolicySet {
             policies:
             for (CPolicy cp : plan.policies()[i]) {
                 for (CRule cr : cp.rules(d)) {
-                    if (!matches(cr, d, flow, src, dst)) {
+                    if (!matches(cr, d, flow, sourcePort, src, dst)) {
                         continue;
                     }
                     Rule r = cr.rule();
@@ -237,7 +286,7 @@ final class CompiledPolicySet {
         return new Memo(Outcome.ALLOWED_AFTER_PASS, List.copyOf(steps));
     }
 
-    private static boolean matches(CRule cr, Direction d, Flow flow, Info src, Info dst) {
+    private static boolean matches(CRule cr, Direction d, Flow flow, int sourcePort, Info src, Info dst) {
         Rule r = cr.rule();
         if (!r.protocolMatches(flow.protocol())) {
             return false;
@@ -246,7 +295,7 @@ final class CompiledPolicySet {
             return false;
         }
         return src.sides[cr.source()] && dst.sides[cr.destination()]
-                && EntityMatcher.portPart(r.source(), flow.source(), -1, flow.protocol())
+                && EntityMatcher.portPart(r.source(), flow.source(), sourcePort, flow.protocol())
                 && EntityMatcher.portPart(r.destination(), flow.destination(), flow.port(), flow.protocol())
                 && EntityMatcher.domainPart(r.destination(), flow.destination(), d);
     }

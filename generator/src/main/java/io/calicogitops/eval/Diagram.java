@@ -31,6 +31,11 @@ public final class Diagram {
 
     /** Allowed flows between workloads (destination ports as declared) and to/from the declared external endpoints. */
     public static Diagram of(ClusterModel model, Evaluator evaluator) {
+        return of(model, evaluator, SourcePorts.LINUX_EPHEMERAL);
+    }
+
+    /** As {@link #of(ClusterModel, Evaluator)}, clients using {@code sourcePorts}; a flow allowed from some of them is drawn, marked. */
+    public static Diagram of(ClusterModel model, Evaluator evaluator, SourcePorts sourcePorts) {
         Inventory inv = model.inventory();
         SortedMap<String, List<String>> groups = new TreeMap<>();
         for (Endpoint w : inv.workloads()) {
@@ -38,20 +43,22 @@ public final class Diagram {
         }
         groups.values().forEach(l -> l.sort(null));
         SortedMap<String, TreeSet<String>> arrows = new TreeMap<>();
-        for (ConnectivityMatrix.Cell c : ConnectivityMatrix.compute(model, evaluator).cells()) {
-            if (c.allowed()) {
-                arrows.computeIfAbsent(c.from().display() + "\u0000" + c.to().display(), k -> new TreeSet<>()).add(c.port().display());
+        for (ConnectivityMatrix.Cell c : ConnectivityMatrix.compute(model, evaluator, sourcePorts).cells()) {
+            if (c.allowed() || c.dependsOnSourcePort()) {
+                // Allowed from some source ports only: still a flow that can happen, marked as such.
+                arrows.computeIfAbsent(c.from().display() + "\u0000" + c.to().display(), k -> new TreeSet<>())
+                        .add(c.port().display() + (c.allowed() ? "" : " (some source ports)"));
             }
         }
         for (Endpoint x : inv.externals()) {
             for (Endpoint w : inv.workloads()) {
                 for (DestinationPorts.ProtoPort p : DestinationPorts.of(w, inv)) {
-                    if (evaluator.evaluate(new Flow(x, w, p.protocol(), p.port())).allowed()) {
+                    if (evaluator.evaluate(new Flow(x, w, p.protocol(), p.port(), -1, sourcePorts)).anyAllowed()) {
                         arrows.computeIfAbsent(x.display() + "\u0000" + w.display(), k -> new TreeSet<>()).add(p.display());
                     }
                 }
                 for (int[] p : new int[][]{{Protocols.TCP, 443}, {Protocols.TCP, 80}}) {
-                    if (evaluator.evaluate(new Flow(w, x, p[0], p[1])).allowed()) {
+                    if (evaluator.evaluate(new Flow(w, x, p[0], p[1], -1, sourcePorts)).anyAllowed()) {
                         arrows.computeIfAbsent(w.display() + "\u0000" + x.display(), k -> new TreeSet<>())
                                 .add(Protocols.name(p[0]) + "/" + p[1]);
                     }

@@ -5,6 +5,8 @@ import io.calicogitops.validate.Cidr;
 import io.calicogitops.validate.DomainPattern;
 
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * Calico's rule matching, straight from the semantics (calico-semantics §1.5, the acceptance file's header): selector
@@ -18,8 +20,11 @@ public final class EntityMatcher {
         this.inventory = inventory;
     }
 
-    /** Whether {@code rule} of {@code policy}, evaluated in {@code direction}, matches {@code flow}. */
-    public boolean matches(Policy policy, Rule rule, Direction direction, Flow flow) {
+    /**
+     * Whether {@code rule} of {@code policy}, evaluated in {@code direction}, matches {@code flow} coming from source
+     * port {@code sourcePort} (-1 for protocols without ports).
+     */
+    public boolean matches(Policy policy, Rule rule, Direction direction, Flow flow, int sourcePort) {
         if (!rule.protocolMatches(flow.protocol())) {
             return false;
         }
@@ -28,7 +33,7 @@ public final class EntityMatcher {
         }
         boolean domainsCount = direction == Direction.EGRESS && rule.action() == Action.ALLOW;
         return endpointPart(policy, rule.source(), flow.source(), false)
-                && portPart(rule.source(), flow.source(), -1, flow.protocol())
+                && portPart(rule.source(), flow.source(), sourcePort, flow.protocol())
                 && endpointPart(policy, rule.destination(), flow.destination(), domainsCount)
                 && portPart(rule.destination(), flow.destination(), flow.port(), flow.protocol())
                 && domainPart(rule.destination(), flow.destination(), direction);
@@ -57,6 +62,43 @@ public final class EntityMatcher {
             return false;
         }
         return e.notPorts().isEmpty() || port < 0 || !inPorts(e.notPorts(), ep, port, protocol);
+    }
+
+    /**
+     * Where the side's port constraints start or stop holding, for source-port splitting: {@code a} and {@code b+1} of
+     * each range {@code a:b} of {@code ports} and {@code notPorts}; a named port is looked up on {@code ep} (in
+     * {@code source.ports} Calico matches the source endpoint's port of that name, through the named-port IP sets).
+     */
+    static IntStream cuts(EntityRule e, Endpoint ep) {
+        if (e.ports().isEmpty() && e.notPorts().isEmpty()) {
+            return IntStream.empty();
+        }
+        IntStream.Builder b = IntStream.builder();
+        for (List<PortRange> list : List.of(e.ports(), e.notPorts())) {
+            for (PortRange r : list) {
+                if (!r.isNamed()) {
+                    b.add(r.min()).add(r.max() + 1);
+                    continue;
+                }
+                for (ContainerPort cp : ep.ports()) {
+                    if (r.name().equals(cp.name())) {
+                        b.add(cp.port()).add(cp.port() + 1);
+                    }
+                }
+            }
+        }
+        return b.build();
+    }
+
+    /** The numeric source-port cuts of {@code rules}, sorted (named ports depend on the source endpoint, added per flow). */
+    static int[] numericSourceCuts(List<Rule> rules) {
+        return rules.stream().flatMap(r -> Stream.concat(r.source().ports().stream(), r.source().notPorts().stream()))
+                .filter(pr -> !pr.isNamed()).flatMapToInt(pr -> IntStream.of(pr.min(), pr.max() + 1))
+                .distinct().sorted().toArray();
+    }
+
+    static boolean namesPorts(EntityRule e) {
+        return e.ports().stream().anyMatch(PortRange::isNamed) || e.notPorts().stream().anyMatch(PortRange::isNamed);
     }
 
     static boolean domainPart(EntityRule destination, Endpoint ep, Direction direction) {

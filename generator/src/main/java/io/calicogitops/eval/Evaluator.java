@@ -3,8 +3,9 @@ package io.calicogitops.eval;
 /** Answers whether a flow is allowed under a policy set, with the trace that decided. */
 public interface Evaluator {
 
-    Verdict evaluate(Flow flow);
+    /** The verdict for every source port of the flow's range, split where it changes. */
+    Verdicts evaluate(Flow flow);
 
-    /** The verdict if every staged policy were enforced (equal to {@link #evaluate} when there is none). */
-    Verdict evaluateStaged(Flow flow);
+    /** The verdicts if every staged policy were enforced (equal to {@link #evaluate} when there is none). */
+    Verdicts evaluateStaged(Flow flow);
 }

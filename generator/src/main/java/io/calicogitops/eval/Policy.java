@@ -16,12 +16,21 @@ public record Policy(PolicyKind kind, String namespace, String name, String tier
                      Selector namespaceSelector, Selector serviceAccountSelector, Set<Direction> types, List<Rule> ingress, List<Rule> egress, boolean staged, boolean stagedDelete,
                      SourceLocation where, io.calicogitops.validate.Locator locator) {
 
-    /** Ascending order, nil last, ties by name then namespace then kind (Calico's {@code PolKVLess}). */
+    /**
+     * Ascending order, nil last (+Inf, as Felix maps it), ties by the one string {@code name/namespace/kind}: Felix's
+     * {@code PolKVLess} (projectcalico/calico felix/calc/policy_sorter.go) compares
+     * {@code fmt.Sprintf("%s/%s/%s", Key.Name, Key.Namespace, Key.Kind)}, kind being Calico's model kind
+     * ({@code GlobalNetworkPolicy}, {@code NetworkPolicy}, {@code KubernetesNetworkPolicy}). Comparing the fields one
+     * after the other is not the same: {@code allow-dns/...} sorts before {@code allow/...} because '-' < '/'.
+     */
     public static final Comparator<Policy> ORDER = Comparator
             .comparing((Policy p) -> p.order() == null ? Double.POSITIVE_INFINITY : p.order())
-            .thenComparing(Policy::name)
-            .thenComparing(Policy::namespace)
-            .thenComparing(p -> p.kind().name());
+            .thenComparing(Policy::tieBreak);
+
+    /** The string Felix breaks equal orders with (see {@link #ORDER}). */
+    String tieBreak() {
+        return name + "/" + namespace + "/" + kind.calicoKind();
+    }
 
     public Policy {
         namespace = namespace == null ? "" : namespace;

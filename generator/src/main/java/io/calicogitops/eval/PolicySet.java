@@ -43,7 +43,10 @@ public record PolicySet(List<Tier> tiers, List<Policy> policies, List<Policy> st
         return new PolicySet(tiers, new ArrayList<>(byKey.values()), List.of());
     }
 
-    /** Policies of {@code tier}, in evaluation order. */
+    /**
+     * Policies of {@code tier}, in evaluation order: {@link Policy#ORDER}, Felix's {@code PolKVLess} (order, then the
+     * string {@code name/namespace/kind}; felix/calc/policy_sorter.go). Both engines take their order from here.
+     */
     public List<Policy> inTier(String tier) {
         return policies.stream().filter(p -> p.tier().equals(tier)).sorted(Policy.ORDER).toList();
     }
@@ -63,7 +66,10 @@ public record PolicySet(List<Tier> tiers, List<Policy> policies, List<Policy> st
         return tiers.stream().anyMatch(t -> t.name().equals(tier));
     }
 
-    /** Tiers that hold a policy no tier declares are evaluated too (Calico would refuse them; validate reports them). */
+    /**
+     * Tiers that hold a policy no tier declares are evaluated too (Calico would refuse them; validate reports them).
+     * Sorted as Felix's {@code TierLess} (felix/calc/policy_sorter.go): order, nil last, then name.
+     */
     public List<Tier> effectiveTiers() {
         List<Tier> t = new ArrayList<>(tiers);
         policies.stream().map(Policy::tier).distinct()

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Proves that no flow is allowed between in-scope workloads ({@code label == value}, e.g. PCI=true) and the others, in either
- * direction, on any port the destination declares, except the explicitly allowed flows.
+ * direction, on any port the destination declares, except the explicitly allowed flows. A flow allowed from some source
+ * ports only is a violation too (reported with those ports): a client may pick any port of the range.
  */
 public final class SegmentationCheck {
 
@@ -25,7 +26,7 @@ public final class SegmentationCheck {
 
     /** The outcome: counts, the allowed flows an exception covers, and the counter-examples with their traces. */
     public record Result(String label, List<String> inScope, List<String> outOfScope, int flowsChecked,
-                         List<Verdict> excepted, List<Verdict> violations, List<AllowedFlow> exceptions) {
+                         List<Verdict> excepted, List<Verdict> violations, List<AllowedFlow> exceptions, SourcePorts sourcePorts) {
         public boolean holds() {
             return violations.isEmpty();
         }
@@ -35,6 +36,12 @@ public final class SegmentationCheck {
     }
 
     public static Result run(ClusterModel model, Evaluator evaluator, String label, String value, List<AllowedFlow> exceptions) {
+        return run(model, evaluator, label, value, exceptions, SourcePorts.LINUX_EPHEMERAL);
+    }
+
+    /** Violations are the allowed parts: a flow allowed from some source ports only is one, with those ports. */
+    public static Result run(ClusterModel model, Evaluator evaluator, String label, String value, List<AllowedFlow> exceptions,
+                             SourcePorts sourcePorts) {
         Inventory inv = model.inventory();
         List<Endpoint> in = new ArrayList<>();
         List<Endpoint> out = new ArrayList<>();
@@ -48,19 +55,29 @@ public final class SegmentationCheck {
             for (Endpoint from : pair[0]) {
                 for (Endpoint to : pair[1]) {
                     for (DestinationPorts.ProtoPort p : probePorts(to, inv)) {
-                        Flow f = new Flow(from, to, p.protocol(), p.port());
+                        Flow f = new Flow(from, to, p.protocol(), p.port(), -1, sourcePorts);
                         checked++;
-                        Verdict v = evaluator.evaluate(f);
-                        if (!v.allowed()) {
+                        Verdicts vs = evaluator.evaluate(f);
+                        if (!vs.anyAllowed()) {
                             continue;
                         }
+                        Verdict v = allowedPart(vs);
                         (exceptions.stream().anyMatch(x -> x.covers(f)) ? excepted : violations).add(v);
                     }
                 }
             }
         }
         return new Result(label + "=" + value, in.stream().map(Endpoint::display).toList(), out.stream().map(Endpoint::display).toList(),
-                checked, excepted, violations, exceptions);
+                checked, excepted, violations, exceptions, sourcePorts);
+    }
+
+    /** The whole flow when every source port is allowed, else the first allowed sub-range (its flow names the ports). */
+    private static Verdict allowedPart(Verdicts vs) {
+        if (vs.allowed()) {
+            Verdict first = vs.first();
+            return new Verdict(vs.flow(), first.egress(), first.ingress());
+        }
+        return vs.parts().stream().filter(Verdict::allowed).findFirst().orElseThrow();
     }
 
     @SuppressWarnings("unchecked")

@@ -31,11 +31,15 @@ final class StagedDenials {
                 }
                 for (DestinationPorts.ProtoPort p : DestinationPorts.of(to, inv)) {
                     Flow f = new Flow(from, to, p.protocol(), p.port());
-                    if (!eval.evaluate(f).allowed()) {
+                    Verdicts now = eval.evaluate(f);
+                    if (!now.anyAllowed()) {
                         continue;
                     }
-                    Verdict staged = eval.evaluateStaged(f);
-                    if (staged.allowed()) {
+                    Verdicts all = eval.evaluateStaged(f);
+                    // A source-port sub-range allowed now and denied once staged policies are enforced.
+                    Verdict staged = java.util.Arrays.stream(now.starts(all)).mapToObj(port -> now.at(port).allowed() ? all.at(port) : null)
+                            .filter(v -> v != null && !v.allowed()).findFirst().orElse(null);
+                    if (staged == null) {
                         continue;
                     }
                     Policy blamed = blame(set, staged.deciding().get(0));

@@ -31,6 +31,7 @@ public record ClusterProfile(
         BlockedIps blockedIps,
         Pci pci,
         Segmentation segmentation,
+        Evaluation evaluation,
         List<ThreatFeed> threatFeeds,
         Alerts alerts,
         Reports reports,
@@ -109,6 +110,16 @@ public record ClusterProfile(
     public record Segmentation(String label, List<AllowedFlow> allowedFlows) {
         public Segmentation {
             allowedFlows = List.copyOf(allowedFlows);
+        }
+    }
+
+    /**
+     * How the offline evaluator models this cluster: {@code sourcePorts} is the range clients take source ports from
+     * (the nodes' {@code net.ipv4.ip_local_port_range}; Linux's default 32768-60999).
+     */
+    public record Evaluation(io.calicogitops.eval.SourcePorts sourcePorts) {
+        public Evaluation {
+            Objects.requireNonNull(sourcePorts, "sourcePorts");
         }
     }
 

@@ -8,6 +8,8 @@ import io.calicogitops.fleet.ClusterProfile.Apps;
 import io.calicogitops.fleet.ClusterProfile.BlockedIps;
 import io.calicogitops.fleet.ClusterProfile.DefaultDeny;
 import io.calicogitops.fleet.ClusterProfile.DnsEgress;
+import io.calicogitops.fleet.ClusterProfile.Evaluation;
+import io.calicogitops.eval.SourcePorts;
 import io.calicogitops.fleet.ClusterProfile.Dpi;
 import io.calicogitops.fleet.ClusterProfile.L7;
 import io.calicogitops.fleet.ClusterProfile.Logs;
@@ -30,9 +32,12 @@ final class ProfileReader {
     static final List<TierSpec> DEFAULT_TIERS = List.of(
             new TierSpec("quarantine", 200), new TierSpec("platform", 300), new TierSpec("security", 400));
 
+    /** Clients' source ports: Linux's default {@code net.ipv4.ip_local_port_range}, what the nodes use unless tuned. */
+    static final Evaluation DEFAULT_EVALUATION = new Evaluation(SourcePorts.LINUX_EPHEMERAL);
+
     private static final Set<String> TOP = Set.of("name", "provider", "cni", "ipFamily", "wireguard", "l7Logging",
             "l7Mode", "packs", "logs", "tiers", "quarantine", "defaultDeny", "kubeDns", "dnsEgress", "blockedIps", "pci",
-            "segmentation", "threatFeeds", "alerts", "reports", "dpi", "l7", "apps", "scheduledAudit", "gitops", "workloads",
+            "segmentation", "evaluation", "threatFeeds", "alerts", "reports", "dpi", "l7", "apps", "scheduledAudit", "gitops", "workloads",
             "values");
 
     private final ValueChecks checks;
@@ -103,6 +108,7 @@ final class ProfileReader {
         BlockedIps blockedIps = r.object("blockedIps").map(this::blockedIps).orElse(blockedIps(null));
         Pci pci = r.object("pci").map(this::pci).orElse(pci(null));
         Segmentation segmentation = r.object("segmentation").map(this::segmentation).orElse(new Segmentation(null, List.of()));
+        Evaluation evaluation = r.object("evaluation").map(this::evaluation).orElse(DEFAULT_EVALUATION);
         List<ThreatFeed> feeds = r.objects("threatFeeds", List.of(), this::threatFeed);
         checks.uniqueNames(r, "threatFeeds", feeds.stream().map(ThreatFeed::name).toList());
         Alerts alerts = r.object("alerts").map(this::alerts).orElse(alerts(null));
@@ -122,7 +128,7 @@ final class ProfileReader {
             return null;
         }
         return new ClusterProfile(name, provider, cni, ipFamily, wireguard, l7Logging, l7Mode, packs, logs, tiers,
-                quarantineLabel, defaultDeny, kubeDnsOrder, dnsEgress, blockedIps, pci, segmentation, feeds, alerts, reports, dpi, l7,
+                quarantineLabel, defaultDeny, kubeDnsOrder, dnsEgress, blockedIps, pci, segmentation, evaluation, feeds, alerts, reports, dpi, l7,
                 apps, scheduledAudit, gitops, workloads, values, r.here(), r.locations());
     }
 
@@ -206,6 +212,21 @@ final class ProfileReader {
         r.rejectUnknownKeys(Set.of("label", "allowedFlows"));
         String label = r.has("label") ? checks.labelKey(r, "label", r.string("label", null)) : null;
         return new Segmentation(label, r.objects("allowedFlows", List.of(), this::allowedFlow));
+    }
+
+    private Evaluation evaluation(MappingReader r) {
+        r.rejectUnknownKeys(Set.of("sourcePorts"));
+        JsonNode v = r.raw("sourcePorts");
+        if (v == null || v.isNull()) {
+            return DEFAULT_EVALUATION;
+        }
+        Optional<SourcePorts> ports = v.isInt() || v.isTextual() ? SourcePorts.parse(v.asText()) : Optional.empty();
+        if (ports.isEmpty()) {
+            r.error("sourcePorts", "expected a port N or a range A:B within 0-65535 (A <= B), got " + MappingReader.describe(v),
+                    "the nodes' net.ipv4.ip_local_port_range, e.g. '32768:60999' (Linux's default)");
+            return DEFAULT_EVALUATION;
+        }
+        return new Evaluation(ports.get());
     }
 
     private AllowedFlow allowedFlow(MappingReader r) {

@@ -19,12 +19,27 @@ class EnginesAgreeTest {
     private static final String[] APPS = {"web", "api", "db", "cache", "dns"};
     private static final String[] NAMESPACES = {"default", "dev", "pci"};
     private static final String[] ACTIONS = {"Allow", "Deny", "Pass", "Log", "Allow", "Deny"};
+    /** Source ranges: Linux's default, one port, every port, and one around the pods' named client port. */
+    private static final List<SourcePorts> SOURCE_RANGES = List.of(SourcePorts.LINUX_EPHEMERAL, new SourcePorts(80, 80),
+            new SourcePorts(0, 65535), new SourcePorts(44990, 45010));
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
     void randomPolicySets_bothEngines_giveSameVerdictsAndTraces(long seed) {
         int[] counts = compare(seed);
         assertTrue(counts[0] + counts[1] > 100, "flows compared: " + (counts[0] + counts[1]));
+    }
+
+    @org.junit.jupiter.api.Test
+    void generatedSets_splitSomeFlowsBySourcePort() {
+        int split = 0;
+        int depends = 0;
+        for (long seed = 100; seed < 110; seed++) {
+            int[] c = compare(seed);
+            split += c[2];
+            depends += c[3];
+        }
+        assertTrue(split > 0 && depends > 0, "the generated sets should split some flows by source port: " + split + "/" + depends);
     }
 
     @org.junit.jupiter.api.Test
@@ -56,25 +71,34 @@ class EnginesAgreeTest {
         all.addAll(externals);
         int allowed = 0;
         int denied = 0;
+        int split = 0;
+        int depends = 0;
         for (Endpoint a : all) {
             for (Endpoint b : all) {
                 for (int[] pp : new int[][]{{Protocols.TCP, 80, -1}, {Protocols.TCP, 443, -1}, {Protocols.UDP, 53, -1},
                         {Protocols.ICMP, -1, -1}, {Protocols.ICMP, 8, -1}, {Protocols.ICMP, 8, 0}, {Protocols.ICMP, 8, 3},
                         {Protocols.ICMP, 0, -1}}) {
-                    Flow f = new Flow(a, b, pp[0], pp[1], pp[2]);
-                    Verdict r = reference.evaluate(f);
-                    Verdict c = compiled.evaluate(f);
-                    assertEquals(r, c, () -> "seed " + seed + " " + f.display() + "\n" + yamlText);
-                    assertEquals(reference.evaluateStaged(f), compiled.evaluateStaged(f), () -> "staged, seed " + seed + " " + f.display());
+                  for (SourcePorts sp : Protocols.hasPorts(pp[0]) ? SOURCE_RANGES : List.of(SourcePorts.LINUX_EPHEMERAL)) {
+                    Flow f = new Flow(a, b, pp[0], pp[1], pp[2], sp);
+                    Verdicts r = reference.evaluate(f);
+                    Verdicts c = compiled.evaluate(f);
+                    assertEquals(r, c, () -> "seed " + seed + " " + f.display() + " from " + sp + "\n" + yamlText);
+                    assertEquals(reference.evaluateStaged(f), compiled.evaluateStaged(f),
+                            () -> "staged, seed " + seed + " " + f.display() + " from " + sp);
+                    assertEquals(sp.min(), r.first().flow().sourcePorts().min());
+                    assertEquals(sp.max(), r.parts().get(r.parts().size() - 1).flow().sourcePorts().max());
+                    split += r.parts().size() > 1 ? 1 : 0;
+                    depends += r.dependsOnSourcePort() ? 1 : 0;
                     if (r.allowed()) {
                         allowed++;
                     } else {
                         denied++;
                     }
+                  }
                 }
             }
         }
-        return new int[]{allowed, denied};
+        return new int[]{allowed, denied, split, depends};
     }
 
     private static String generate(Random rnd) {
@@ -90,7 +114,8 @@ class EnginesAgreeTest {
                     .append(NAMESPACES[rnd.nextInt(NAMESPACES.length)]).append("\n  labels: {app: ").append(app)
                     .append(rnd.nextBoolean() ? ", PCI: 'true'" : "").append("}\nspec:\n  serviceAccountName: sa")
                     .append(rnd.nextInt(2)).append("\n  containers: [{name: c, ports: [{name: http, containerPort: ")
-                    .append(rnd.nextBoolean() ? 80 : 8080).append("}]}]\nstatus: {podIP: 10.0.0.").append(i + 1).append("}\n---\n");
+                    .append(rnd.nextBoolean() ? 80 : 8080).append("}, {name: cli, containerPort: ").append(rnd.nextBoolean() ? 45000 : 45005)
+                    .append("}]}]\nstatus: {podIP: 10.0.0.").append(i + 1).append("}\n---\n");
         }
         y.append("apiVersion: projectcalico.org/v3\nkind: GlobalNetworkSet\nmetadata: {name: blocked, labels: {type: blocked}}\n")
                 .append("spec: {nets: [198.51.100.0/24, 10.0.0.3/32], allowedEgressDomains: ['*.twilio.com']}\n---\n");
@@ -134,7 +159,7 @@ class EnginesAgreeTest {
                         case 3 -> y.append("    protocol: ICMP\n    notICMP: {type: ").append(rnd.nextBoolean() ? 0 : 8).append("}\n");
                         default -> { }
                     }
-                    y.append("    source: ").append(entity(rnd, false)).append("\n");
+                    y.append("    source: ").append(rnd.nextInt(3) == 0 ? sourceEntity(rnd) : entity(rnd, false)).append("\n");
                     y.append("    destination: ").append(entity(rnd, dir.equals("egress"))).append("\n");
                 }
             }
@@ -151,6 +176,18 @@ class EnginesAgreeTest {
             case 3 -> "projectcalico.org/namespace == \"dev\"";
             case 4 -> "PCI != \"true\"";
             default -> "app == \"" + APPS[rnd.nextInt(APPS.length)] + "\"";
+        };
+    }
+
+    /** Source sides that constrain the source port: ranges, single ports, notPorts and named ports. */
+    private static String sourceEntity(Random rnd) {
+        return switch (rnd.nextInt(6)) {
+            case 0 -> "{ports: ['1024:65535']}";
+            case 1 -> "{ports: ['40000:50000']}";
+            case 2 -> "{notPorts: ['32768:40000', 45003]}";
+            case 3 -> "{ports: [cli, 80]}";
+            case 4 -> "{notPorts: [cli], selector: '" + selector(rnd) + "'}";
+            default -> "{ports: [45000, '50000:60999']}";
         };
     }
 

@@ -189,4 +189,24 @@ class LinterTest {
         assertEquals(List.of("CG-L004"), codes(findings), findings.toString());
         assertTrue(findings.get(0).format().contains("staged policy default-deny would deny 2 flows allowed now"), findings.toString());
     }
+
+    @Test
+    void stagedPolicyDenyingSomeSourcePortsOnly_CgL004() {
+        // Allowed now from every source port; the staged policy denies client ports 40000-50000 (then allows).
+        String yaml = PODS + """
+                apiVersion: projectcalico.org/v3
+                kind: StagedGlobalNetworkPolicy
+                metadata: {name: some-ports}
+                spec:
+                  order: 10
+                  selector: app == "nginx"
+                  types: [Ingress]
+                  ingress: [{action: Deny, protocol: TCP, source: {ports: ['40000:50000']}}, {action: Allow}]
+                """;
+
+        List<Diagnostic> findings = lint(yaml);
+
+        assertEquals(List.of("CG-L004"), codes(findings), findings.toString());
+        assertTrue(findings.get(0).format().contains("staged policy some-ports would deny 1 flow allowed now"), findings.toString());
+    }
 }

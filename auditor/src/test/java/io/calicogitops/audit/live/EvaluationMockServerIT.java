@@ -78,9 +78,9 @@ class EvaluationMockServerIT {
         assertEquals(List.of("shop/client", "shop/other", "shop/web"), inv.workloads().stream().map(e -> e.display()).toList());
         assertEquals("prod", inv.namespaceLabels("shop").get("env"));
         Verdict blocked = loaded.model().compiled().evaluate(new Flow(inv.find("shop/client").orElseThrow(),
-                inv.find("shop/web").orElseThrow(), Protocols.TCP, 80));
+                inv.find("shop/web").orElseThrow(), Protocols.TCP, 80)).first();
         Verdict other = loaded.model().compiled().evaluate(new Flow(inv.find("shop/other").orElseThrow(),
-                inv.find("shop/web").orElseThrow(), Protocols.TCP, 80));
+                inv.find("shop/web").orElseThrow(), Protocols.TCP, 80)).first();
         assertEquals("deny", blocked.word(), "client's pod IP 10.0.0.9 is in the denied subnet");
         assertTrue(blocked.ingress().display().contains("security/security.block-subnet rule 1 Deny"), blocked.ingress().display());
         assertEquals("allow", other.word());
