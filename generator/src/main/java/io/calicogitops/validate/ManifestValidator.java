@@ -23,7 +23,17 @@ public final class ManifestValidator {
     public static final Set<String> BUILT_IN_TIERS = Set.of("default", "allow-tigera", "calico-system", "kube-admin",
             "kube-baseline", "adminnetworkpolicy", "baselineadminnetworkpolicy");
 
-    private final SchemaValidator schemas = new SchemaValidator();
+    private final SchemaValidator schemas;
+
+    /** Checks against the default (Calico Cloud/Enterprise) CRD schemas. */
+    public ManifestValidator() {
+        this(new SchemaValidator());
+    }
+
+    /** Checks against the CRD schemas {@code schemas} holds (e.g. Calico OSS). */
+    public ManifestValidator(SchemaValidator schemas) {
+        this.schemas = schemas;
+    }
 
     /** Schema and semantic checks of one document. */
     public void validate(Resource r, Locator where, Diagnostics diagnostics) {
