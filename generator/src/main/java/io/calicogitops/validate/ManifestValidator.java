@@ -5,6 +5,7 @@ import io.calicogitops.diag.Diagnostics;
 import io.calicogitops.model.Kinds;
 import io.calicogitops.model.Resource;
 import io.calicogitops.model.ResourceId;
+import io.calicogitops.schema.CrdFlavour;
 import io.calicogitops.schema.SchemaValidator;
 
 import java.util.List;
@@ -41,7 +42,7 @@ public final class ManifestValidator {
         MetadataKeys.check(r.body(), where, diagnostics);
         ResourceId id = r.id();
         if (Kinds.isCalicoPolicy(id.group(), id.kind()) && !id.kind().equals("StagedKubernetesNetworkPolicy")) {
-            new PolicyChecks(r.body(), where, diagnostics).check();
+            new PolicyChecks(r.body(), where, diagnostics, schemas.flavour() == CrdFlavour.ENTERPRISE).check();
         } else if (Kinds.CALICO_GROUP.equals(id.group()) && id.kind().endsWith("NetworkSet")) {
             NetworkSetChecks.check(r.body(), where, diagnostics);
         } else if (Kinds.CALICO_GROUP.equals(id.group()) && id.kind().equals("Tier")) {
