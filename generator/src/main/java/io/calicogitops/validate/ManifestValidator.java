@@ -45,6 +45,8 @@ public final class ManifestValidator {
             new PolicyChecks(r.body(), where, diagnostics, schemas.flavour() == CrdFlavour.ENTERPRISE).check();
         } else if (Kinds.CALICO_GROUP.equals(id.group()) && id.kind().endsWith("NetworkSet")) {
             NetworkSetChecks.check(r.body(), where, diagnostics);
+        } else if (Kinds.CALICO_GROUP.equals(id.group()) && id.kind().equals("FelixConfiguration")) {
+            FelixChecks.check(r.body(), where, diagnostics);
         } else if (Kinds.CALICO_GROUP.equals(id.group()) && id.kind().equals("Tier")) {
             Names.checkLabel(r.body().path("metadata").path("name").asText())
                     .ifPresent(m -> diagnostics.error(where.at("/metadata/name"), "metadata.name: tier name " + m));
