@@ -42,10 +42,9 @@ final class RuleChecks {
                     n + ".serviceAccounts.selector", false, where, d);
             cidrList(e.path("nets"), p + "/nets", n + ".nets", where, d);
             cidrList(e.path("notNets"), p + "/notNets", n + ".notNets", where, d);
-            for (String field : List.of("ports", "notPorts")) {
-                ports(e.path(field), p + "/" + field, n + "." + field);
-                portsNeedProtocol(e.path(field), protocol, p + "/" + field, n + "." + field);
-            }
+            ports(e.path("ports"), p + "/ports", n + ".ports");
+            ports(e.path("notPorts"), p + "/notPorts", n + ".notPorts");
+            portsNeedProtocol(e, protocol, p, n);
             JsonNode domains = e.path("domains");
             if (domains.size() > 0) {
                 if (side.equals("source") || direction.equals("ingress") || !action.equals("Allow")) {
@@ -72,19 +71,20 @@ final class RuleChecks {
      * validator.go validateRule: without a protocol only named ports are allowed (a name resolves to its own
      * protocol); with a protocol that has no ports (ICMP, ...) no port at all.
      */
-    private void portsNeedProtocol(JsonNode ports, String protocol, String ptr, String path) {
-        if (ports.size() == 0) {
-            return;
-        }
+    private void portsNeedProtocol(JsonNode side, String protocol, String ptr, String path) {
+        boolean any = false;
         boolean allNamed = true;
-        for (JsonNode port : ports) {
-            allNamed &= port.isTextual() && !port.asText().matches("[0-9:]+");
+        for (String field : List.of("ports", "notPorts")) {
+            for (JsonNode port : side.path(field)) {
+                any = true;
+                allNamed &= port.isTextual() && !port.asText().matches("[0-9:]+");
+            }
         }
-        if (protocol == null && !allNamed) {
-            d.error(where.at(ptr), path + ": port numbers and ranges need protocol TCP, UDP or SCTP (the rule has no"
-                    + " protocol; only named ports may go without one)");
-        } else if (protocol != null && !PORT_PROTOCOLS.contains(protocol)) {
-            d.error(where.at(ptr), path + ": ports need protocol TCP, UDP or SCTP (got " + protocol + ")");
+        String at = ptr + (side.path("ports").size() > 0 ? "/ports" : "/notPorts");
+        if (any && protocol == null && !allNamed) {
+            d.error(where.at(at), path + ": ports need protocol TCP, UDP or SCTP (the rule has no protocol)");
+        } else if (any && protocol != null && !PORT_PROTOCOLS.contains(protocol)) {
+            d.error(where.at(at), path + ": ports need protocol TCP, UDP or SCTP (got " + protocol + ")");
         }
     }
 
