@@ -54,7 +54,7 @@ final class FelixChecks {
     }
 
     private void error(String field, String message) {
-        d.error(where.at("/spec/" + field.replace('.', '/')), "spec." + field + ": " + message);
+        d.error(where.at("/spec/" + field.replace('.', '/')), "spec." + field.replaceAll("\\.(\\d+)", "[$1]") + ": " + message);
     }
 
     private void spec(JsonNode spec) {

@@ -77,16 +77,7 @@ final class PolicyChecks {
                 d.error(where.at("/spec/types/" + i), "spec.types[" + i + "]: unknown type '" + t + "' (expected Ingress or Egress)");
             }
         }
-        // validator.go validateNetworkPolicySpec: "'<type>' type specified more than once".
-        for (int i = 0; i < types.size(); i++) {
-            for (int j = 0; j < i; j++) {
-                if (types.get(j).asText().equals(types.get(i).asText())) {
-                    d.error(where.at("/spec/types/" + i), "spec.types[" + i + "]: '" + types.get(i).asText()
-                            + "' is listed twice");
-                    break;
-                }
-            }
-        }
+        // Repeated types ("'<type>' type specified more than once" in validator.go) are refused by the schema (a set).
         // Rules of a direction types leaves out are accepted by Calico (for upgrades from type-less policy) and never
         // apply: lint CG-L007 reports them.
     }
