@@ -473,7 +473,6 @@ FOREIGN = {
     'api.RouteTableRange': 'a FelixConfiguration part validated alone: routeTableRange(s) of FelixConfiguration, '
                            'see its own entries',
     'api.HealthTimeoutOverride': 'a FelixConfiguration part validated alone: see FelixConfiguration entries',
-    'numorstring.': 'a bare numorstring value: its field context (protocol, port, AS number) decides the rules',
     'v1.ObjectMeta': 'bare ObjectMeta: no kind',
 }
 
