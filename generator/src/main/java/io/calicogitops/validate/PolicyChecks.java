@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * Calico policy rules the CRD schema cannot express: the {@code <tier>.<name>} naming rule (required by Calico
- * Cloud/Enterprise, calico-semantics §2), selectors, {@code types} consistent with the rules present, and each rule.
+ * Cloud/Enterprise, calico-semantics §2), selectors, known {@code types}, each rule, what a rule may hold in its
+ * direction, and staged Delete policies that set nothing else.
  */
 final class PolicyChecks {
 
