@@ -13,7 +13,9 @@ public enum LintCode {
     /** Two policies of one tier with the same order (evaluated by name). */
     CG_L005("CG-L005"),
     /** A selector using a label that no workload or network set carries. */
-    CG_L006("CG-L006");
+    CG_L006("CG-L006"),
+    /** Rules for a direction the policy's {@code types} leaves out: Calico accepts them and never applies them. */
+    CG_L007("CG-L007");
 
     private final String code;
 

@@ -48,6 +48,7 @@ public final class Linter {
         }
         for (Policy p : all(set)) {
             shadowedRules(p);
+            inertRules(p);
         }
         if (!model.inventory().workloads().isEmpty()) {
             EntityMatcher matcher = new EntityMatcher(model.inventory());
@@ -71,6 +72,22 @@ public final class Linter {
 
     private void warn(LintCode code, io.calicogitops.diag.SourceLocation at, String message, String hint) {
         findings.add(Diagnostic.warning(at, code.code() + ": " + message, hint));
+    }
+
+    /**
+     * Calico's validator accepts rules for a direction {@code types} leaves out, so that one policy can serve Felix
+     * versions before and after typed policy (validator_test.go "allow Types without ingress when Ingress present"),
+     * but Felix never applies them: almost always a forgotten type.
+     */
+    private void inertRules(Policy p) {
+        for (Direction d : Direction.values()) {
+            if (!p.types().contains(d) && !p.rules(d).isEmpty()) {
+                warn(LintCode.CG_L007, p.locator().at("/spec/types"), "policy " + p.display() + " has "
+                        + d.display().toLowerCase() + " rules but its types leave out " + d.display()
+                        + ": Calico never applies them", "add " + d.display() + " to spec.types, or remove the "
+                        + d.display().toLowerCase() + " rules");
+            }
+        }
     }
 
     private void missingTrailingPass(Tier tier, List<Policy> inTier) {

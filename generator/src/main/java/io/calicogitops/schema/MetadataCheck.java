@@ -58,8 +58,11 @@ final class MetadataCheck {
         } else if (!isSubdomain(name.asText())) {
             out.add(Finding.at(at, ErrorTranslator.show(name) + " is not a valid name (DNS-1123 subdomain: lower-case"
                     + " letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters)"));
-        } else if (rules.tieredPolicy() && name.asText().chars().filter(c -> c == '.').count() > 1) {
-            // Calico's policy name regex is ^label(\.label)?$ : the only dot separates the tier prefix.
+        } else if (rules.tieredPolicy() && name.asText().chars().filter(c -> c == '.').count() > 1
+                && !(rules.namespaced() && name.asText().matches("(knp|ossg)\\.default\\..+"))) {
+            // Calico's policy name regex is ^label(\.label)?$ : the only dot separates the tier prefix. Namespaced
+            // policies may also carry the names Calico gives converted Kubernetes policies, knp.default.<subdomain>
+            // (validator.go networkPolicyNameRegex).
             out.add(Finding.at(at, ErrorTranslator.show(name) + " has more than one dot (a Calico policy name is"
                     + " '<tier>.<name>' or '<name>')"));
         }

@@ -5,6 +5,7 @@ import io.calicogitops.diag.Diagnostics;
 import io.calicogitops.model.Kinds;
 import io.calicogitops.model.Resource;
 import io.calicogitops.model.ResourceId;
+import io.calicogitops.schema.CrdFlavour;
 import io.calicogitops.schema.SchemaValidator;
 
 import java.util.List;
@@ -30,7 +31,17 @@ public final class ManifestValidator {
      */
     private static final String CEL_GLOBAL = ": global() can only be used in an EntityRule namespaceSelector";
 
-    private final SchemaValidator schemas = new SchemaValidator();
+    private final SchemaValidator schemas;
+
+    /** Checks against the default (Calico Cloud/Enterprise) CRD schemas. */
+    public ManifestValidator() {
+        this(new SchemaValidator());
+    }
+
+    /** Checks against the CRD schemas {@code schemas} holds (e.g. Calico OSS). */
+    public ManifestValidator(SchemaValidator schemas) {
+        this.schemas = schemas;
+    }
 
     /** Schema and semantic checks of one document. */
     public void validate(Resource r, Locator where, Diagnostics diagnostics) {
@@ -41,9 +52,11 @@ public final class ManifestValidator {
                 .toList());
         MetadataKeys.check(r.body(), where, diagnostics);
         if (policy) {
-            new PolicyChecks(r.body(), where, diagnostics).check();
+            new PolicyChecks(r.body(), where, diagnostics, schemas.flavour() == CrdFlavour.ENTERPRISE).check();
         } else if (Kinds.CALICO_GROUP.equals(id.group()) && id.kind().endsWith("NetworkSet")) {
             NetworkSetChecks.check(r.body(), where, diagnostics);
+        } else if (Kinds.CALICO_GROUP.equals(id.group()) && id.kind().equals("FelixConfiguration")) {
+            FelixChecks.check(r.body(), where, diagnostics);
         } else if (Kinds.CALICO_GROUP.equals(id.group()) && id.kind().equals("Tier")) {
             Names.checkLabel(r.body().path("metadata").path("name").asText())
                     .ifPresent(m -> diagnostics.error(where.at("/metadata/name"), "metadata.name: tier name " + m));

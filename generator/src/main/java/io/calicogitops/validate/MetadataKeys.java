@@ -15,6 +15,30 @@ final class MetadataKeys {
     private MetadataKeys() {
     }
 
+    /** Annotations may hold at most 256 KiB of keys and values together (apimachinery TotalAnnotationSizeLimitB). */
+    static final long ANNOTATION_BYTES = 256 * 1024;
+
+    /**
+     * Annotation keys and total size, as validator.go validateObjectMetaAnnotations (and apimachinery's
+     * ValidateAnnotations) check them: keys are qualified names once lower-cased.
+     */
+    static void checkAnnotations(JsonNode annotations, String ptr, String path, Locator where, Diagnostics d) {
+        if (!annotations.isObject()) {
+            return;
+        }
+        long total = 0;
+        for (Map.Entry<String, JsonNode> e : annotations.properties()) {
+            String pointer = ptr + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
+            Names.checkLabelKey(e.getKey().toLowerCase(java.util.Locale.ROOT)).ifPresent(problem -> d.error(where.at(pointer),
+                    path + ": " + problem.replaceFirst("^label key", "annotation key")));
+            total += e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                    + e.getValue().asText().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        }
+        if (total > ANNOTATION_BYTES) {
+            d.error(where.at(ptr), path + ": annotations total " + total + " bytes, more than the 262144 allowed");
+        }
+    }
+
     static void check(JsonNode body, Locator where, Diagnostics d) {
         for (String map : new String[] {"labels", "annotations"}) {
             JsonNode entries = body.path("metadata").path(map);

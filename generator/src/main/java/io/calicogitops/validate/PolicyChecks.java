@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * Calico policy rules the CRD schema cannot express: the {@code <tier>.<name>} naming rule (required by Calico
- * Cloud/Enterprise, calico-semantics §2), selectors, {@code types} consistent with the rules present, and each rule.
+ * Cloud/Enterprise, calico-semantics §2), selectors, known {@code types}, each rule, what a rule may hold in its
+ * direction, and staged Delete policies that set nothing else.
  */
 final class PolicyChecks {
 
@@ -16,18 +17,23 @@ final class PolicyChecks {
     private final JsonNode body;
     private final Locator where;
     private final Diagnostics d;
+    private final boolean tierPrefix;
 
-    PolicyChecks(JsonNode body, Locator where, Diagnostics d) {
+    /** {@code tierPrefix}: enforce the {@code <tier>.<name>} rule (Calico Cloud/Enterprise; Calico OSS does not). */
+    PolicyChecks(JsonNode body, Locator where, Diagnostics d, boolean tierPrefix) {
         this.body = body;
         this.where = where;
         this.d = d;
+        this.tierPrefix = tierPrefix;
     }
 
     void check() {
         JsonNode spec = body.path("spec");
         String name = body.path("metadata").path("name").asText();
         String tier = spec.path("tier").isTextual() && !spec.path("tier").asText().isEmpty() ? spec.path("tier").asText() : "default";
-        if (!tier.equals("default") && !name.startsWith(tier + ".")) {
+        if (!tierPrefix) {
+            // Calico OSS' validator (networkPolicyNameRegex) takes any name; clientv3 no longer checks the prefix.
+        } else if (!tier.equals("default") && !name.startsWith(tier + ".")) {
             d.error(where.at("/metadata/name"), "metadata.name: a policy in tier '" + tier + "' must be named '" + tier
                     + ".<name>' (got '" + name + "')", "rename it to '" + tier + "." + name.substring(name.indexOf('.') + 1) + "'");
         } else if (tier.equals("default") && name.contains(".") && !name.startsWith("default.")) {
@@ -42,29 +48,38 @@ final class PolicyChecks {
         RuleChecks rules = new RuleChecks(where, d);
         rules.checkAll(spec.path("ingress"), "ingress");
         rules.checkAll(spec.path("egress"), "egress");
+        String kind = body.path("kind").asText();
+        RuleDirections.check(spec, kind.endsWith("GlobalNetworkPolicy"), where, d);
+        if (kind.startsWith("Staged") && "Delete".equals(spec.path("stagedAction").asText())) {
+            stagedDelete(spec);
+        }
+    }
+
+    /** validator.go validateStagedNetworkPolicy: "Spec fields, except Tier, should all be zero-value if stagedAction is Delete". */
+    private void stagedDelete(JsonNode spec) {
+        for (var e : spec.properties()) {
+            if (!e.getKey().equals("tier") && !e.getKey().equals("stagedAction") && !isZero(e.getValue())) {
+                d.error(where.at("/spec/" + e.getKey()), "spec." + e.getKey() + ": a staged policy with stagedAction"
+                        + " Delete may set only tier", "remove spec." + e.getKey());
+            }
+        }
+    }
+
+    private static boolean isZero(JsonNode v) {
+        return v.isNull() || v.isContainerNode() && v.isEmpty() || v.isTextual() && v.asText().isEmpty()
+                || v.isNumber() && v.asDouble() == 0 || v.isBoolean() && !v.asBoolean();
     }
 
     private void checkTypes(JsonNode spec) {
         JsonNode types = spec.path("types");
-        boolean ingressType = false;
-        boolean egressType = false;
         for (int i = 0; i < types.size(); i++) {
             String t = types.get(i).asText();
             if (!TYPES.contains(t)) {
                 d.error(where.at("/spec/types/" + i), "spec.types[" + i + "]: unknown type '" + t + "' (expected Ingress or Egress)");
             }
-            ingressType |= t.equals("Ingress");
-            egressType |= t.equals("Egress");
         }
-        if (types.size() == 0) {
-            return;
-        }
-        // Calico rejects rules for a direction the policy does not govern: they would silently never apply.
-        if (spec.path("ingress").size() > 0 && !ingressType) {
-            d.error(where.at("/spec/types"), "spec.types: ingress rules are present but types does not list Ingress");
-        }
-        if (spec.path("egress").size() > 0 && !egressType) {
-            d.error(where.at("/spec/types"), "spec.types: egress rules are present but types does not list Egress");
-        }
+        // Repeated types ("'<type>' type specified more than once" in validator.go) are refused by the schema (a set).
+        // Rules of a direction types leaves out are accepted by Calico (for upgrades from type-less policy) and never
+        // apply: lint CG-L007 reports them.
     }
 }

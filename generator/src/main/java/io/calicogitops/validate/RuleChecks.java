@@ -42,13 +42,9 @@ final class RuleChecks {
                     n + ".serviceAccounts.selector", false, where, d);
             cidrList(e.path("nets"), p + "/nets", n + ".nets", where, d);
             cidrList(e.path("notNets"), p + "/notNets", n + ".notNets", where, d);
-            boolean hasPorts = e.path("ports").size() > 0 || e.path("notPorts").size() > 0;
             ports(e.path("ports"), p + "/ports", n + ".ports");
             ports(e.path("notPorts"), p + "/notPorts", n + ".notPorts");
-            if (hasPorts && (protocol == null || !PORT_PROTOCOLS.contains(protocol))) {
-                d.error(where.at(p + (e.has("ports") ? "/ports" : "/notPorts")), n + ": ports need protocol TCP, UDP or SCTP"
-                        + (protocol == null ? " (the rule has no protocol)" : " (got " + protocol + ")"));
-            }
+            portsNeedProtocol(e, protocol, p, n);
             JsonNode domains = e.path("domains");
             if (domains.size() > 0) {
                 if (side.equals("source") || direction.equals("ingress") || !action.equals("Allow")) {
@@ -61,6 +57,34 @@ final class RuleChecks {
                             d.error(where.at(p + "/domains/" + index), n + ".domains[" + index + "]: " + m));
                 }
             }
+        }
+        NetVersions.check(rule, ptr, path, where, d);
+        if (rule.path("http").isObject()) {
+            HttpMatchCheck.check(rule.get("http"), ptr + "/http", path + ".http", where, d);
+        }
+        // validator.go validateRuleMetadata: rule annotations follow ObjectMeta's annotation rules.
+        MetadataKeys.checkAnnotations(rule.path("metadata").path("annotations"), ptr + "/metadata/annotations",
+                path + ".metadata.annotations", where, d);
+    }
+
+    /**
+     * validator.go validateRule: without a protocol only named ports are allowed (a name resolves to its own
+     * protocol); with a protocol that has no ports (ICMP, ...) no port at all.
+     */
+    private void portsNeedProtocol(JsonNode side, String protocol, String ptr, String path) {
+        boolean any = false;
+        boolean allNamed = true;
+        for (String field : List.of("ports", "notPorts")) {
+            for (JsonNode port : side.path(field)) {
+                any = true;
+                allNamed &= port.isTextual() && !port.asText().matches("[0-9:]+");
+            }
+        }
+        String at = ptr + (side.path("ports").size() > 0 ? "/ports" : "/notPorts");
+        if (any && protocol == null && !allNamed) {
+            d.error(where.at(at), path + ": ports need protocol TCP, UDP or SCTP (the rule has no protocol)");
+        } else if (any && protocol != null && !PORT_PROTOCOLS.contains(protocol)) {
+            d.error(where.at(at), path + ": ports need protocol TCP, UDP or SCTP (got " + protocol + ")");
         }
     }
 
@@ -94,23 +118,27 @@ final class RuleChecks {
         }
     }
 
-    /** Calico ports: a number 0-65535, a range "a:b" with a <= b, or a named port. */
+    /**
+     * Calico ports: a number 1-65535, a range "a:b" with 1 <= a <= b, or a named port (validator.go validatePort:
+     * "port number must be between 1 and 65535").
+     */
     static String portProblem(JsonNode port) {
         if (port.isIntegralNumber()) {
-            return port.asLong() < 0 || port.asLong() > 65535 ? "port " + port.asText() + " is not in 0-65535" : null;
+            return port.asLong() < 1 || port.asLong() > 65535 ? "port " + port.asText() + " is not in 1-65535" : null;
         }
         if (!port.isTextual()) {
             return "a port is a number, a range 'a:b' or a name";
         }
         String s = port.asText();
         if (s.matches("\\d{1,5}")) {
-            return Integer.parseInt(s) > 65535 ? "port " + s + " is not in 0-65535" : null;
+            int n = Integer.parseInt(s);
+            return n < 1 || n > 65535 ? "port " + s + " is not in 1-65535" : null;
         }
         if (s.matches("\\d{1,5}:\\d{1,5}")) {
             String[] ab = s.split(":");
             int a = Integer.parseInt(ab[0]);
             int b = Integer.parseInt(ab[1]);
-            return a > b || b > 65535 ? "port range '" + s + "' must be a:b with a <= b <= 65535" : null;
+            return a < 1 || a > b || b > 65535 ? "port range '" + s + "' must be a:b with 1 <= a <= b <= 65535" : null;
         }
         return s.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?") && s.length() <= 15 && s.matches(".*[a-z].*")
                 ? null : "'" + Names.printable(s) + "' is not a port, a port range or a port name";

@@ -176,6 +176,32 @@ class LinterTest {
     }
 
     @Test
+    void rulesForADirectionTypesLeavesOut_CgL007AtTypes() {
+        String yaml = """
+                apiVersion: projectcalico.org/v3
+                kind: GlobalNetworkPolicy
+                metadata: {name: p}
+                spec:
+                  types: [Ingress]
+                  ingress: [{action: Allow}]
+                  egress: [{action: Allow}]
+                ---
+                apiVersion: projectcalico.org/v3
+                kind: GlobalNetworkPolicy
+                metadata: {name: q}
+                spec:
+                  ingress: [{action: Allow}]
+                  egress: [{action: Allow}]
+                """;
+
+        List<Diagnostic> findings = lint(yaml);
+
+        assertEquals(List.of("CG-L007"), codes(findings), findings.toString());
+        assertEquals("policies.yaml:5:10: warning: CG-L007: policy p has egress rules but its types leave out Egress:"
+                + " Calico never applies them", findings.get(0).format().lines().findFirst().orElseThrow());
+    }
+
+    @Test
     void stagedPolicyDenyingAllowedTraffic_CgL004() {
         String yaml = PODS + """
                 apiVersion: projectcalico.org/v3
