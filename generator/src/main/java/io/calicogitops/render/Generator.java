@@ -160,8 +160,18 @@ public final class Generator {
         for (RenderedResource r : resources.values()) {
             validator.validate(r.resource(), r.locate(), found);
         }
-        validator.validateCluster(resources.values().stream().map(RenderedResource::resource).toList(),
-                id -> resources.get(id).locate(), found);
+        List<Resource> all = resources.values().stream().map(RenderedResource::resource).toList();
+        Set<String> misspelt = TierReferences.check(profile, all, diagnostics);
+        Diagnostics cluster = new Diagnostics();
+        validator.validateCluster(all, id -> resources.get(id).locate(), cluster);
+        // A policy's "tier does not exist" has been reported once, at the profile's misspelt tier: not again here.
+        Set<SourceLocation> explained = new HashSet<>();
+        for (RenderedResource r : resources.values()) {
+            if (misspelt.contains(r.resource().body().path("spec").path("tier").asText())) {
+                explained.add(r.locate().at("/spec/tier"));
+            }
+        }
+        cluster.sorted().stream().filter(d -> !(d.isError() && explained.contains(d.location()))).forEach(found::add);
         ClusterLayout.checkFileNames(resources.values(), found);
         for (Diagnostic d : found.sorted()) {
             diagnostics.add(new Diagnostic(d.location(), d.severity(), "[" + profile.name() + "] " + d.message(), d.hint()));
