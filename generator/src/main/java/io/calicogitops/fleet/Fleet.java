@@ -30,6 +30,7 @@ public record Fleet(Path dir, List<ClusterProfile> clusters, Set<String> broken)
         broken = Set.copyOf(broken);
     }
 
+    /** A fleet whose every profile read without errors. */
     public Fleet(Path dir, List<ClusterProfile> clusters) {
         this(dir, clusters, Set.of());
     }
