@@ -13,14 +13,31 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** The clusters of a fleet folder: one profile document per {@code *.yaml}/{@code *.yml} file, sorted by name. */
-public record Fleet(Path dir, List<ClusterProfile> clusters) {
+/**
+ * The clusters of a fleet folder: one profile document per {@code *.yaml}/{@code *.yml} file, sorted by name.
+ * {@code broken} names the clusters whose profile had errors and holds a best-effort reading (defaults where a value
+ * was wrong): good enough to find the next stages' problems in the same run, never to write anything from.
+ */
+public record Fleet(Path dir, List<ClusterProfile> clusters, Set<String> broken) {
 
     public Fleet {
         clusters = List.copyOf(clusters);
+        broken = Set.copyOf(broken);
+    }
+
+    /** A fleet whose every profile read without errors. */
+    public Fleet(Path dir, List<ClusterProfile> clusters) {
+        this(dir, clusters, Set.of());
+    }
+
+    /** Whether this cluster's profile had errors (its reading is best effort). */
+    public boolean isBroken(ClusterProfile cluster) {
+        return broken.contains(cluster.name());
     }
 
     /**
@@ -29,6 +46,18 @@ public record Fleet(Path dir, List<ClusterProfile> clusters) {
      * @param diagnostics receives warnings too; errors are thrown as one {@code InvalidInputException}
      */
     public static Fleet load(Path dir, java.util.function.Function<Path, String> display, Diagnostics diagnostics) {
+        Fleet fleet = read(dir, display, diagnostics);
+        diagnostics.throwIfErrors("fleet");
+        return fleet;
+    }
+
+    /**
+     * Reads every profile without failing on bad input: errors go to {@code diagnostics} and the profiles they touch
+     * are kept best effort and marked {@link #broken()}, so that a caller can go on to report the later stages'
+     * problems too (all errors in one run, as a compiler does). The caller must not write anything when
+     * {@code diagnostics} holds errors. A missing or unlistable folder is still a usage error.
+     */
+    public static Fleet read(Path dir, java.util.function.Function<Path, String> display, Diagnostics diagnostics) {
         if (!Files.isDirectory(dir)) {
             throw new UsageException("fleet folder not found: " + dir);
         }
@@ -45,8 +74,10 @@ public record Fleet(Path dir, List<ClusterProfile> clusters) {
         YamlReader reader = new YamlReader();
         List<ClusterProfile> clusters = new ArrayList<>();
         Map<String, SourceLocation> seen = new HashMap<>();
+        Set<String> broken = new HashSet<>();
         for (Path file : files) {
             String shown = display.apply(file);
+            int before = diagnostics.errorCount();
             List<YamlDocument> docs = reader.readFile(file, shown, diagnostics);
             if (docs.size() > 1) {
                 diagnostics.error(SourceLocation.of(shown, docs.get(1).line(), 1),
@@ -62,12 +93,14 @@ public record Fleet(Path dir, List<ClusterProfile> clusters) {
                     diagnostics.error(p.origin(), "cluster '" + p.name() + "' is already defined at " + first);
                 } else {
                     clusters.add(p);
+                    if (diagnostics.errorCount() > before) {
+                        broken.add(p.name());
+                    }
                 }
             });
         }
-        diagnostics.throwIfErrors("fleet");
         clusters.sort(Comparator.comparing(ClusterProfile::name));
-        return new Fleet(dir, clusters);
+        return new Fleet(dir, clusters, broken);
     }
 
     /** The cluster of that name, or a usage error listing the names there are. */

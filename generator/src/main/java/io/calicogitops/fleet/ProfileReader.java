@@ -46,7 +46,11 @@ final class ProfileReader {
         this.checks = checks;
     }
 
-    /** Reads the profile, or returns empty when it is too broken to render (the problems are in {@code diagnostics}). */
+    /**
+     * Reads the profile, best effort: a value found wrong is reported in {@code diagnostics} and replaced by its default,
+     * so the later stages can still report their own problems in the same run (like a compiler that goes on after the
+     * first error). Empty only when the profile is too broken to render at all (no usable name, provider or CNI).
+     */
     static Optional<ClusterProfile> read(YamlDocument doc, Diagnostics diagnostics) {
         JsonNode body = doc.body();
         MappingReader r = MappingReader.root(body, doc.locations(), diagnostics);
@@ -54,10 +58,8 @@ final class ProfileReader {
             diagnostics.error(r.here(), "a cluster profile must be a mapping, got " + MappingReader.describe(body));
             return Optional.empty();
         }
-        int before = diagnostics.errorCount();
         ProfileReader reader = new ProfileReader(new ValueChecks(r));
-        ClusterProfile profile = reader.profile(r);
-        return diagnostics.errorCount() == before && profile != null ? Optional.of(profile) : Optional.empty();
+        return Optional.ofNullable(reader.profile(r));
     }
 
     private ClusterProfile profile(MappingReader r) {
@@ -65,8 +67,8 @@ final class ProfileReader {
         String name = r.string("name", null);
         if (name == null) {
             r.diagnostics().error(r.here(), "name: required", "every profile names its cluster, e.g. 'name: eks-prod'");
-        } else {
-            checks.label(r, "name", name);
+        } else if (!checks.label(r, "name", name)) {
+            name = null; // it names the output folder: a wrong one makes every later stage meaningless
         }
         String providerText = r.oneOf("provider", null, List.of("EKS", "AKS"));
         if (!r.has("provider")) {
@@ -80,6 +82,7 @@ final class ProfileReader {
             List<String> allowed = provider == ClusterProfile.Provider.EKS ? List.of("aws-vpc", "calico") : List.of("azure");
             if (!allowed.contains(cni)) {
                 r.error("cni", "'" + cni + "' is not a CNI for " + provider + " (expected " + MappingReader.orList(allowed) + ")");
+                cni = null;
             }
         }
         var ipFamily = ClusterProfile.IpFamily.valueOf(r.oneOf("ipFamily", "IPv4", List.of("IPv4", "IPv6", "DualStack")));
@@ -97,7 +100,7 @@ final class ProfileReader {
         checks.uniqueNames(r, "tiers", tiers.stream().map(TierSpec::name).toList());
         String quarantineLabel = r.object("quarantine").map(q -> {
             q.rejectUnknownKeys(Set.of("label"));
-            return checks.labelKey(q, "label", q.string("label", "quarantine"));
+            return checks.labelKey(q, "label", q.string("label", "quarantine"), "quarantine");
         }).orElse("quarantine");
         DefaultDeny defaultDeny = r.object("defaultDeny").map(this::defaultDeny).orElse(defaultDeny(null));
         Number kubeDnsOrder = r.object("kubeDns").map(k -> {
@@ -184,8 +187,7 @@ final class ProfileReader {
         r.rejectUnknownKeys(Set.of("namespace", "workloadSelector", "domains", "useNetworkSet", "order"));
         String ns = checks.namespace(r, "namespace", "default");
         String sel = checks.selector(r, "workloadSelector", "all()");
-        List<String> domains = r.strings("domains", List.of());
-        checks.domains(r, "domains", domains);
+        List<String> domains = checks.domains(r, "domains", r.strings("domains", List.of()));
         return new DnsEgress(ns, sel, domains, r.bool("useNetworkSet", false), r.order("order", 100));
     }
 
@@ -194,8 +196,7 @@ final class ProfileReader {
             return new BlockedIps(List.of(), "all()", 300);
         }
         r.rejectUnknownKeys(Set.of("cidrs", "selector", "order"));
-        List<String> cidrs = r.strings("cidrs", List.of());
-        checks.cidrs(r, "cidrs", cidrs);
+        List<String> cidrs = checks.cidrs(r, "cidrs", r.strings("cidrs", List.of()));
         return new BlockedIps(cidrs, checks.selector(r, "selector", "all()"), r.order("order", 300));
     }
 
@@ -204,13 +205,13 @@ final class ProfileReader {
             return new Pci(List.of(), "PCI", 100);
         }
         r.rejectUnknownKeys(Set.of("namespaces", "label", "order"));
-        return new Pci(checks.namespaces(r, "namespaces", List.of()), checks.labelKey(r, "label", r.string("label", "PCI")),
+        return new Pci(checks.namespaces(r, "namespaces", List.of()), checks.labelKey(r, "label", r.string("label", "PCI"), "PCI"),
                 r.order("order", 100));
     }
 
     private Segmentation segmentation(MappingReader r) {
         r.rejectUnknownKeys(Set.of("label", "allowedFlows"));
-        String label = r.has("label") ? checks.labelKey(r, "label", r.string("label", null)) : null;
+        String label = r.has("label") ? checks.labelKey(r, "label", r.string("label", null), null) : null;
         return new Segmentation(label, r.objects("allowedFlows", List.of(), this::allowedFlow));
     }
 
@@ -244,10 +245,11 @@ final class ProfileReader {
             r.diagnostics().error(r.here(), r.pathOf(name == null ? "name" : "url") + ": required");
             return null;
         }
-        checks.label(r, "name", name);
-        checks.url(r, "url", url);
+        if (!checks.label(r, "name", name) | !checks.url(r, "url", url)) {
+            return null; // a feed without a usable name or URL renders nothing meaningful
+        }
         // The label ends up as a label value on the feed's GlobalNetworkSet and inside the deny policy's selector.
-        String label = r.has("label") ? checks.labelValue(r, "label", r.string("label", name)) : name;
+        String label = r.has("label") ? checks.labelValue(r, "label", r.string("label", name), name) : name;
         return new ThreatFeed(name, url, label, r.order("order", 200));
     }
 
@@ -256,14 +258,14 @@ final class ProfileReader {
             return new Alerts(100, "1m", "1m", List.of(), null, null);
         }
         r.rejectUnknownKeys(Set.of("severity", "period", "lookback", "watchedDomains", "lateralMovement"));
-        List<String> watched = r.strings("watchedDomains", List.of());
-        checks.domains(r, "watchedDomains", watched);
+        List<String> watched = checks.domains(r, "watchedDomains", r.strings("watchedDomains", List.of()));
         String[] lateral = r.object("lateralMovement").map(l -> {
             l.rejectUnknownKeys(Set.of("namespace", "label"));
             String ns = checks.namespace(l, "namespace", null);
             String label = l.string("label", "security=strict");
             if (!label.matches("[^=\\s\"]+=[^=\\s\"]*")) {
                 l.error("label", "expected key=value, e.g. security=strict (got '" + label + "')");
+                label = "security=strict";
             }
             return new String[] {ns, label};
         }).orElse(new String[] {null, null});
@@ -309,6 +311,7 @@ final class ProfileReader {
         String prefix = r.string("policySyncPathPrefix", "/var/run/nodeagent");
         if (!prefix.matches("(/[A-Za-z0-9._-]+)+")) {
             r.error("policySyncPathPrefix", "expected an absolute path such as /var/run/nodeagent (got '" + prefix + "')");
+            prefix = "/var/run/nodeagent";
         }
         return new L7(services, r.integer("logIntervalSeconds", 5, 1, 86_400),
                 r.integer("logRequestsPerInterval", -1, -1, Integer.MAX_VALUE), prefix);

@@ -10,6 +10,7 @@ import io.calicogitops.validate.Names;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +25,11 @@ final class ValueChecks {
     ValueChecks(MappingReader root) {
     }
 
-    void label(MappingReader r, String key, String value) {
-        Names.checkLabel(value).ifPresent(m -> r.error(key, m));
+    /** False (and reported) when {@code value} is not a DNS-1123 label. */
+    boolean label(MappingReader r, String key, String value) {
+        Optional<String> problem = Names.checkLabel(value);
+        problem.ifPresent(m -> r.error(key, m));
+        return problem.isEmpty();
     }
 
     void tierName(MappingReader r, String key, String value) {
@@ -35,32 +39,46 @@ final class ValueChecks {
     String namespace(MappingReader r, String key, String dflt) {
         String ns = r.string(key, dflt);
         if (ns != null && r.has(key)) {
-            Names.checkLabel(ns).ifPresent(m -> r.error(key, "namespace " + m));
+            Optional<String> problem = Names.checkLabel(ns);
+            problem.ifPresent(m -> r.error(key, "namespace " + m));
+            return problem.isPresent() ? dflt : ns;
         }
         return ns;
     }
 
     List<String> namespaces(MappingReader r, String key, List<String> dflt) {
         List<String> list = r.strings(key, dflt);
+        List<String> good = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             int index = i;
-            Names.checkLabel(list.get(i)).ifPresent(m -> r.diagnostics().error(
+            Optional<String> problem = Names.checkLabel(list.get(i));
+            problem.ifPresent(m -> r.diagnostics().error(
                     r.locations().locate(r.pointerOf(key) + "/" + index), r.pathOf(key) + "[" + index + "]: namespace " + m));
+            if (problem.isEmpty()) {
+                good.add(list.get(i));
+            }
         }
-        return list;
+        return List.copyOf(good);
     }
 
-    String labelValue(MappingReader r, String key, String value) {
-        Names.checkLabelValue(value).ifPresent(m -> r.error(key, m));
-        return value;
+    /** {@code value}, or {@code dflt} when it is not a label value (reported). */
+    String labelValue(MappingReader r, String key, String value, String dflt) {
+        Optional<String> problem = Names.checkLabelValue(value);
+        problem.ifPresent(m -> r.error(key, m));
+        return problem.isPresent() ? dflt : value;
     }
 
-    String labelKey(MappingReader r, String key, String value) {
-        Names.checkLabelKey(value).ifPresent(m -> r.error(key, m));
-        return value;
+    /** {@code value}, or {@code dflt} when it is not a label key (reported). */
+    String labelKey(MappingReader r, String key, String value, String dflt) {
+        Optional<String> problem = Names.checkLabelKey(value);
+        problem.ifPresent(m -> r.error(key, m));
+        return problem.isPresent() ? dflt : value;
     }
 
-    /** Parses the selector now, so an error points at the exact column inside the profile value. */
+    /**
+     * Parses the selector now, so an error points at the exact column inside the profile value; a wrong one is
+     * replaced by {@code dflt}, so the policies rendered from it do not report it again at the template's line.
+     */
     String selector(MappingReader r, String key, String dflt) {
         String text = r.string(key, dflt);
         if (text == null || !r.has(key)) {
@@ -71,6 +89,7 @@ final class ValueChecks {
         } catch (SelectorParseException e) {
             r.diagnostics().error(r.locations().locateInScalar(r.pointerOf(key), Math.max(0, e.column() - 1)),
                     r.pathOf(key) + ": selector: " + e.getMessage(), hintFor(e));
+            return dflt;
         }
         return text;
     }
@@ -86,26 +105,37 @@ final class ValueChecks {
         return "see https://docs.tigera.io/calico-cloud/reference/resources/networkpolicy#selectors";
     }
 
-    void domains(MappingReader r, String key, List<String> domains) {
-        for (int i = 0; i < domains.size(); i++) {
-            int index = i;
-            DomainPattern.check(domains.get(i)).ifPresent(m -> r.diagnostics().error(
-                    r.locations().locate(r.pointerOf(key) + "/" + index), r.pathOf(key) + "[" + index + "]: " + m));
-        }
+    /** The domains that are valid; each other one is reported at its list item. */
+    List<String> domains(MappingReader r, String key, List<String> domains) {
+        return valid(r, key, domains, DomainPattern::check);
     }
 
-    void cidrs(MappingReader r, String key, List<String> cidrs) {
-        for (int i = 0; i < cidrs.size(); i++) {
+    /** The CIDRs that are valid; each other one is reported at its list item. */
+    List<String> cidrs(MappingReader r, String key, List<String> cidrs) {
+        return valid(r, key, cidrs, Cidr::check);
+    }
+
+    private static List<String> valid(MappingReader r, String key, List<String> items,
+                                      java.util.function.Function<String, Optional<String>> check) {
+        List<String> good = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
             int index = i;
-            Cidr.check(cidrs.get(i)).ifPresent(m -> r.diagnostics().error(
+            Optional<String> problem = check.apply(items.get(i));
+            problem.ifPresent(m -> r.diagnostics().error(
                     r.locations().locate(r.pointerOf(key) + "/" + index), r.pathOf(key) + "[" + index + "]: " + m));
+            if (problem.isEmpty()) {
+                good.add(items.get(i));
+            }
         }
+        return List.copyOf(good);
     }
 
     String duration(MappingReader r, String key, String dflt) {
         String d = r.string(key, dflt);
         if (r.has(key)) {
-            GoDuration.check(d).ifPresent(m -> r.error(key, m));
+            Optional<String> problem = GoDuration.check(d);
+            problem.ifPresent(m -> r.error(key, m));
+            return problem.isPresent() ? dflt : d;
         }
         return d;
     }
@@ -114,6 +144,7 @@ final class ValueChecks {
         String q = r.string(key, dflt);
         if (r.has(key) && !QUANTITY.matcher(q).matches()) {
             r.error(key, "'" + Names.printable(q) + "' is not a Kubernetes quantity (examples: 100m, 1, 512Mi, 1Gi)");
+            return dflt;
         }
         return q;
     }
@@ -127,14 +158,17 @@ final class ValueChecks {
         String[] fields = c.trim().split("\\s+");
         if (fields.length != 5 || !c.matches("[0-9*/,\\- ]+")) {
             r.error(key, "'" + Names.printable(c) + "' is not a 5-field cron schedule", "example: '*/15 * * * *'");
+            return dflt;
         } else if (fields[0].equals("*") || fields[0].matches("\\*/[1-4]")) {
             r.error(key, "GlobalReport schedules run at most 12 times an hour (got '" + c + "')",
                     "use '*/5 * * * *' or slower");
+            return dflt;
         }
         return c;
     }
 
-    void url(MappingReader r, String key, String url) {
+    /** False (and reported) when {@code url} is not an http or https URL. */
+    boolean url(MappingReader r, String key, String url) {
         Optional<String> problem;
         try {
             URI u = new URI(url);
@@ -144,6 +178,7 @@ final class ValueChecks {
             problem = Optional.of("'" + Names.printable(url) + "' is not a URL: " + e.getReason());
         }
         problem.ifPresent(m -> r.error(key, m));
+        return problem.isEmpty();
     }
 
     void uniqueNames(MappingReader r, String key, List<String> names) {

@@ -72,29 +72,45 @@ public final class Generator {
 
     /** Renders, counting rendered clusters on {@code progress}. */
     public RenderResult render(RenderRequest request, Progress progress) {
+        // One Diagnostics for every stage, thrown once at the end: a compiler reports all it can in one run, so a
+        // profile typo does not hide the platform refusal or the template error behind it.
         Diagnostics diagnostics = new Diagnostics();
-        Fleet fleet = Fleet.load(request.fleetDir(), request.display(), diagnostics);
+        Fleet fleet = Fleet.read(request.fleetDir(), request.display(), diagnostics);
         TemplateLibrary templates = TemplateLibrary.load("templates", request.templatesDir(),
                 request.templatesDir().map(request.display()).orElse(""));
         TemplateLibrary overlayFiles = TemplateLibrary.load("overlays", request.overlaysDir(),
                 request.overlaysDir().map(request.display()).orElse(""));
-        List<Overlay> overlays = OverlayLoader.load(overlayFiles, diagnostics);
-        diagnostics.throwIfErrors("templates and overlays");
-
-        List<ClusterProfile> selected = request.clusters().isEmpty() ? fleet.clusters()
-                : request.clusters().stream().distinct().map(fleet::cluster).sorted(
-                        java.util.Comparator.comparing(ClusterProfile::name)).toList();
+        Diagnostics overlayProblems = new Diagnostics();
+        List<Overlay> overlays = OverlayLoader.load(overlayFiles, overlayProblems);
+        diagnostics.addAll(overlayProblems.sorted());
+        // Without every overlay declaration, which resources a cluster gets is unknown: rendering would only add noise.
+        List<ClusterProfile> selected = overlayProblems.hasErrors() ? List.of() : select(fleet, request, diagnostics);
         List<ClusterRender> rendered;
         try (Progress.Task task = progress.start("render", "clusters", selected.size())) {
             rendered = inParallel(selected, p -> {
                 ClusterRender r = renderCluster(p, templates, overlays, diagnostics);
                 task.advance();
-                return r;
+                // A best-effort profile (it had errors) is rendered for its diagnostics only, never returned.
+                return fleet.isBroken(p) ? null : r;
             });
         }
         diagnostics.throwIfErrors("render");
         List<Diagnostic> warnings = diagnostics.sorted();
         return new RenderResult(fleet, rendered.stream().filter(r -> r != null).toList(), warnings);
+    }
+
+    /**
+     * The clusters asked for, sorted by name. A name with no readable profile is a usage error, unless profiles had
+     * errors: then the name may be that of a profile too broken to read, and the errors say why.
+     */
+    private static List<ClusterProfile> select(Fleet fleet, RenderRequest request, Diagnostics diagnostics) {
+        if (request.clusters().isEmpty()) {
+            return fleet.clusters();
+        }
+        Set<String> known = new HashSet<>(fleet.clusters().stream().map(ClusterProfile::name).toList());
+        return request.clusters().stream().distinct()
+                .filter(n -> known.contains(n) || !diagnostics.hasErrors())
+                .map(fleet::cluster).sorted(java.util.Comparator.comparing(ClusterProfile::name)).toList();
     }
 
     /** Maps every profile on a pool of {@code threads}; the results keep the order of the profiles. */
@@ -144,8 +160,18 @@ public final class Generator {
         for (RenderedResource r : resources.values()) {
             validator.validate(r.resource(), r.locate(), found);
         }
-        validator.validateCluster(resources.values().stream().map(RenderedResource::resource).toList(),
-                id -> resources.get(id).locate(), found);
+        List<Resource> all = resources.values().stream().map(RenderedResource::resource).toList();
+        Set<String> misspelt = TierReferences.check(profile, all, diagnostics);
+        Diagnostics cluster = new Diagnostics();
+        validator.validateCluster(all, id -> resources.get(id).locate(), cluster);
+        // A policy's "tier does not exist" has been reported once, at the profile's misspelt tier: not again here.
+        Set<SourceLocation> explained = new HashSet<>();
+        for (RenderedResource r : resources.values()) {
+            if (misspelt.contains(r.resource().body().path("spec").path("tier").asText())) {
+                explained.add(r.locate().at("/spec/tier"));
+            }
+        }
+        cluster.sorted().stream().filter(d -> !(d.isError() && explained.contains(d.location()))).forEach(found::add);
         ClusterLayout.checkFileNames(resources.values(), found);
         for (Diagnostic d : found.sorted()) {
             diagnostics.add(new Diagnostic(d.location(), d.severity(), "[" + profile.name() + "] " + d.message(), d.hint()));
