@@ -74,6 +74,7 @@ public final class ClusterLayout {
         StringBuilder b = new StringBuilder();
         b.append(MARKER).append(" for cluster ").append(profile.name()).append(". Do not edit.\n");
         b.append("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n");
+        b.append(CalicoTargetStamp.metadata(profile.calico()));
         // fifo keeps our dependency order: kustomize's legacy sort does not know that Tiers precede policies.
         b.append("sortOptions:\n  order: fifo\n");
         b.append("resources:\n");

@@ -23,7 +23,22 @@ public final class ManifestValidator {
     public static final Set<String> BUILT_IN_TIERS = Set.of("default", "allow-tigera", "calico-system", "kube-admin",
             "kube-baseline", "adminnetworkpolicy", "baselineadminnetworkpolicy");
 
-    private final SchemaValidator schemas = new SchemaValidator();
+    private final CalicoTarget target;
+    private final SchemaValidator schemas;
+    private final Set<String> existingTiers;
+
+    /** Checks for Calico Cloud, the target of a profile that names none. */
+    public ManifestValidator() {
+        this(CalicoTarget.CLOUD);
+    }
+
+    /** Checks for {@code target}: its CRD flavour, its policy naming rule and its built-in tiers. */
+    public ManifestValidator(CalicoTarget target) {
+        this.target = target;
+        this.schemas = SchemaValidator.of(target.crdFlavour());
+        // For Cloud this is BUILT_IN_TIERS: every name of every version.
+        this.existingTiers = union(target.builtInTiers(), target.operatorTiers());
+    }
 
     /** Schema and semantic checks of one document. */
     public void validate(Resource r, Locator where, Diagnostics diagnostics) {
@@ -31,6 +46,7 @@ public final class ManifestValidator {
         MetadataKeys.check(r.body(), where, diagnostics);
         ResourceId id = r.id();
         if (Kinds.isCalicoPolicy(id.group(), id.kind()) && !id.kind().equals("StagedKubernetesNetworkPolicy")) {
+            PolicyNames.check(r.body(), target, where, diagnostics);
             new PolicyChecks(r.body(), where, diagnostics).check();
         } else if (Kinds.CALICO_GROUP.equals(id.group()) && id.kind().endsWith("NetworkSet")) {
             NetworkSetChecks.check(r.body(), where, diagnostics);
@@ -51,12 +67,16 @@ public final class ManifestValidator {
             }
             JsonNode tierNode = r.body().path("spec").path("tier");
             String tier = tierNode.isTextual() && !tierNode.asText().isEmpty() ? tierNode.asText() : "default";
-            if (!tiers.contains(tier) && !BUILT_IN_TIERS.contains(tier)) {
+            if (!tiers.contains(tier) && !existingTiers.contains(tier)) {
                 diagnostics.error(where.apply(r.id()).at(tierNode.isMissingNode() ? "/spec" : "/spec/tier"),
                         r.id().display() + ": tier '" + tier + "' does not exist",
                         "add a Tier named '" + tier + "' (clientv3 refuses to create a policy in a missing tier)"
                                 + (tiers.isEmpty() ? "" : "; tiers here: " + String.join(", ", tiers.stream().sorted().toList())));
             }
         }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -6,8 +6,7 @@ import io.calicogitops.diag.Diagnostics;
 import java.util.Set;
 
 /**
- * Calico policy rules the CRD schema cannot express: the {@code <tier>.<name>} naming rule (required by Calico
- * Cloud/Enterprise, calico-semantics §2), selectors, {@code types} consistent with the rules present, and each rule.
+ * Calico policy rules the CRD schema cannot express (the naming rule is {@link PolicyNames}): selectors, {@code types} consistent with the rules present, and each rule.
  */
 final class PolicyChecks {
 
@@ -25,15 +24,6 @@ final class PolicyChecks {
 
     void check() {
         JsonNode spec = body.path("spec");
-        String name = body.path("metadata").path("name").asText();
-        String tier = spec.path("tier").isTextual() && !spec.path("tier").asText().isEmpty() ? spec.path("tier").asText() : "default";
-        if (!tier.equals("default") && !name.startsWith(tier + ".")) {
-            d.error(where.at("/metadata/name"), "metadata.name: a policy in tier '" + tier + "' must be named '" + tier
-                    + ".<name>' (got '" + name + "')", "rename it to '" + tier + "." + name.substring(name.indexOf('.') + 1) + "'");
-        } else if (tier.equals("default") && name.contains(".") && !name.startsWith("default.")) {
-            d.error(where.at("/metadata/name"), "metadata.name: '" + name + "' names tier '" + name.substring(0, name.indexOf('.'))
-                    + "' but spec.tier is default", "set spec.tier, or drop the prefix");
-        }
         SelectorCheck.check(spec.get("selector"), "/spec/selector", "spec.selector", false, where, d);
         SelectorCheck.check(spec.get("namespaceSelector"), "/spec/namespaceSelector", "spec.namespaceSelector", false, where, d);
         SelectorCheck.check(spec.get("serviceAccountSelector"), "/spec/serviceAccountSelector", "spec.serviceAccountSelector",
