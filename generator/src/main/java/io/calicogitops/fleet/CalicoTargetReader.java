@@ -33,7 +33,7 @@ final class CalicoTargetReader {
         if (version != null && !version.isNull() && !version.isTextual()) {
             // YAML reads 3.30 as the number 3.3: only a string keeps what the user wrote.
             r.error("version", "expected a string, got " + MappingReader.describe(version),
-                    "quote it: version: \"" + version.asText() + "\" (YAML reads 3.30 as the number 3.3)");
+                    "quote it, e.g. version: \"3.30\" (YAML reads 3.30 as the number 3.3)");
             return CalicoTarget.CLOUD;
         }
         if (edition == null) {
