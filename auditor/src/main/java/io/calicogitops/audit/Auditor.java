@@ -74,8 +74,9 @@ public final class Auditor {
 
     /** The comparison on its own, for callers that already hold both sides (tests, history, evidence). */
     public AuditReport compare(AuditRequest request, DesiredState given, LiveSnapshot live) {
-        CalicoTarget target = given.target();
-        DesiredState desired = ExactPolicyNames.keyed(given);
+        // The request's target (named by the user) overrides the one the generator stamped on the folder.
+        CalicoTarget target = request.target().orElse(given.target());
+        DesiredState desired = ExactPolicyNames.keyed(new DesiredState(given.commit(), given.resources(), given.locations(), target));
         Map<ResourceId, Resource> liveById = new LinkedHashMap<>();
         for (Resource r : live.resources()) {
             Resource keyed = ExactPolicyNames.keyed(target, r);
