@@ -91,6 +91,9 @@ public final class ClusterLayout {
         b.append("| trait | value |\n|---|---|\n");
         b.append("| provider | ").append(p.provider()).append(" |\n");
         b.append("| CNI | ").append(p.cni()).append(" |\n");
+        if (!p.calico().equals(io.calicogitops.validate.CalicoTarget.CLOUD)) {
+            b.append("| Calico | ").append(p.calico().label()).append(" |\n");
+        }
         b.append("| IP family | ").append(p.ipFamily()).append(" |\n");
         b.append("| WireGuard | ").append(p.wireguard() ? "on" : "off").append(" |\n");
         b.append("| L7 logging | ").append(p.l7Logging() ? "on (" + p.l7Mode() + ")" : "off").append(" |\n");

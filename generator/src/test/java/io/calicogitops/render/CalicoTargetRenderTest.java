@@ -84,6 +84,7 @@ class CalicoTargetRenderTest {
         assertEquals(Optional.of(CalicoTarget.of(CalicoTarget.Edition.OSS, "3.32").target().orElseThrow()),
                 CalicoTargetStamp.read(kustomization));
         assertTrue(kustomization.path("resources").size() > 0);
+        assertTrue(new String(oss.files().get("README.md"), StandardCharsets.UTF_8).contains("| Calico | Calico OSS 3.32 |"));
     }
 
     @Test
@@ -97,6 +98,7 @@ class CalicoTargetRenderTest {
         JsonNode kustomization = read(c.files().get("kustomization.yaml"));
         assertFalse(kustomization.has("metadata"));
         assertEquals(Optional.of(CalicoTarget.CLOUD), CalicoTargetStamp.read(kustomization));
+        assertFalse(new String(c.files().get("README.md"), StandardCharsets.UTF_8).contains("| Calico |"));
     }
 
     private static JsonNode read(byte[] bytes) {
