@@ -15,13 +15,10 @@ import java.util.stream.Collectors;
 /**
  * Checks rendered or read manifests the way the Calico API server would, and a little stricter: the CRD schema and
  * ObjectMeta's label and annotation rules, then Calico semantics the schema cannot express (selector grammar,
- * tier-prefixed names, rule shapes, CIDRs, domains), then cluster-wide rules (every policy's tier exists).
+ * tier-prefixed names where the {@link CalicoTarget} requires them, rule shapes, CIDRs, domains), then cluster-wide
+ * rules (every policy's tier exists).
  */
 public final class ManifestValidator {
-
-    /** Tiers that exist in every Calico Cloud/Enterprise cluster without being rendered (calico-semantics §2). */
-    public static final Set<String> BUILT_IN_TIERS = Set.of("default", "allow-tigera", "calico-system", "kube-admin",
-            "kube-baseline", "adminnetworkpolicy", "baselineadminnetworkpolicy");
 
     private final CalicoTarget target;
     private final SchemaValidator schemas;
@@ -36,7 +33,7 @@ public final class ManifestValidator {
     public ManifestValidator(CalicoTarget target) {
         this.target = target;
         this.schemas = SchemaValidator.of(target.crdFlavour());
-        // For Cloud this is BUILT_IN_TIERS: every name of every version.
+        // Tiers that exist without being rendered (calico-semantics §2); for Cloud every name of every version.
         this.existingTiers = union(target.builtInTiers(), target.operatorTiers());
     }
 
