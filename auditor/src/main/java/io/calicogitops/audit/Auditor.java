@@ -16,6 +16,7 @@ import io.calicogitops.model.Kinds;
 import io.calicogitops.model.Resource;
 import io.calicogitops.model.ResourceId;
 import io.calicogitops.progress.Progress;
+import io.calicogitops.validate.CalicoTarget;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,10 +73,14 @@ public final class Auditor {
     }
 
     /** The comparison on its own, for callers that already hold both sides (tests, history, evidence). */
-    public AuditReport compare(AuditRequest request, DesiredState desired, LiveSnapshot live) {
+    public AuditReport compare(AuditRequest request, DesiredState given, LiveSnapshot live) {
+        // The request's target (named by the user) overrides the one the generator stamped on the folder.
+        CalicoTarget target = request.target().orElse(given.target());
+        DesiredState desired = ExactPolicyNames.keyed(new DesiredState(given.commit(), given.resources(), given.locations(), target));
         Map<ResourceId, Resource> liveById = new LinkedHashMap<>();
         for (Resource r : live.resources()) {
-            liveById.putIfAbsent(r.id(), r);
+            Resource keyed = ExactPolicyNames.keyed(target, r);
+            liveById.putIfAbsent(keyed.id(), keyed);
         }
         TreeSet<ResourceId> ids = new TreeSet<>(desired.resources().keySet());
         ids.addAll(liveById.keySet());
@@ -83,12 +88,13 @@ public final class Auditor {
         List<IgnoreRule> active = request.ignore().rules().stream().filter(r -> !r.expiredOn(request.today())).toList();
         // Each resource is normalised and diffed on its own: in parallel, in identity order as before.
         List<DriftEntry> entries = new ArrayList<>(List.copyOf(ids).parallelStream()
-                .map(id -> entry(id, desired.resources().get(id), liveById.get(id), impact, active))
+                .map(id -> entry(id, desired.resources().get(id), liveById.get(id), impact, active, target))
                 .filter(Objects::nonNull)
                 .toList());
         entries = StagedSwaps.annotate(entries);
-        long livePolicies = liveById.values().stream().filter(r -> isPolicy(r.id()) && !GeneratedObjects.isGenerated(r.id(), r.body())).count();
-        long managed = liveById.values().stream().filter(r -> isPolicy(r.id()) && !GeneratedObjects.isGenerated(r.id(), r.body())
+        long livePolicies = liveById.values().stream()
+                .filter(r -> isPolicy(r.id()) && !GeneratedObjects.isGenerated(r.id(), r.body(), target)).count();
+        long managed = liveById.values().stream().filter(r -> isPolicy(r.id()) && !GeneratedObjects.isGenerated(r.id(), r.body(), target)
                 && desired.resources().containsKey(r.id())).count();
         List<String> expired = request.ignore().rules().stream().filter(r -> r.expiredOn(request.today()))
                 .map(IgnoreRule::describeExpired).toList();
@@ -97,14 +103,15 @@ public final class Auditor {
     }
 
     /** One resource's entry; null for a live object outside Git that is not reported (generated, or Felix's default). */
-    private DriftEntry entry(ResourceId id, Resource d, Resource l, MissingAndExtra impact, List<IgnoreRule> active) {
+    private DriftEntry entry(ResourceId id, Resource d, Resource l, MissingAndExtra impact, List<IgnoreRule> active,
+                             CalicoTarget target) {
         Optional<io.calicogitops.diag.SourceLocation> at = d == null ? Optional.empty() : Optional.of(d.origin());
         if (d != null && l != null) {
             return modified(id, d, l, at, active);
         } else if (d != null) {
             return whole(id, DriftStatus.MISSING, impact.missing(d), at, active);
         }
-        if (!id.group().equals(Kinds.CALICO_GROUP) || GeneratedObjects.isGenerated(id, l.body())
+        if (!id.group().equals(Kinds.CALICO_GROUP) || GeneratedObjects.isGenerated(id, l.body(), target)
                 || (id.kind().equals("FelixConfiguration") && id.name().equals("default"))) {
             return null;
         }

@@ -7,6 +7,8 @@ import io.calicogitops.git.GitRepo;
 import io.calicogitops.model.Resource;
 import io.calicogitops.model.ResourceId;
 import io.calicogitops.progress.Progress;
+import io.calicogitops.render.CalicoTargetStamp;
+import io.calicogitops.validate.CalicoTarget;
 import io.calicogitops.validate.Locator;
 import io.calicogitops.validate.Names;
 import io.calicogitops.yaml.YamlDocument;
@@ -15,13 +17,25 @@ import io.calicogitops.yaml.YamlReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 
 /**
  * What Git says a cluster should run: every document of {@code clusters/<name>/} at a commit, read straight from the
- * object database (no checkout), keyed by identity, with where each one is written.
+ * object database (no checkout), keyed by identity, with where each one is written, and the Calico the cluster runs
+ * (stamped on the folder's kustomization by the generator, see {@link CalicoTargetStamp}).
  */
-public record DesiredState(String commit, Map<ResourceId, Resource> resources, Map<ResourceId, Locator> locations) {
+public record DesiredState(String commit, Map<ResourceId, Resource> resources, Map<ResourceId, Locator> locations,
+                           CalicoTarget target) {
+
+    public DesiredState {
+        java.util.Objects.requireNonNull(target, "target");
+    }
+
+    /** A desired state for Calico Cloud, the target of a cluster folder that names none. */
+    public DesiredState(String commit, Map<ResourceId, Resource> resources, Map<ResourceId, Locator> locations) {
+        this(commit, resources, locations, CalicoTarget.CLOUD);
+    }
 
     public static DesiredState read(GitRepo git, String commit, String cluster) {
         return read(git, commit, cluster, Progress.none());
@@ -71,8 +85,27 @@ public record DesiredState(String commit, Map<ResourceId, Resource> resources, M
                 }
             }
         }
+        CalicoTarget target = target(files.get(folder + "/kustomization.yaml"), folder + "/kustomization.yaml", reader,
+                diagnostics);
         diagnostics.throwIfErrors("desired state " + folder + " at " + commit.substring(0, 12));
-        return new DesiredState(commit, resources, locations);
+        return new DesiredState(commit, resources, locations, target);
+    }
+
+    private static CalicoTarget target(byte[] kustomization, String path, YamlReader reader, Diagnostics diagnostics) {
+        if (kustomization == null) {
+            return CalicoTarget.CLOUD;
+        }
+        Diagnostics ignored = new Diagnostics();
+        List<YamlDocument> docs = reader.read(kustomization, path, ignored);
+        if (docs.isEmpty() || !docs.get(0).body().isObject()) {
+            return CalicoTarget.CLOUD;
+        }
+        Optional<CalicoTarget> target = CalicoTargetStamp.read(docs.get(0).body());
+        if (target.isEmpty()) {
+            diagnostics.error(docs.get(0).location(), "metadata.annotations: names a Calico target this version does not "
+                    + "support", "render the cluster again with this version of calico-gitops");
+        }
+        return target.orElse(CalicoTarget.CLOUD);
     }
 
     private record ParsedFile(List<YamlDocument> documents, Diagnostics diagnostics) {

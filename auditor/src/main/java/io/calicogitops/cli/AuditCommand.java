@@ -14,6 +14,7 @@ import io.calicogitops.git.GitCredentials;
 import io.calicogitops.generator.cli.ProgressOption;
 import io.calicogitops.report.ReportFormat;
 import io.calicogitops.signing.SigningKeys;
+import io.calicogitops.validate.CalicoTarget;
 import picocli.CommandLine.ArgGroup;
 import io.calicogitops.watch.AuditLoop;
 import io.calicogitops.watch.Backoff;
@@ -72,6 +73,14 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--today", paramLabel = "YYYY-MM-DD", hidden = true, description = "the date ignore rules expire against")
     LocalDate today;
+
+    @Option(names = "--calico-edition", paramLabel = "EDITION", description = "the Calico the cluster runs: cloud, enterprise"
+            + " or oss (default: what the profile's calico: key stamped on the cluster folder, else cloud)")
+    String calicoEdition;
+
+    @Option(names = "--calico-version", paramLabel = "X.Y", description = "with --calico-edition enterprise or oss: its"
+            + " version, e.g. 3.31")
+    String calicoVersion;
 
     @Option(names = "--record", description = "append the result to the drift log (branch calico-gitops/audit-log of --repo);"
             + " a failed audit is recorded too")
@@ -147,6 +156,7 @@ public final class AuditCommand implements Callable<Integer> {
         if (push && !record) {
             throw new UsageException("--push needs --record: it pushes the drift log entry");
         }
+        calicoTarget();
         IgnoreRules rules = ignore == null ? IgnoreRules.none() : IgnoreRules.load(ignore, Paths.display(ignore));
         Optional<PrivateKey> key = signingKey();
         AuditRecorder recorder = record ? new AuditRecorder(repo, cluster, ref, liveSource(), now, spec.commandLine().getErr(),
@@ -156,7 +166,8 @@ public final class AuditCommand implements Callable<Integer> {
         try {
             LiveReader reader = run.capture(source.reader());
             report = new Auditor().audit(new AuditRequest(repo, cluster, ref,
-                    recorder == null ? reader : recorder.capture(reader), rules, today), progress.on(spec.commandLine().getErr()));
+                    recorder == null ? reader : recorder.capture(reader), rules, today, calicoTarget()),
+                    progress.on(spec.commandLine().getErr()));
         } catch (CalicoGitOpsException e) {
             if (recorder != null) {
                 recorder.failed(e);
@@ -180,6 +191,21 @@ public final class AuditCommand implements Callable<Integer> {
             recorder.recorded(report);
         }
         return report.inSync() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /** The target named by --calico-edition/--calico-version; empty leaves it to the cluster folder. */
+    private Optional<CalicoTarget> calicoTarget() {
+        if (calicoEdition == null) {
+            if (calicoVersion != null) {
+                throw new UsageException("--calico-version needs --calico-edition");
+            }
+            return Optional.empty();
+        }
+        CalicoTarget.Edition edition = java.util.Arrays.stream(CalicoTarget.Edition.values())
+                .filter(e -> e.name().equalsIgnoreCase(calicoEdition)).findFirst()
+                .orElseThrow(() -> new UsageException("--calico-edition: unknown edition (expected cloud, enterprise or oss)"));
+        CalicoTarget.Result result = CalicoTarget.of(edition, calicoVersion);
+        return Optional.of(result.target().orElseThrow(() -> new UsageException("--calico-version: " + result.problem().orElseThrow())));
     }
 
     /** Where the live state comes from, for a failed audit's log entry: file names or a context, never credentials. */

@@ -2,6 +2,7 @@ package io.calicogitops.fleet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.calicogitops.diag.SourceLocation;
+import io.calicogitops.validate.CalicoTarget;
 import io.calicogitops.yaml.LocationIndex;
 
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One cluster of the fleet, as its profile file declares it, with every default applied.
+ * One cluster of the fleet, as its profile file declares it, with every default applied; {@code calico} is the Calico
+ * it runs (Calico Cloud when the profile does not say).
  * The nested records mirror the profile's nested mappings (see the README's fleet format).
  */
 public record ClusterProfile(
@@ -42,6 +44,7 @@ public record ClusterProfile(
         Optional<GitOps> gitops,
         String workloads,
         JsonNode values,
+        CalicoTarget calico,
         SourceLocation origin,
         LocationIndex locations) {
 
@@ -53,6 +56,7 @@ public record ClusterProfile(
         threatFeeds = List.copyOf(threatFeeds);
         Objects.requireNonNull(scheduledAudit, "scheduledAudit");
         Objects.requireNonNull(gitops, "gitops");
+        Objects.requireNonNull(calico, "calico");
     }
 
     /** Cloud provider: decides which overlays apply and which CNIs are possible. */

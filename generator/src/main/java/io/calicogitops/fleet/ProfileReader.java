@@ -37,8 +37,8 @@ final class ProfileReader {
 
     private static final Set<String> TOP = Set.of("name", "provider", "cni", "ipFamily", "wireguard", "l7Logging",
             "l7Mode", "packs", "logs", "tiers", "quarantine", "defaultDeny", "kubeDns", "dnsEgress", "blockedIps", "pci",
-            "segmentation", "evaluation", "threatFeeds", "alerts", "reports", "dpi", "l7", "apps", "scheduledAudit", "gitops", "workloads",
-            "values");
+            "segmentation", "evaluation", "threatFeeds", "alerts", "reports", "dpi", "l7", "apps", "scheduledAudit", "gitops",
+            "workloads", "values", "calico");
 
     private final ValueChecks checks;
 
@@ -123,6 +123,7 @@ final class ProfileReader {
         var gitops = automation.gitops(r);
         var scheduledAudit = automation.scheduledAudit(r, packs, gitops);
         String workloads = r.string("workloads", null);
+        var calico = CalicoTargetReader.read(r);
         JsonNode values = r.raw("values");
         if (values != null && !values.isNull() && !values.isObject()) {
             r.error("values", "expected a mapping, got " + MappingReader.describe(values));
@@ -131,8 +132,8 @@ final class ProfileReader {
             return null;
         }
         return new ClusterProfile(name, provider, cni, ipFamily, wireguard, l7Logging, l7Mode, packs, logs, tiers,
-                quarantineLabel, defaultDeny, kubeDnsOrder, dnsEgress, blockedIps, pci, segmentation, evaluation, feeds, alerts, reports, dpi, l7,
-                apps, scheduledAudit, gitops, workloads, values, r.here(), r.locations());
+                quarantineLabel, defaultDeny, kubeDnsOrder, dnsEgress, blockedIps, pci, segmentation, evaluation, feeds, alerts,
+                reports, dpi, l7, apps, scheduledAudit, gitops, workloads, values, calico, r.here(), r.locations());
     }
 
     private Logs logs(MappingReader r) {

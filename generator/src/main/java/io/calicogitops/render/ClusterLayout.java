@@ -74,6 +74,7 @@ public final class ClusterLayout {
         StringBuilder b = new StringBuilder();
         b.append(MARKER).append(" for cluster ").append(profile.name()).append(". Do not edit.\n");
         b.append("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n");
+        b.append(CalicoTargetStamp.metadata(profile.calico()));
         // fifo keeps our dependency order: kustomize's legacy sort does not know that Tiers precede policies.
         b.append("sortOptions:\n  order: fifo\n");
         b.append("resources:\n");
@@ -90,6 +91,9 @@ public final class ClusterLayout {
         b.append("| trait | value |\n|---|---|\n");
         b.append("| provider | ").append(p.provider()).append(" |\n");
         b.append("| CNI | ").append(p.cni()).append(" |\n");
+        if (!p.calico().equals(io.calicogitops.validate.CalicoTarget.CLOUD)) {
+            b.append("| Calico | ").append(p.calico().label()).append(" |\n");
+        }
         b.append("| IP family | ").append(p.ipFamily()).append(" |\n");
         b.append("| WireGuard | ").append(p.wireguard() ? "on" : "off").append(" |\n");
         b.append("| L7 logging | ").append(p.l7Logging() ? "on (" + p.l7Mode() + ")" : "off").append(" |\n");

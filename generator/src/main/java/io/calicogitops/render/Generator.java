@@ -34,7 +34,6 @@ public final class Generator {
 
     private final TemplateEngine engine = new TemplateEngine();
     private final YamlReader yaml = new YamlReader();
-    private final ManifestValidator validator = new ManifestValidator();
     private final int threads;
 
     /** Renders clusters on every core. */
@@ -157,6 +156,8 @@ public final class Generator {
         // Sync tools must never prune partial objects (an Installation deleted uninstalls Calico).
         resources.replaceAll((id, r) -> new RenderedResource(Bootstrap.protect(profile, r.resource()), r.template(),
                 r.patchedBy(), r.locate()));
+        // Each cluster is checked against the Calico it runs (profile key calico:).
+        ManifestValidator validator = new ManifestValidator(profile.calico());
         for (RenderedResource r : resources.values()) {
             validator.validate(r.resource(), r.locate(), found);
         }

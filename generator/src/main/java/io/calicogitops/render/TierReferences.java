@@ -6,7 +6,6 @@ import io.calicogitops.diag.Suggestions;
 import io.calicogitops.fleet.ClusterProfile;
 import io.calicogitops.model.Kinds;
 import io.calicogitops.model.Resource;
-import io.calicogitops.validate.ManifestValidator;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,7 +55,7 @@ final class TierReferences {
         Set<String> explained = new HashSet<>();
         for (Map.Entry<String, List<String>> e : policiesByTier.entrySet()) {
             String needed = e.getKey();
-            if (rendered.contains(needed) || ManifestValidator.BUILT_IN_TIERS.contains(needed)) {
+            if (rendered.contains(needed) || profile.calico().existingTiers().contains(needed)) {
                 continue;
             }
             List<String> near = Suggestions.closest(needed, unused, 1);

@@ -16,13 +16,14 @@ import java.util.stream.Collectors;
 /**
  * Checks rendered or read manifests the way the Calico API server would, and a little stricter: the CRD schema and
  * ObjectMeta's label and annotation rules, then Calico semantics the schema cannot express (selector grammar,
- * tier-prefixed names, rule shapes, CIDRs, domains), then cluster-wide rules (every policy's tier exists).
+ * tier-prefixed names where the {@link CalicoTarget} requires them, rule shapes, CIDRs, domains), then cluster-wide
+ * rules (every policy's tier exists).
  */
 public final class ManifestValidator {
 
-    /** Tiers that exist in every Calico Cloud/Enterprise cluster without being rendered (calico-semantics §2). */
-    public static final Set<String> BUILT_IN_TIERS = Set.of("default", "allow-tigera", "calico-system", "kube-admin",
-            "kube-baseline", "adminnetworkpolicy", "baselineadminnetworkpolicy");
+    private final CalicoTarget target;
+    private final SchemaValidator schemas;
+    private final Set<String> existingTiers;
 
     /**
      * The CRDs' CEL message for global() outside a rule's namespaceSelector. SelectorCheck reports the same upstream rule
@@ -31,16 +32,17 @@ public final class ManifestValidator {
      */
     private static final String CEL_GLOBAL = ": global() can only be used in an EntityRule namespaceSelector";
 
-    private final SchemaValidator schemas;
-
-    /** Checks against the default (Calico Cloud/Enterprise) CRD schemas. */
+    /** Checks for Calico Cloud, the target of a profile that names none. */
     public ManifestValidator() {
-        this(new SchemaValidator());
+        this(CalicoTarget.CLOUD);
     }
 
-    /** Checks against the CRD schemas {@code schemas} holds (e.g. Calico OSS). */
-    public ManifestValidator(SchemaValidator schemas) {
-        this.schemas = schemas;
+    /** Checks for {@code target}: its CRD flavour, its policy naming rule and its built-in tiers. */
+    public ManifestValidator(CalicoTarget target) {
+        this.target = target;
+        this.schemas = SchemaValidator.of(target.crdFlavour());
+        // Tiers that exist without being rendered (calico-semantics §2); for Cloud every name of every version.
+        this.existingTiers = target.existingTiers();
     }
 
     /** Schema and semantic checks of one document. */
@@ -52,7 +54,8 @@ public final class ManifestValidator {
                 .toList());
         MetadataKeys.check(r.body(), where, diagnostics);
         if (policy) {
-            new PolicyChecks(r.body(), where, diagnostics, schemas.flavour() == CrdFlavour.ENTERPRISE).check();
+            PolicyNames.check(r.body(), target, where, diagnostics);
+            new PolicyChecks(r.body(), where, diagnostics).check();
         } else if (Kinds.CALICO_GROUP.equals(id.group()) && id.kind().endsWith("NetworkSet")) {
             NetworkSetChecks.check(r.body(), where, diagnostics);
         } else if (Kinds.CALICO_GROUP.equals(id.group()) && id.kind().equals("FelixConfiguration")) {
@@ -74,7 +77,7 @@ public final class ManifestValidator {
             }
             JsonNode tierNode = r.body().path("spec").path("tier");
             String tier = tierNode.isTextual() && !tierNode.asText().isEmpty() ? tierNode.asText() : "default";
-            if (!tiers.contains(tier) && !BUILT_IN_TIERS.contains(tier)) {
+            if (!tiers.contains(tier) && !existingTiers.contains(tier)) {
                 diagnostics.error(where.apply(r.id()).at(tierNode.isMissingNode() ? "/spec" : "/spec/tier"),
                         r.id().display() + ": tier '" + tier + "' does not exist",
                         "add a Tier named '" + tier + "' (clientv3 refuses to create a policy in a missing tier)"

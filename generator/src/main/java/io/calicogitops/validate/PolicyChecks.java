@@ -6,9 +6,8 @@ import io.calicogitops.diag.Diagnostics;
 import java.util.Set;
 
 /**
- * Calico policy rules the CRD schema cannot express: the {@code <tier>.<name>} naming rule (required by Calico
- * Cloud/Enterprise, calico-semantics §2), selectors, known {@code types}, each rule, what a rule may hold in its
- * direction, and staged Delete policies that set nothing else.
+ * Calico policy rules the CRD schema cannot express (the naming rule is {@link PolicyNames}): selectors, known
+ * {@code types}, each rule, what a rule may hold in its direction, and staged Delete policies that set nothing else.
  */
 final class PolicyChecks {
 
@@ -17,29 +16,15 @@ final class PolicyChecks {
     private final JsonNode body;
     private final Locator where;
     private final Diagnostics d;
-    private final boolean tierPrefix;
 
-    /** {@code tierPrefix}: enforce the {@code <tier>.<name>} rule (Calico Cloud/Enterprise; Calico OSS does not). */
-    PolicyChecks(JsonNode body, Locator where, Diagnostics d, boolean tierPrefix) {
+    PolicyChecks(JsonNode body, Locator where, Diagnostics d) {
         this.body = body;
         this.where = where;
         this.d = d;
-        this.tierPrefix = tierPrefix;
     }
 
     void check() {
         JsonNode spec = body.path("spec");
-        String name = body.path("metadata").path("name").asText();
-        String tier = spec.path("tier").isTextual() && !spec.path("tier").asText().isEmpty() ? spec.path("tier").asText() : "default";
-        if (!tierPrefix) {
-            // Calico OSS' validator (networkPolicyNameRegex) takes any name; clientv3 no longer checks the prefix.
-        } else if (!tier.equals("default") && !name.startsWith(tier + ".")) {
-            d.error(where.at("/metadata/name"), "metadata.name: a policy in tier '" + tier + "' must be named '" + tier
-                    + ".<name>' (got '" + name + "')", "rename it to '" + tier + "." + name.substring(name.indexOf('.') + 1) + "'");
-        } else if (tier.equals("default") && name.contains(".") && !name.startsWith("default.")) {
-            d.error(where.at("/metadata/name"), "metadata.name: '" + name + "' names tier '" + name.substring(0, name.indexOf('.'))
-                    + "' but spec.tier is default", "set spec.tier, or drop the prefix");
-        }
         SelectorCheck.check(spec.get("selector"), "/spec/selector", "spec.selector", false, where, d);
         SelectorCheck.check(spec.get("namespaceSelector"), "/spec/namespaceSelector", "spec.namespaceSelector", false, where, d);
         SelectorCheck.check(spec.get("serviceAccountSelector"), "/spec/serviceAccountSelector", "spec.serviceAccountSelector",

@@ -3,7 +3,6 @@ package io.calicogitops.validate;
 import io.calicogitops.diag.Diagnostics;
 import io.calicogitops.model.Resource;
 import io.calicogitops.schema.CrdFlavour;
-import io.calicogitops.schema.SchemaValidator;
 import io.calicogitops.yaml.YamlDocument;
 import io.calicogitops.yaml.YamlReader;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,9 @@ class CalicoCrossFieldChecksTest {
     private static String validate(String yaml, CrdFlavour flavour) {
         Diagnostics parse = new Diagnostics();
         Diagnostics d = new Diagnostics();
-        ManifestValidator validator = new ManifestValidator(SchemaValidator.of(flavour));
+        // The bundled OSS CRDs are those of Calico OSS 3.32; the Enterprise ones are validated as Calico Cloud.
+        ManifestValidator validator = new ManifestValidator(flavour == CrdFlavour.OSS
+                ? CalicoTarget.of(CalicoTarget.Edition.OSS, "3.32").target().orElseThrow() : CalicoTarget.CLOUD);
         for (YamlDocument doc : new YamlReader().read(yaml, "p.yaml", parse)) {
             validator.validate(Resource.of(doc.body(), doc.location()), Locator.of(doc.locations()), d);
         }

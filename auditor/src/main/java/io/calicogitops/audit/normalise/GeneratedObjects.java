@@ -3,6 +3,7 @@ package io.calicogitops.audit.normalise;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.calicogitops.model.Kinds;
 import io.calicogitops.model.ResourceId;
+import io.calicogitops.validate.CalicoTarget;
 
 import java.util.List;
 import java.util.Set;
@@ -10,13 +11,8 @@ import java.util.Set;
 /** Recognises live objects that Calico or the operator generate, which must never be reported UNMANAGED. */
 public final class GeneratedObjects {
 
-    /** The built-in tiers of every version (3.29-3.31 names included) and the operator's own tiers. */
-    private static final Set<String> TIERS = Set.of("allow-tigera", "calico-system", "default", "kube-admin",
-            "kube-baseline", "adminnetworkpolicy", "baselineadminnetworkpolicy");
-    private static final Set<String> OPERATOR_TIERS = Set.of("allow-tigera", "calico-system");
-    /** Views of Kubernetes (Admin/Baseline) NetworkPolicies and OpenStack security groups, and operator tier names. */
-    private static final List<String> POLICY_PREFIXES = List.of(
-            "knp.default.", "kanp.", "kbanp.", "ossg.", "allow-tigera.", "calico-system.");
+    /** Views of Kubernetes (Admin/Baseline) NetworkPolicies and OpenStack security groups (operator tiers are added per target). */
+    private static final List<String> POLICY_PREFIXES = List.of("knp.default.", "kanp.", "kbanp.", "ossg.");
     /** Cluster bookkeeping kinds written by Calico itself. */
     private static final Set<String> INTERNAL_KINDS = Set.of("ClusterInformation", "IPAMBlock", "IPAMHandle",
             "IPAMConfig", "IPAMConfiguration", "BlockAffinity");
@@ -31,6 +27,14 @@ public final class GeneratedObjects {
      * skips it when it is missing from Git.
      */
     public static boolean isGenerated(ResourceId id, JsonNode body) {
+        return isGenerated(id, body, CalicoTarget.CLOUD);
+    }
+
+    /**
+     * As {@link #isGenerated(ResourceId, JsonNode)} for the Calico the cluster runs: its built-in and operator tier names
+     * (Cloud: those of every version, 3.29-3.31 names included, and both operator tiers).
+     */
+    public static boolean isGenerated(ResourceId id, JsonNode body, CalicoTarget target) {
         if (ownedByOperator(body)) {
             return true;
         }
@@ -40,20 +44,21 @@ public final class GeneratedObjects {
         String name = id.name();
         String rawName = body == null ? name : body.path("metadata").path("name").asText(name);
         return switch (id.kind()) {
-            case "Tier" -> TIERS.contains(name);
+            case "Tier" -> target.builtInTiers().contains(name) || target.operatorTiers().contains(name);
             case "GlobalNetworkSet" -> name.startsWith("threatfeed.");
             case "FelixConfiguration" -> name.startsWith("node.");
             // kube-controllers creates it on start when it is missing.
             case "KubeControllersConfiguration" -> name.equals("default");
             default -> INTERNAL_KINDS.contains(id.kind())
-                    || Kinds.isCalicoPolicy(id.group(), id.kind()) && generatedPolicy(name, rawName, body);
+                    || Kinds.isCalicoPolicy(id.group(), id.kind()) && generatedPolicy(name, rawName, body, target);
         };
     }
 
-    private static boolean generatedPolicy(String name, String rawName, JsonNode body) {
+    private static boolean generatedPolicy(String name, String rawName, JsonNode body, CalicoTarget target) {
         String tier = body == null ? "" : body.path("spec").path("tier").asText("");
-        return OPERATOR_TIERS.contains(tier)
-                || POLICY_PREFIXES.stream().anyMatch(p -> name.startsWith(p) || rawName.startsWith(p));
+        return target.operatorTiers().contains(tier)
+                || POLICY_PREFIXES.stream().anyMatch(p -> name.startsWith(p) || rawName.startsWith(p))
+                || target.operatorTiers().stream().anyMatch(t -> name.startsWith(t + ".") || rawName.startsWith(t + "."));
     }
 
     /** An ownerReference to an operator.tigera.io kind (Installation, APIServer, ...) marks an operator object. */
