@@ -24,6 +24,7 @@ import io.calicogitops.evidence.EvidenceTime;
 import io.calicogitops.evidence.ExportRequest;
 import io.calicogitops.evidence.ExportResult;
 import io.calicogitops.evidence.LiveInput;
+import io.calicogitops.version.BuildInfo;
 import io.calicogitops.evidence.SignatureStatus;
 import io.calicogitops.signing.SigningKeys;
 import io.calicogitops.generator.cli.Paths;
@@ -161,7 +162,7 @@ public final class DemoCommand implements Callable<Integer> {
         Instant now = EvidenceTime.now();
         ExportResult result = new Evidence().export(new ExportRequest(repo, cluster, "HEAD", now.minus(Duration.ofDays(183)), now,
                 Optional.of(LiveInput.files(List.of(sampleDir.resolve("live").resolve(cluster + ".yaml")))), Optional.empty(),
-                now, EvidenceExportCommand.toolVersion(), Optional.of(pair.getPrivate()),
+                now, BuildInfo.current(), Optional.of(pair.getPrivate()),
                 new EvaluatedSources(EvidenceSources.standard(), Optional.of(sampleDir.resolve("fleet")), List.of()), zip));
         o.printf(Locale.ROOT, "wrote %s (%,d bytes, %d files, signed with %s)%n", Paths.display(zip), result.size(),
                 result.manifest().files().size() + 2, Paths.display(keys.resolve("evidence.key")));

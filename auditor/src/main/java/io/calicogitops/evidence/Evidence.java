@@ -36,7 +36,7 @@ public final class Evidence {
         SortedMap<String, byte[]> files = new TreeMap<>(facts.files());
         files.put(BundleLayout.PCI_MAPPING, mapping.toJson());
         files.put(BundleLayout.INDEX, IndexPage.render(facts, mapping, list(files)));
-        Manifest manifest = Manifest.of(TOOL_NAME, request.toolVersion(), request.cluster(), facts.repo(), facts.range(),
+        Manifest manifest = Manifest.of(TOOL_NAME, request.tool().version(), request.tool().commit(), request.cluster(), facts.repo(), facts.range(),
                 request.since(), request.until(), request.generatedAt(), list(files));
         byte[] manifestBytes = JsonText.bytes(manifest.toJson());
         files.put(BundleLayout.MANIFEST, manifestBytes);
