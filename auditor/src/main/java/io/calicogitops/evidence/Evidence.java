@@ -45,7 +45,10 @@ public final class Evidence {
         write(request.out(), zip);
         Map<EvidenceStatus, Long> statuses = new EnumMap<>(EvidenceStatus.class);
         mapping.rows().forEach(r -> statuses.merge(r.status(), 1L, Long::sum));
-        return new ExportResult(request.out(), zip.length, manifest, request.signKey().isPresent(), facts.audit(), statuses);
+        Map<String, EvidenceStatus> v4 = new TreeMap<>();
+        mapping.rows().stream().filter(r -> r.requirement().standard().equals(PciRequirement.V4))
+                .forEach(r -> v4.put(r.requirement().id(), r.status()));
+        return new ExportResult(request.out(), zip.length, manifest, request.signKey().isPresent(), facts.audit(), statuses, v4);
     }
 
     /**
