@@ -31,10 +31,14 @@ public record BuildInfo(String version, String commit) {
             }
             Properties p = new Properties();
             p.load(in);
-            return new BuildInfo(value(p, "version", "dev"), value(p, "commit", "unknown"));
+            return from(p);
         } catch (IOException e) {
             throw new UncheckedIOException("read " + RESOURCE, e);
         }
+    }
+
+    static BuildInfo from(Properties p) {
+        return new BuildInfo(value(p, "version", "dev"), value(p, "commit", "unknown"));
     }
 
     private static String value(Properties p, String key, String otherwise) {
