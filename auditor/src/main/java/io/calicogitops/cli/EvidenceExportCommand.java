@@ -62,7 +62,8 @@ public final class EvidenceExportCommand implements Callable<Integer> {
     String generatedAt;
 
     @Option(names = "--fleet", paramLabel = "DIR",
-            description = "the fleet folder: adds the segmentation check and network diagrams, with the profile's workloads, PCI label and exceptions")
+            description = "the fleet folder: adds the segmentation check and network diagrams, with the profile's workloads, PCI label "
+                    + "and exceptions, from Git and (with --live or --kubeconfig) from the live state")
     Path fleet;
 
     @Option(names = "--workloads", paramLabel = "PATH", arity = "1..*", description = "workload manifests for the segmentation check and diagrams")
