@@ -20,10 +20,12 @@ import io.calicogitops.evaluation.Segmentation;
 import io.calicogitops.evaluation.SegmentationReport;
 import io.calicogitops.evidence.EvaluatedSources;
 import io.calicogitops.evidence.EvidenceSources;
+import io.calicogitops.evidence.EvidenceStatus;
 import io.calicogitops.evidence.EvidenceTime;
 import io.calicogitops.evidence.ExportRequest;
 import io.calicogitops.evidence.ExportResult;
 import io.calicogitops.evidence.LiveInput;
+import io.calicogitops.version.BuildInfo;
 import io.calicogitops.evidence.SignatureStatus;
 import io.calicogitops.signing.SigningKeys;
 import io.calicogitops.generator.cli.Paths;
@@ -133,7 +135,10 @@ public final class DemoCommand implements Callable<Integer> {
         return second.changes().isEmpty() && verified && segmented ? 0 : 70;
     }
 
-    /** Step 6: two flows asked offline (reach) and the PCI segmentation proved, from the policies in Git and the sample workloads. */
+    /**
+     * Step 6: two flows asked offline (reach) and the PCI segmentation proved from the policies in Git and the sample
+     * workloads, then checked on the live snapshot, whose planted drift breaks it (the evidence bundle reports that).
+     */
     private boolean evaluate(PrintWriter o, Path repo, Path sampleDir, String cluster) {
         o.println("== 6. ask the policies of " + cluster + " offline: reach (two flows) and check segmentation (PCI=true)");
         LoadedModel loaded = EvaluationInput.load(new EvaluationRequest(repo, cluster, "HEAD", List.of(),
@@ -147,6 +152,14 @@ public final class DemoCommand implements Callable<Integer> {
         }
         SegmentationReport seg = Segmentation.check(loaded, null);
         o.print(seg.text());
+        Path snapshot = sampleDir.resolve("live").resolve(cluster + ".yaml");
+        LoadedModel live = EvaluationInput.load(new EvaluationRequest(repo, cluster, "HEAD", List.of(),
+                Optional.of(sampleDir.resolve("fleet")), Optional.of(new FileLiveReader(List.of(snapshot))),
+                "files: " + snapshot.getFileName(), List.of(snapshot), List.of()));
+        SegmentationReport liveSeg = Segmentation.check(live, null);
+        o.println("on the live snapshot " + snapshot.getFileName() + ": " + (liveSeg.result().holds() ? "HOLDS"
+                : "VIOLATED, " + liveSeg.result().violations().size() + " counter-examples (the planted drift; "
+                + "`check segmentation --live` lists them, the evidence bundle too)"));
         return seg.result().holds();
     }
 
@@ -161,10 +174,17 @@ public final class DemoCommand implements Callable<Integer> {
         Instant now = EvidenceTime.now();
         ExportResult result = new Evidence().export(new ExportRequest(repo, cluster, "HEAD", now.minus(Duration.ofDays(183)), now,
                 Optional.of(LiveInput.files(List.of(sampleDir.resolve("live").resolve(cluster + ".yaml")))), Optional.empty(),
-                now, EvidenceExportCommand.toolVersion(), Optional.of(pair.getPrivate()),
+                now, BuildInfo.current(), Optional.of(pair.getPrivate()),
                 new EvaluatedSources(EvidenceSources.standard(), Optional.of(sampleDir.resolve("fleet")), List.of()), zip));
         o.printf(Locale.ROOT, "wrote %s (%,d bytes, %d files, signed with %s)%n", Paths.display(zip), result.size(),
                 result.manifest().files().size() + 2, Paths.display(keys.resolve("evidence.key")));
+        o.printf(Locale.ROOT, "PCI DSS: %d evidenced, %d partial, %d not met, %d not evidenced; segmentation (1.3.1, 1.3.2) %s%n",
+                result.pciStatuses().getOrDefault(EvidenceStatus.EVIDENCED, 0L),
+                result.pciStatuses().getOrDefault(EvidenceStatus.PARTIAL, 0L),
+                result.pciStatuses().getOrDefault(EvidenceStatus.NOT_MET, 0L),
+                result.pciStatuses().getOrDefault(EvidenceStatus.NOT_EVIDENCED, 0L),
+                result.requirementStatus("1.3.1").map(EvidenceStatus::label).orElse("not in the mapping")
+                        + " (computed on the live snapshot as well as on Git)");
         BundleCheck check = new Evidence().verify(zip, Paths.display(zip), Optional.of(pair.getPublic()));
         o.println("manifest digest " + check.computedDigest());
         check.problems().forEach(p -> o.println("UNEXPECTED: " + p.message()));

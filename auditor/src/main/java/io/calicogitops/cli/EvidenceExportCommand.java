@@ -9,6 +9,7 @@ import io.calicogitops.evidence.EvidenceTime;
 import io.calicogitops.evidence.ExportRequest;
 import io.calicogitops.evidence.ExportResult;
 import io.calicogitops.evidence.LiveInput;
+import io.calicogitops.version.BuildInfo;
 import io.calicogitops.signing.SigningKeys;
 import io.calicogitops.generator.cli.Paths;
 import picocli.CommandLine.ArgGroup;
@@ -61,7 +62,8 @@ public final class EvidenceExportCommand implements Callable<Integer> {
     String generatedAt;
 
     @Option(names = "--fleet", paramLabel = "DIR",
-            description = "the fleet folder: adds the segmentation check and network diagrams, with the profile's workloads, PCI label and exceptions")
+            description = "the fleet folder: adds the segmentation check and network diagrams, with the profile's workloads, PCI label "
+                    + "and exceptions, from Git and (with --live or --kubeconfig) from the live state")
     Path fleet;
 
     @Option(names = "--workloads", paramLabel = "PATH", arity = "1..*", description = "workload manifests for the segmentation check and diagrams")
@@ -80,7 +82,7 @@ public final class EvidenceExportCommand implements Callable<Integer> {
                 : Optional.of(LiveInput.cluster(source.kube.kubeconfig, source.context()));
         ExportRequest request = new ExportRequest(repo, cluster, ref, EvidenceTime.since(since), EvidenceTime.until(until),
                 live, Optional.ofNullable(ignore),
-                generatedAt == null ? EvidenceTime.now() : EvidenceTime.generatedAt(generatedAt), toolVersion(),
+                generatedAt == null ? EvidenceTime.now() : EvidenceTime.generatedAt(generatedAt), BuildInfo.current(),
                 Optional.ofNullable(signKey).map(k -> SigningKeys.readPrivate(k, "--sign-key " + Paths.display(k))),
                 fleet == null && workloads.isEmpty() ? EvidenceSources.standard()
                         : new EvaluatedSources(EvidenceSources.standard(), Optional.ofNullable(fleet), workloads), out);
@@ -92,18 +94,14 @@ public final class EvidenceExportCommand implements Callable<Integer> {
                 request.since(), request.until());
         o.println("drift report: " + result.audit().map(a -> a.inSync() ? "in sync"
                 : "DRIFT (" + a.worst().label() + ")").orElse("none (no --live or --kubeconfig)"));
-        o.printf("PCI DSS: %d evidenced, %d partial, %d not included (see index.html)%n",
+        o.printf("PCI DSS: %d evidenced, %d partial, %d not met, %d not evidenced (see index.html)%n",
                 result.pciStatuses().getOrDefault(EvidenceStatus.EVIDENCED, 0L),
                 result.pciStatuses().getOrDefault(EvidenceStatus.PARTIAL, 0L),
-                result.pciStatuses().getOrDefault(EvidenceStatus.NOT_INCLUDED, 0L));
+                result.pciStatuses().getOrDefault(EvidenceStatus.NOT_MET, 0L),
+                result.pciStatuses().getOrDefault(EvidenceStatus.NOT_EVIDENCED, 0L));
         o.println("manifest digest " + result.manifest().digest());
         o.flush();
         return ExitCodes.OK;
     }
 
-    /** The version the manifest names: the jar's, or "dev" when run from classes. */
-    static String toolVersion() {
-        String v = new VersionProvider().getVersion()[0];
-        return v.startsWith("calico-gitops ") ? v.substring("calico-gitops ".length()) : v;
-    }
 }

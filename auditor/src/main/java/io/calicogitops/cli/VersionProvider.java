@@ -1,13 +1,13 @@
 package io.calicogitops.cli;
 
+import io.calicogitops.version.BuildInfo;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version from the jar manifest (set by the build), or "dev" when run from classes. */
+/** The version and commit the build wrote into the jar ({@link BuildInfo}), the same the evidence manifest names. */
 public final class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return new String[] {"calico-gitops " + (v == null ? "dev" : v)};
+        return new String[] {"calico-gitops " + BuildInfo.current().display()};
     }
 }

@@ -29,6 +29,14 @@ public final class BundleLayout {
     public static final String SEGMENTATION = "segmentation/segmentation-check.json";
     public static final String SEGMENTATION_TEXT = "segmentation/segmentation-check.txt";
 
+    // The same evaluation on the live state, when the bundle has one: what is enforced, not only what Git says.
+    public static final String SEGMENTATION_LIVE = "segmentation/live.json";
+    public static final String SEGMENTATION_LIVE_TEXT = "segmentation/live.txt";
+    public static final String NETWORK_DIAGRAM_LIVE = "diagram/network-diagram-live.svg";
+    public static final String DATA_FLOWS_LIVE = "diagram/data-flows-live.svg";
+    /** The live objects the live evaluation read (policies, workloads), Secret values masked. */
+    public static final String LIVE_EVALUATED = "live/evaluated-objects.yaml";
+
     private BundleLayout() {
     }
 

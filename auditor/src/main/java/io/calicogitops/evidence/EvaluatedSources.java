@@ -17,7 +17,8 @@ import java.util.TreeMap;
 
 /**
  * The standard sources plus the evaluator's evidence at the end commit: the segmentation check (JSON and text), the
- * network diagram (every allowed flow) and the data-flow diagram (flows into and out of in-scope workloads), as SVG.
+ * network diagram (every allowed flow) and the data-flow diagram (flows into and out of in-scope workloads), as SVG;
+ * and, when the bundle has a live state, the same on the live state ({@link LiveEvaluation}).
  */
 public final class EvaluatedSources implements EvidenceSources {
 
@@ -54,13 +55,17 @@ public final class EvaluatedSources implements EvidenceSources {
         files.put(BundleLayout.NETWORK_DIAGRAM, all.svg().getBytes(StandardCharsets.UTF_8));
         files.put(BundleLayout.DATA_FLOWS, data.svg().getBytes(StandardCharsets.UTF_8));
         var r = seg.result();
-        String summary = "segmentation by " + r.label() + ": " + (r.holds() ? "holds" : "VIOLATED") + " (" + r.inScope().size()
+        String summary = "segmentation by " + r.label() + " in Git: " + (r.holds() ? "holds" : "VIOLATED") + " (" + r.inScope().size()
                 + " in-scope workloads, " + r.flowsChecked() + " flows checked); network diagram: "
                 + loaded.model().inventory().workloads().size() + " workloads, " + all.edges().size() + " allowed flows";
-        Optional<String> caveat = r.holds() ? (r.inScope().isEmpty()
-                ? Optional.of("No workload carries " + r.label() + ": the segmentation check had nothing to prove.") : Optional.empty())
-                : Optional.of("The segmentation check found " + r.violations().size() + " allowed flows between in-scope and "
-                + "out-of-scope workloads (see " + BundleLayout.SEGMENTATION_TEXT + ").");
-        return new SourceFiles(true, summary, caveat, files);
+        if (scope.live().isPresent()) {
+            LiveEvaluation.Outcome live = LiveEvaluation.run(scope, scope.live().get(), fleet, workloads, seg);
+            files.putAll(live.files());
+            summary = summary + "; " + live.summary();
+        } else {
+            summary = summary + "; computed from Git only: the bundle has no live state";
+        }
+        // Violations and "nothing to prove" are not caveats here: the PCI mapping reads them from the files above.
+        return new SourceFiles(true, summary, Optional.empty(), files);
     }
 }

@@ -36,7 +36,7 @@ public final class Evidence {
         SortedMap<String, byte[]> files = new TreeMap<>(facts.files());
         files.put(BundleLayout.PCI_MAPPING, mapping.toJson());
         files.put(BundleLayout.INDEX, IndexPage.render(facts, mapping, list(files)));
-        Manifest manifest = Manifest.of(TOOL_NAME, request.toolVersion(), request.cluster(), facts.repo(), facts.range(),
+        Manifest manifest = Manifest.of(TOOL_NAME, request.tool().version(), request.tool().commit(), request.cluster(), facts.repo(), facts.range(),
                 request.since(), request.until(), request.generatedAt(), list(files));
         byte[] manifestBytes = JsonText.bytes(manifest.toJson());
         files.put(BundleLayout.MANIFEST, manifestBytes);
@@ -45,7 +45,10 @@ public final class Evidence {
         write(request.out(), zip);
         Map<EvidenceStatus, Long> statuses = new EnumMap<>(EvidenceStatus.class);
         mapping.rows().forEach(r -> statuses.merge(r.status(), 1L, Long::sum));
-        return new ExportResult(request.out(), zip.length, manifest, request.signKey().isPresent(), facts.audit(), statuses);
+        Map<String, EvidenceStatus> v4 = new TreeMap<>();
+        mapping.rows().stream().filter(r -> r.requirement().standard().equals(PciRequirement.V4))
+                .forEach(r -> v4.put(r.requirement().id(), r.status()));
+        return new ExportResult(request.out(), zip.length, manifest, request.signKey().isPresent(), facts.audit(), statuses, v4);
     }
 
     /**

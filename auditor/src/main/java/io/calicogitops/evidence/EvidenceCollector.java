@@ -84,10 +84,11 @@ final class EvidenceCollector {
             audit = Optional.of(report);
             files.put(BundleLayout.LIVE_SNAPSHOT, snapshotYaml(reader.snapshot().orElseThrow()));
             files.put(BundleLayout.DRIFT_JSON, report(ReportFormat.JSON, report));
-            files.put(BundleLayout.DRIFT_HTML, report(ReportFormat.HTML, report));
+            files.put(BundleLayout.DRIFT_HTML, Html.stamped(report(ReportFormat.HTML, report), "<p class=\"generated\">Generated at "
+                    + Html.escape(req.generatedAt().toString()) + " by calico-gitops " + Html.escape(req.tool().display()) + "</p>\n"));
         }
 
-        EvidenceScope scope = new EvidenceScope(req.repo(), req.cluster(), range.end(), req.since(), req.until());
+        EvidenceScope scope = new EvidenceScope(req.repo(), req.cluster(), range.end(), req.since(), req.until(), req.live());
         SourceFiles history = req.sources().history(scope);
         SourceFiles driftLog = req.sources().driftLog(scope);
         SourceFiles evaluation = req.sources().evaluation(scope);
@@ -137,7 +138,7 @@ final class EvidenceCollector {
     }
 
     /** The objects the audit compared, as one {@code kind: List}, the way {@code kubectl get -o yaml} prints several. */
-    private static byte[] snapshotYaml(LiveSnapshot snapshot) {
+    static byte[] snapshotYaml(LiveSnapshot snapshot) {
         ObjectNode list = JsonText.object();
         list.put("apiVersion", "v1");
         list.put("kind", "List");

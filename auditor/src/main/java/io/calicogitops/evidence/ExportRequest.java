@@ -1,5 +1,7 @@
 package io.calicogitops.evidence;
 
+import io.calicogitops.version.BuildInfo;
+
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Instant;
@@ -9,11 +11,11 @@ import java.util.Optional;
 /**
  * What to put in an evidence bundle: the repository and ref, the cluster, the interval [{@code since}, {@code until}],
  * where the live state comes from (none: no snapshot and no drift report), the ignore rules, the generation time
- * (taken once by the caller and used everywhere), the tool version for the manifest, an optional signing key, where
+ * (taken once by the caller and used everywhere), the tool's version and build commit for the manifest, an optional signing key, where
  * history and drift log come from, and where to write the zip.
  */
 public record ExportRequest(Path repo, String cluster, String ref, Instant since, Instant until, Optional<LiveInput> live,
-                            Optional<Path> ignoreFile, Instant generatedAt, String toolVersion,
+                            Optional<Path> ignoreFile, Instant generatedAt, BuildInfo tool,
                             Optional<PrivateKey> signKey, EvidenceSources sources, Path out) {
 
     public ExportRequest {
@@ -25,7 +27,7 @@ public record ExportRequest(Path repo, String cluster, String ref, Instant since
         live = live == null ? Optional.empty() : live;
         ignoreFile = ignoreFile == null ? Optional.empty() : ignoreFile;
         Objects.requireNonNull(generatedAt, "generatedAt");
-        toolVersion = toolVersion == null ? "dev" : toolVersion;
+        tool = tool == null ? BuildInfo.current() : tool;
         signKey = signKey == null ? Optional.empty() : signKey;
         sources = sources == null ? EvidenceSources.standard() : sources;
         Objects.requireNonNull(out, "out");

@@ -29,6 +29,22 @@ final class Html {
         return b.toString();
     }
 
+    /**
+     * {@code html} with {@code line} right after its {@code <main>} (or, without one, after {@code <body>}): the
+     * generated-at line on a report the bundle copies in, which its own renderer does not write.
+     */
+    static byte[] stamped(byte[] html, String line) {
+        String text = new String(html, StandardCharsets.UTF_8);
+        for (String anchor : new String[] {"<main>\n", "<body>\n"}) {
+            int at = text.indexOf(anchor);
+            if (at >= 0) {
+                int end = at + anchor.length();
+                return (text.substring(0, end) + line + text.substring(end)).getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        return (line + text).getBytes(StandardCharsets.UTF_8);
+    }
+
     /** A relative link to a file of the bundle; each path segment percent-encoded where a URL needs it. */
     static String link(String path, String text) {
         StringBuilder href = new StringBuilder();

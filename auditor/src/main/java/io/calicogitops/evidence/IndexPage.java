@@ -20,8 +20,8 @@ import static io.calicogitops.evidence.Html.link;
 /**
  * {@code index.html}: one self-contained page (inline CSS, no scripts) for the person reviewing the bundle: what it
  * covers, the drift verdict, the PCI mapping with links to the evidence, the commits, the ignore rules and every file
- * with its SHA-256. It does not show the generation time (that is in {@code manifest.json}), so bundles that differ
- * only in {@code --generated-at} differ only in the manifest and its signature.
+ * with its SHA-256. It shows the generation time given ({@code --generated-at}, never the clock), so the same inputs
+ * give the same page, and the segmentation check from Git and, when the bundle has it, from the live state.
  */
 final class IndexPage {
 
@@ -36,13 +36,14 @@ final class IndexPage {
                 .append("<style>\n").append(Html.css()).append("</style>\n</head>\n<body>\n<main>\n");
         header(f, b);
         verdict(f.audit().orElse(null), b);
+        SegmentationSection.render(f, b);
         cards(f, mapping, b);
         mappingTables(mapping, b);
         diagram(f, b);
         commits(f.commits(), b);
         f.ignore().ifPresent(rules -> ignoreRules(rules.rules(), LocalDate.ofInstant(f.request().generatedAt(), ZoneOffset.UTC), b));
         fileList(files, b);
-        b.append("<footer>calico-gitops ").append(escape(f.request().toolVersion())).append(" &middot; evidence schema ")
+        b.append("<footer>calico-gitops ").append(escape(f.request().tool().display())).append(" &middot; evidence schema ")
                 .append(Manifest.SCHEMA_VERSION).append(" &middot; PCI mapping ").append(PciMapping.SCHEMA_VERSION)
                 .append("</footer>\n</main>\n</body>\n</html>\n");
         return b.toString().getBytes(StandardCharsets.UTF_8);
@@ -61,7 +62,7 @@ final class IndexPage {
                 .append("<div><dt>Commits</dt><dd>")
                 .append(r.from().isEmpty() ? "none in the interval" : "<code>" + escape(shortId(r.from().get())) + "</code> &ndash; <code>"
                         + escape(shortId(r.to().orElseThrow())) + "</code>").append("</dd></div>\n")
-                .append("</dl>\n<p class=\"lead\">Generation time, overall digest and file hashes: ")
+                .append("</dl>\n").append(generatedLine(f)).append("<p class=\"lead\">Overall digest and file hashes: ")
                 .append(link(BundleLayout.MANIFEST, "<code>manifest.json</code>"))
                 .append(" (signed in <code>manifest.sig</code> when exported with <code>--sign-key</code>). Check the bundle with ")
                 .append("<code>calico-gitops evidence verify BUNDLE.zip --public-key KEY</code>.</p>\n</header>\n");
@@ -208,6 +209,12 @@ final class IndexPage {
                     .append("</td><td class=\"hash\">").append(file.sha256()).append("</td></tr>\n");
         }
         b.append("</tbody>\n</table>\n");
+    }
+
+    /** The line every HTML page of the bundle carries: when (as given) and by which build. */
+    static String generatedLine(BundleFacts f) {
+        return "<p class=\"generated\">Generated at " + escape(f.request().generatedAt().toString()) + " by calico-gitops "
+                + escape(f.request().tool().display()) + "</p>\n";
     }
 
     private static String shortId(String id) {

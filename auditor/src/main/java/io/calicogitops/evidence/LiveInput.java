@@ -30,6 +30,18 @@ public record LiveInput(LiveReader reader, List<Path> localFiles) {
         return new LiveInput(new KubeLiveReader(Optional.of(kubeconfig), context), List.of(kubeconfig));
     }
 
+    /** The snapshot files, which also hold workloads (Pods, Services) for the evaluator; none for a cluster. */
+    List<Path> snapshotFiles() {
+        return reader instanceof FileLiveReader ? localFiles : List.of();
+    }
+
+    /** How the bundle names the source: snapshot file names, never a kubeconfig's path or credentials. */
+    String describe() {
+        return reader instanceof FileLiveReader
+                ? "files: " + String.join(", ", localFiles.stream().map(p -> redact(p.toString())).toList())
+                : "the cluster, read at export";
+    }
+
     /** {@code text} with every local path replaced by its file name, longest path first. */
     String redact(String text) {
         List<String> forms = new ArrayList<>();

@@ -12,11 +12,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@code manifest.json}, schema {@value #SCHEMA_VERSION}: what the bundle is about (tool, cluster, repository, commit
+ * {@code manifest.json}, schema {@value #SCHEMA_VERSION}: what the bundle is about (tool with its version and the
+ * commit it was built from, cluster, repository, commit
  * range, interval, generation time) and every other file with its SHA-256 and size, sorted by path, and the overall
  * {@code digest} over that list ({@link ManifestDigest}). {@code manifest.json} and {@code manifest.sig} are not listed.
  */
-public record Manifest(String toolName, String toolVersion, String cluster, RepoOrigin repo, CommitRange commits,
+public record Manifest(String toolName, String toolVersion, String toolCommit, String cluster, RepoOrigin repo, CommitRange commits,
                        Instant since, Instant until, Instant generatedAt, List<BundleFile> files, String digest) {
 
     /** Bumped when a field is removed, renamed or changes type; adding a field keeps the version. */
@@ -28,16 +29,16 @@ public record Manifest(String toolName, String toolVersion, String cluster, Repo
     }
 
     /** A manifest whose digest is computed from {@code files} (which must be sorted by path). */
-    public static Manifest of(String toolName, String toolVersion, String cluster, RepoOrigin repo, CommitRange commits,
-                              Instant since, Instant until, Instant generatedAt, List<BundleFile> files) {
-        return new Manifest(toolName, toolVersion, cluster, repo, commits, since, until, generatedAt, files,
+    public static Manifest of(String toolName, String toolVersion, String toolCommit, String cluster, RepoOrigin repo,
+                              CommitRange commits, Instant since, Instant until, Instant generatedAt, List<BundleFile> files) {
+        return new Manifest(toolName, toolVersion, toolCommit, cluster, repo, commits, since, until, generatedAt, files,
                 ManifestDigest.of(files));
     }
 
     public ObjectNode toJson() {
         ObjectNode root = JsonText.object();
         root.put("schemaVersion", SCHEMA_VERSION);
-        root.putObject("tool").put("name", toolName).put("version", toolVersion);
+        root.putObject("tool").put("name", toolName).put("version", toolVersion).put("commit", toolCommit);
         root.put("cluster", cluster);
         ObjectNode r = root.putObject("repo");
         r.put("origin", repo.url().orElse(null));
@@ -80,6 +81,7 @@ public record Manifest(String toolName, String toolVersion, String cluster, Repo
         JsonNode repo = root.path("repo");
         JsonNode range = root.path("commitRange");
         return new Manifest(root.path("tool").path("name").asText(""), root.path("tool").path("version").asText(""),
+                root.path("tool").path("commit").asText("unknown"),
                 text(root, "cluster"), new RepoOrigin(optional(repo, "origin"), optional(repo, "folder")),
                 new CommitRange(optional(range, "from"), optional(range, "to"), range.path("end").asText("")),
                 instant(root.path("interval"), "since"), instant(root.path("interval"), "until"),

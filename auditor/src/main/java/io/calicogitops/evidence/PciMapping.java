@@ -4,20 +4,27 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * {@code pci-dss-mapping.json}, schema {@value #SCHEMA_VERSION}: each requirement of {@link PciCatalogue} with its
  * evidence files, each marked included or not (a file that is not in the bundle, or only says that its source is not
- * available in this build, is not included and carries what to do instead), and a status worked out from those.
+ * available in this build, is not included and carries what to do instead), a status worked out from those and from
+ * the row's check ({@link PciChecks}), and the files the status was derived from ({@code derivedFrom}).
  */
 final class PciMapping {
 
     static final String SCHEMA_VERSION = "calico-gitops/evidence-pci-mapping/v1";
 
-    /** One requirement with, per evidence file, whether it is included, and the resulting status and note. */
-    record Row(PciRequirement requirement, List<Boolean> included, EvidenceStatus status, String note) {
+    /**
+     * One requirement with, per evidence file, whether it is included, the resulting status and note, and the bundle
+     * files the status was derived from (none when not evidenced: the note then says why).
+     */
+    record Row(PciRequirement requirement, List<Boolean> included, EvidenceStatus status, String note, List<String> derivedFrom) {
     }
 
     private final String cluster;
@@ -40,11 +47,37 @@ final class PciMapping {
                     s.caveat().ifPresent(caveats::add);
                 }
             }
-            EvidenceStatus status = n == 0 ? EvidenceStatus.NOT_INCLUDED
+            PciChecks.Verdict verdict = PciChecks.of(facts, r.basis());
+            EvidenceStatus status = n == 0 ? EvidenceStatus.NOT_EVIDENCED
                     : n == included.size() && r.filesSuffice() && caveats.isEmpty() ? EvidenceStatus.EVIDENCED
                     : EvidenceStatus.PARTIAL;
-            String note = caveats.isEmpty() ? r.note() : r.note() + " " + String.join(" ", caveats);
-            rows.add(new Row(r, included, status, note));
+            // A check can only lower a status: "not met" over anything, "partial" over "evidenced".
+            if (status != EvidenceStatus.NOT_EVIDENCED && verdict.forces().isPresent()) {
+                EvidenceStatus forced = verdict.forces().get();
+                status = forced == EvidenceStatus.NOT_MET || status == EvidenceStatus.EVIDENCED ? forced : status;
+            }
+            Set<String> derived = new LinkedHashSet<>();
+            List<String> absent = new ArrayList<>();
+            for (int i = 0; i < included.size(); i++) {
+                EvidenceRef e = r.evidence().get(i);
+                if (included.get(i)) {
+                    derived.add(e.path());
+                } else if (!e.whenAbsent().isEmpty() && !absent.contains(e.whenAbsent())) {
+                    absent.add(e.whenAbsent());
+                }
+            }
+            derived.addAll(verdict.read());
+            List<String> parts = new ArrayList<>();
+            if (!verdict.note().isEmpty()) {
+                parts.add(verdict.note());
+            }
+            parts.add(r.note());
+            parts.addAll(caveats);
+            if (status == EvidenceStatus.NOT_EVIDENCED) {
+                derived.clear();
+                parts.add("Not evidenced: none of its files is in this bundle (" + String.join("; ", absent) + ").");
+            }
+            rows.add(new Row(r, included, status, String.join(" ", parts), List.copyOf(derived)));
         }
         return new PciMapping(facts.cluster(), rows);
     }
@@ -74,9 +107,10 @@ final class PciMapping {
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("cluster", cluster);
         ObjectNode statuses = root.putObject("statuses");
-        statuses.put(EvidenceStatus.EVIDENCED.label(), "every evidence file is in the bundle and the files can show all the requirement asks");
-        statuses.put(EvidenceStatus.PARTIAL.label(), "some evidence is in the bundle; the note says what is missing or kept elsewhere");
-        statuses.put(EvidenceStatus.NOT_INCLUDED.label(), "no evidence file is in the bundle; each says how to produce it");
+        statuses.put(EvidenceStatus.EVIDENCED.label(), "every evidence file is in the bundle, its check passed, and the files can show all the requirement asks");
+        statuses.put(EvidenceStatus.PARTIAL.label(), "some evidence is in the bundle, or its check could not run on the live state; the note says what is missing or kept elsewhere");
+        statuses.put(EvidenceStatus.NOT_MET.label(), "a check in the bundle shows the requirement is not met (segmentation violated, drift, a broken drift log); the note says where");
+        statuses.put(EvidenceStatus.NOT_EVIDENCED.label(), "no evidence file is in the bundle; each says how to produce it");
         ArrayNode list = root.putArray("requirements");
         for (Row row : rows) {
             PciRequirement r = row.requirement();
@@ -88,6 +122,9 @@ final class PciMapping {
             r.workshop().ifPresent(w -> node.put("workshop", w));
             node.put("status", row.status().label());
             node.put("note", row.note());
+            node.put("basis", r.basis().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            ArrayNode derived = node.putArray("derivedFrom");
+            row.derivedFrom().forEach(derived::add);
             ArrayNode evidence = node.putArray("evidence");
             for (int i = 0; i < r.evidence().size(); i++) {
                 EvidenceRef e = r.evidence().get(i);

@@ -50,11 +50,12 @@ class CalicoGitOpsJarIT {
     }
 
     @Test
-    void version_comesFromTheJarManifest() throws Exception {
+    void version_namesTheVersionAndTheCommitTheJarWasBuiltFrom() throws Exception {
         Run run = run(tmp, "--version");
 
         assertEquals(0, run.exitCode(), run.transcript());
-        assertTrue(Pattern.compile("^calico-gitops \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R$").matcher(run.out()).matches(), run.transcript());
+        assertTrue(Pattern.compile("^calico-gitops \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(commit [^ ()]+\\)\\R$").matcher(run.out()).matches(), run.transcript());
+        assertEquals("calico-gitops " + io.calicogitops.version.BuildInfo.current().display(), run.out().strip(), "the commit the jar was built from");
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -64,7 +65,7 @@ class EvidenceDeterminismTest {
     }
 
     @Test
-    void exportTwice_differentGeneratedAt_onlyTheManifestDiffers() {
+    void exportTwice_differentGeneratedAt_onlyTheManifestAndTheGeneratedAtLinesOfTheHtmlPagesDiffer() {
         export().to(dir.resolve("a.zip"));
         export().generatedAt(Instant.parse("2027-03-01T08:30:00Z")).to(dir.resolve("b.zip"));
 
@@ -72,7 +73,20 @@ class EvidenceDeterminismTest {
         Map<String, byte[]> b = entries(dir.resolve("b.zip"));
         assertEquals(new ArrayList<>(a.keySet()), new ArrayList<>(b.keySet()));
         List<String> differing = a.keySet().stream().filter(p -> !Arrays.equals(a.get(p), b.get(p))).toList();
-        assertEquals(List.of(BundleLayout.MANIFEST), differing);
+        assertEquals(List.of(BundleLayout.DRIFT_HTML, BundleLayout.INDEX, BundleLayout.MANIFEST), differing);
+        for (String page : List.of(BundleLayout.DRIFT_HTML, BundleLayout.INDEX)) {
+            String first = new String(a.get(page), StandardCharsets.UTF_8);
+            String second = new String(b.get(page), StandardCharsets.UTF_8);
+            assertTrue(first.contains("<p class=\"generated\">Generated at " + EvidenceFixtures.GENERATED + " by calico-gitops "), page);
+            List<String> x = first.lines().toList();
+            List<String> y = second.lines().toList();
+            assertEquals(x.size(), y.size(), page);
+            for (int i = 0; i < x.size(); i++) {
+                // Besides the generated-at line, only index.html's row of the drift report's hash may differ.
+                boolean expected = x.get(i).startsWith("<p class=\"generated\">") || x.get(i).contains(">" + BundleLayout.DRIFT_HTML + "<");
+                assertTrue(expected || x.get(i).equals(y.get(i)), page + " line " + (i + 1) + " differs: " + x.get(i));
+            }
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.calicogitops.evidence;
 
+import io.calicogitops.version.BuildInfo;
+
 import io.calicogitops.render.Generator;
 import io.calicogitops.render.RepoUpdate;
 
@@ -25,6 +27,8 @@ import java.util.zip.ZipOutputStream;
 /** Repositories, requests and zip surgery for the evidence tests. */
 final class EvidenceFixtures {
 
+    /** The build the test bundles name: fixed, since the real commit changes with every commit. */
+    static final BuildInfo TOOL = new BuildInfo("test", "0123abc-dirty");
     static final Instant GENERATED = Instant.parse("2026-11-22T10:00:00Z");
     /** An interval around any commit a test makes "now". */
     static final Instant SINCE = Instant.parse("2000-01-01T00:00:00Z");
@@ -62,6 +66,10 @@ final class EvidenceFixtures {
             return new Export(repo, cluster, since, until, Optional.of(LiveInput.files(List.of(files))), ignore, generatedAt, key, sources);
         }
 
+        Export live(LiveInput input) {
+            return new Export(repo, cluster, since, until, Optional.of(input), ignore, generatedAt, key, sources);
+        }
+
         Export interval(Instant from, Instant to) {
             return new Export(repo, cluster, from, to, live, ignore, generatedAt, key, sources);
         }
@@ -84,7 +92,7 @@ final class EvidenceFixtures {
 
         ExportResult to(Path out) {
             return new Evidence().export(new ExportRequest(repo, cluster, "HEAD", since, until, live, ignore, generatedAt,
-                    "test", key, sources, out));
+                    TOOL, key, sources, out));
         }
     }
 

@@ -146,7 +146,7 @@ class EvidencePathsTest {
 
     /** A bundle whose manifest lists {@code files} (digest recomputed), holding {@code entries} as they are. */
     private Path bundle(Map<String, byte[]> entries, List<BundleFile> files) throws IOException {
-        Manifest manifest = Manifest.of("calico-gitops", "test", "c1", new RepoOrigin(Optional.empty(), Optional.of("repo")),
+        Manifest manifest = Manifest.of("calico-gitops", "test", "0123abc", "c1", new RepoOrigin(Optional.empty(), Optional.of("repo")),
                 new CommitRange(Optional.empty(), Optional.empty(), "0".repeat(40)), EvidenceFixtures.SINCE,
                 EvidenceFixtures.UNTIL, EvidenceFixtures.GENERATED, files);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -105,6 +105,49 @@ class EvidenceExportMockServerIT {
         }
     }
 
+    /**
+     * With the fleet, the segmentation check and diagrams run on the cluster too; this cluster serves no Pods, so the
+     * bundle says why it could not be evaluated, and still holds neither the token nor the kubeconfig's path.
+     */
+    @Test
+    void export_fromAClusterWithTheFleet_thatServesNoPods_saysWhyTheLiveStateWasNotEvaluated_andNeverNamesTheToken() throws IOException {
+        Path repo = dir.resolve("gitops");
+        Path sample = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize().resolve("sample-repo");
+        RepoUpdate.write(new Generator().render(new Generator.RenderRequest(sample.resolve("fleet"), Optional.empty(),
+                Optional.empty(), List.of(CLUSTER), Path::toString)), repo, false, false, "render eks-dev");
+        serveTheSampleCluster(sample);
+        Path kubeconfig = MockKubeconfig.write(dir.resolve("kubeconfig-of-alice"), server, "auditor", TOKEN);
+        Path out = dir.resolve("evidence.zip");
+        StringWriter stdout = new StringWriter();
+        CommandLine cmd = Main.commandLine();
+        cmd.setOut(new PrintWriter(stdout, true));
+        cmd.setErr(new PrintWriter(new StringWriter(), true));
+
+        int exit = cmd.execute("evidence", "export", "--repo", repo.toString(), "--cluster", CLUSTER, "--since", "2000-01-01",
+                "--until", "2100-12-31", "--kubeconfig", kubeconfig.toString(), "--fleet", sample.resolve("fleet").toString(),
+                "--out", out.toString());
+
+        assertEquals(0, exit, stdout.toString());
+        boolean live = false;
+        try (ZipFile zip = new ZipFile(out.toFile())) {
+            for (ZipEntry e : Collections.list(zip.entries())) {
+                String content;
+                try (InputStream in = zip.getInputStream(e)) {
+                    content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                assertFalse(content.contains(TOKEN), e.getName() + " holds the kubeconfig's token");
+                assertFalse(content.contains("kubeconfig-of-alice") || content.contains(dir.toString()),
+                        e.getName() + " names the kubeconfig's path");
+                if (e.getName().equals("segmentation/live.json")) {
+                    live = true;
+                    // The mock serves no Pods: the bundle says the live state could not be evaluated, and why.
+                    assertTrue(content.contains("\"evaluated\": false") && content.contains("kind /Pod is not served"), content);
+                }
+            }
+        }
+        assertTrue(live, "the live evaluation's result or why it could not run");
+    }
+
     /** Discovery for every Calico kind (v3) and the other kinds of the eks-dev folder, and the eks-dev snapshot's objects. */
     private void serveTheSampleCluster(Path sample) {
         MockApi api = new MockApi();
