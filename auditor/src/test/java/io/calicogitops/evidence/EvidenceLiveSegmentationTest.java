@@ -3,7 +3,7 @@ package io.calicogitops.evidence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.calicogitops.audit.live.FileLiveReader;
-import io.calicogitops.audit.live.LiveReader;
+import io.calicogitops.audit.LiveReader;
 import io.calicogitops.diag.ClusterAccessException;
 import io.calicogitops.query.EvaluationInput;
 import io.calicogitops.query.EvaluationRequest;

@@ -4,7 +4,7 @@ import io.calicogitops.audit.AuditReport;
 import io.calicogitops.audit.AuditRequest;
 import io.calicogitops.audit.Auditor;
 import io.calicogitops.audit.ignore.IgnoreRules;
-import io.calicogitops.audit.live.LiveReader;
+import io.calicogitops.audit.LiveReader;
 import io.calicogitops.diag.CalicoGitOpsException;
 import io.calicogitops.diag.ExitCodes;
 import io.calicogitops.diag.UsageException;

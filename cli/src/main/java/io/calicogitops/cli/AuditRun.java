@@ -3,7 +3,7 @@ package io.calicogitops.cli;
 import io.calicogitops.audit.AuditReport;
 import io.calicogitops.audit.LiveSnapshot;
 import io.calicogitops.audit.Secrets;
-import io.calicogitops.audit.live.LiveReader;
+import io.calicogitops.audit.LiveReader;
 import io.calicogitops.diag.CalicoGitOpsException;
 import io.calicogitops.driftlog.DriftState;
 import io.calicogitops.notify.Notifier;

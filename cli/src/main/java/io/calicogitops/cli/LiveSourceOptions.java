@@ -2,7 +2,7 @@ package io.calicogitops.cli;
 
 import io.calicogitops.audit.live.FileLiveReader;
 import io.calicogitops.audit.live.KubeLiveReader;
-import io.calicogitops.audit.live.LiveReader;
+import io.calicogitops.audit.LiveReader;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 

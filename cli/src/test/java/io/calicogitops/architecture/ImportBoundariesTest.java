@@ -28,11 +28,11 @@ class ImportBoundariesTest {
     static final List<String> LAYERS = List.of("core", "generator", "auditor", "cli");
 
     /**
-     * Package cycles that existed before issue 13 (module layout) and are not broken yet; any other cycle fails.
-     * Remove an entry once its cycle is gone (the test says so).
+     * Package cycles allowed for now; any other cycle fails, and an entry whose cycle is gone fails too. Empty since
+     * issue 13 broke {audit, audit.live, diff}: the live-reader port (LiveReader, LiveQuery) moved into audit, and
+     * diff, which needed audit's Change, DriftSeverity and Secrets as much as audit needed it, merged into audit.
      */
-    static final Set<Set<String>> KNOWN_CYCLES = Set.of(
-            Set.of("io.calicogitops.audit", "io.calicogitops.audit.live", "io.calicogitops.diff"));
+    static final Set<Set<String>> KNOWN_CYCLES = Set.of();
 
     @Test
     void picocli_isImportedOnlyInTheCliModule() throws IOException {

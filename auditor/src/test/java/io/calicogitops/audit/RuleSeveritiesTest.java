@@ -1,9 +1,8 @@
-package io.calicogitops.diff;
+package io.calicogitops.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.calicogitops.audit.Change;
 import io.calicogitops.model.ResourceId;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

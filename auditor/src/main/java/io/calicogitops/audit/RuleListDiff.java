@@ -1,9 +1,7 @@
-package io.calicogitops.diff;
+package io.calicogitops.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.calicogitops.audit.Change;
-import io.calicogitops.audit.DriftSeverity;
 
 import java.util.ArrayList;
 import java.util.List;

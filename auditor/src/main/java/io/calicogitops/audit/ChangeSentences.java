@@ -1,9 +1,6 @@
-package io.calicogitops.diff;
+package io.calicogitops.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.calicogitops.audit.Change;
-import io.calicogitops.audit.DriftSeverity;
-import io.calicogitops.audit.Secrets;
 import io.calicogitops.model.ResourceId;
 
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.calicogitops.diff;
+package io.calicogitops.audit;
 
 /** Turns a JSON pointer into the words people use: {@code /spec/egress/1/action} is {@code egress rule 2: action}. */
 final class PathNames {

@@ -1,6 +1,4 @@
-package io.calicogitops.audit.live;
-
-import io.calicogitops.audit.LiveSnapshot;
+package io.calicogitops.audit;
 
 import java.util.Set;
 

@@ -1,6 +1,5 @@
-package io.calicogitops.audit.live;
+package io.calicogitops.audit;
 
-import io.calicogitops.audit.Secrets;
 import io.calicogitops.model.ResourceId;
 
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package io.calicogitops.diff;
+package io.calicogitops.audit;
 
 import java.util.regex.Pattern;
 

@@ -1,7 +1,6 @@
-package io.calicogitops.diff;
+package io.calicogitops.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.calicogitops.audit.DriftSeverity;
 import io.calicogitops.model.Kinds;
 import io.calicogitops.model.ResourceId;
 
