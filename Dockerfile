@@ -5,15 +5,19 @@ FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 # Dependencies first, so that source edits do not download them again.
 COPY pom.xml ./
+COPY core/pom.xml core/
 COPY generator/pom.xml generator/
 COPY auditor/pom.xml auditor/
-RUN mvn -B -q -pl auditor -am dependency:go-offline || true
+COPY cli/pom.xml cli/
+RUN mvn -B -q -pl cli -am dependency:go-offline || true
+COPY core core
 COPY generator generator
 COPY auditor auditor
+COPY cli cli
 COPY templates templates
 COPY overlays overlays
 COPY sample-repo sample-repo
-RUN mvn -B -q -DskipTests package && cp auditor/target/calico-gitops.jar /calico-gitops.jar
+RUN mvn -B -q -DskipTests package && cp cli/target/calico-gitops.jar /calico-gitops.jar
 
 FROM eclipse-temurin:17-jre
 RUN apt-get update \

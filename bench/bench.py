@@ -18,7 +18,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import datagen  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-JAR = os.path.join(ROOT, "auditor", "target", "calico-gitops.jar")
+JAR = os.path.join(ROOT, "cli", "target", "calico-gitops.jar")
 
 SIZES = {
     "full": {"clusters": 500, "policies": 10000, "commits": 10000, "heap_objects": 100000},

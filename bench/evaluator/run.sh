@@ -16,7 +16,7 @@ WORKLOADS="${WORKLOADS:-1000}"
 POLICIES="${POLICIES:-1000}"
 DIR="${BENCH_DIR:-$ROOT/target/bench-evaluator}"
 DATA="$DIR/data-w$WORKLOADS-p$POLICIES"
-JAR="$ROOT/auditor/target/calico-gitops.jar"
+JAR="$ROOT/cli/target/calico-gitops.jar"
 
 if [ ! -f "$JAR" ]; then
   (cd "$ROOT" && mvn -B -q -DskipTests ${MAVEN_REPO_LOCAL:+-o -Dmaven.repo.local=$MAVEN_REPO_LOCAL} package) >&2

@@ -1,6 +1,6 @@
 package io.calicogitops.apply;
 
-import io.calicogitops.audit.live.LiveReader;
+import io.calicogitops.audit.LiveReader;
 
 import java.nio.file.Path;
 import java.util.Objects;

@@ -1,7 +1,6 @@
 package io.calicogitops.audit;
 
 import io.calicogitops.audit.ignore.IgnoreRules;
-import io.calicogitops.audit.live.LiveReader;
 import io.calicogitops.validate.CalicoTarget;
 
 import java.nio.file.Path;

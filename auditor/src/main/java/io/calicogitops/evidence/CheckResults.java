@@ -1,7 +1,7 @@
 package io.calicogitops.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.calicogitops.evaluation.SegmentationReport;
+import io.calicogitops.query.SegmentationReport;
 
 import java.util.ArrayList;
 import java.util.List;

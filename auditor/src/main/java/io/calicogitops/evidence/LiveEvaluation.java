@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.calicogitops.diag.ClusterAccessException;
 import io.calicogitops.diag.InvalidInputException;
 import io.calicogitops.diag.UsageException;
-import io.calicogitops.eval.Diagram;
-import io.calicogitops.evaluation.EvaluationInput;
-import io.calicogitops.evaluation.EvaluationRequest;
-import io.calicogitops.evaluation.LoadedModel;
-import io.calicogitops.evaluation.Segmentation;
-import io.calicogitops.evaluation.SegmentationReport;
+import io.calicogitops.policy.Diagram;
+import io.calicogitops.query.EvaluationInput;
+import io.calicogitops.query.EvaluationRequest;
+import io.calicogitops.query.LoadedModel;
+import io.calicogitops.query.Segmentation;
+import io.calicogitops.query.SegmentationReport;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

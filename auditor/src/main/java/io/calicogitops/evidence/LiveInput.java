@@ -2,7 +2,7 @@ package io.calicogitops.evidence;
 
 import io.calicogitops.audit.live.FileLiveReader;
 import io.calicogitops.audit.live.KubeLiveReader;
-import io.calicogitops.audit.live.LiveReader;
+import io.calicogitops.audit.LiveReader;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

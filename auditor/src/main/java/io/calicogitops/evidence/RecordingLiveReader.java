@@ -2,8 +2,8 @@ package io.calicogitops.evidence;
 
 import io.calicogitops.audit.LiveSnapshot;
 import io.calicogitops.audit.Secrets;
-import io.calicogitops.audit.live.LiveQuery;
-import io.calicogitops.audit.live.LiveReader;
+import io.calicogitops.audit.LiveQuery;
+import io.calicogitops.audit.LiveReader;
 
 import java.util.Optional;
 

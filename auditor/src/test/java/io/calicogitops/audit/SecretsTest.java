@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.calicogitops.audit.normalise.Normaliser;
 import io.calicogitops.diag.SourceLocation;
-import io.calicogitops.diff.ChangeSentences;
 import io.calicogitops.model.Resource;
 import io.calicogitops.model.ResourceId;
 import org.junit.jupiter.api.Test;

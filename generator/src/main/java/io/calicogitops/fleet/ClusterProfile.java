@@ -121,7 +121,7 @@ public record ClusterProfile(
      * How the offline evaluator models this cluster: {@code sourcePorts} is the range clients take source ports from
      * (the nodes' {@code net.ipv4.ip_local_port_range}; Linux's default 32768-60999).
      */
-    public record Evaluation(io.calicogitops.eval.SourcePorts sourcePorts) {
+    public record Evaluation(io.calicogitops.policy.SourcePorts sourcePorts) {
         public Evaluation {
             Objects.requireNonNull(sourcePorts, "sourcePorts");
         }

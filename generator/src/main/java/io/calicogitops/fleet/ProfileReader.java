@@ -9,7 +9,7 @@ import io.calicogitops.fleet.ClusterProfile.BlockedIps;
 import io.calicogitops.fleet.ClusterProfile.DefaultDeny;
 import io.calicogitops.fleet.ClusterProfile.DnsEgress;
 import io.calicogitops.fleet.ClusterProfile.Evaluation;
-import io.calicogitops.eval.SourcePorts;
+import io.calicogitops.policy.SourcePorts;
 import io.calicogitops.fleet.ClusterProfile.Dpi;
 import io.calicogitops.fleet.ClusterProfile.L7;
 import io.calicogitops.fleet.ClusterProfile.Logs;

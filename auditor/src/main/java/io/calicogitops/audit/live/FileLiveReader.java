@@ -1,5 +1,7 @@
 package io.calicogitops.audit.live;
 
+import io.calicogitops.audit.LiveQuery;
+import io.calicogitops.audit.LiveReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.calicogitops.audit.LiveSnapshot;

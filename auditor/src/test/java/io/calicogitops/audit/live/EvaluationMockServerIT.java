@@ -1,13 +1,13 @@
 package io.calicogitops.audit.live;
 
 import io.calicogitops.diag.ClusterAccessException;
-import io.calicogitops.eval.Flow;
-import io.calicogitops.eval.Inventory;
-import io.calicogitops.eval.Protocols;
-import io.calicogitops.eval.Verdict;
-import io.calicogitops.evaluation.EvaluationInput;
-import io.calicogitops.evaluation.EvaluationRequest;
-import io.calicogitops.evaluation.LoadedModel;
+import io.calicogitops.policy.Flow;
+import io.calicogitops.policy.Inventory;
+import io.calicogitops.policy.Protocols;
+import io.calicogitops.policy.Verdict;
+import io.calicogitops.query.EvaluationInput;
+import io.calicogitops.query.EvaluationRequest;
+import io.calicogitops.query.LoadedModel;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;

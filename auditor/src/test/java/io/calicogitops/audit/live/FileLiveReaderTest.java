@@ -1,5 +1,6 @@
 package io.calicogitops.audit.live;
 
+import io.calicogitops.audit.LiveQuery;
 import io.calicogitops.audit.LiveSnapshot;
 import io.calicogitops.diag.Diagnostic;
 import io.calicogitops.diag.InvalidInputException;

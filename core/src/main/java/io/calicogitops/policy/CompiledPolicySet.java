@@ -1,0 +1,302 @@
+package io.calicogitops.policy;
+
+import io.calicogitops.selector.Selector;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * A policy set compiled for many evaluations: every rule side (source or destination with its scope) interned and
+ * matched against each endpoint once; endpoints with the same matches share a class; per label set, the policies
+ * of each tier that apply are listed once; decisions are memoised per (applicable policies, endpoint classes,
+ * protocol, port, and the source port when those policies constrain it). The source-port cuts are computed once per
+ * list of applicable policies: a flow is split only when a policy that applies at one of its ends has source ports.
+ * (Over 300 lines: classes, plans and memo share one state, kept in one place so that it cannot get out of step.)
+ */
+final class CompiledPolicySet {
+
+    private static final int MEMO_LIMIT = 1 << 20;
+
+    private record CRule(Rule rule, int source, int destination) {
+    }
+
+    private record CPolicy(Policy policy, CRule[] ingress, CRule[] egress) {
+        CRule[] rules(Direction d) {
+            return d == Direction.INGRESS ? ingress : egress;
+        }
+    }
+
+    private record Side(Policy scope, EntityRule entity, boolean domainsCount) {
+    }
+
+    /**
+     * The applicable policies of each tier for one label set and direction (tiers where none applies are left out),
+     * with the decisions memoised for it, keyed by (own class, peer class, protocol, port, context[, source port]);
+     * {@code sourceCuts} are the numeric source-port cuts of their rules, {@code namedSource} whether one names a port.
+     */
+    private record Plan(int id, int[] tiers, CPolicy[][] policies, Map<Object, Memo> memo, int[] sourceCuts,
+                        boolean namedSource) {
+        boolean sourceMatters() {
+            return sourceCuts.length > 0 || namedSource;
+        }
+    }
+
+    /** A memo key for a plan whose rules constrain the source port. */
+    private record SourceKey(long key, int sourcePort) {
+    }
+
+    /** What an endpoint is for the compiled form: its side matches, class, and applicable policies per direction. */
+    private static final class Info {
+        final boolean[] sides;
+        final int classId;
+        final Plan[] plans = new Plan[2];
+        int context = -1;
+
+        Info(boolean[] sides, int classId) {
+            this.sides = sides;
+            this.classId = classId;
+        }
+    }
+
+    private record Memo(Outcome outcome, List<Step> steps) {
+    }
+
+    private final EntityMatcher matcher;
+    private final List<Tier> tiers;
+    private final List<CPolicy[]> policiesByTier = new ArrayList<>();
+    private final List<Side> sides = new ArrayList<>();
+    private final Map<String, Integer> sideIds = new HashMap<>();
+    private final Map<Map<String, String>, Plan[]> plans = new HashMap<>();
+    private final Map<Endpoint, Info> infos = new IdentityHashMap<>();
+    private final Map<String, Integer> classes = new HashMap<>();
+    private final Map<Object, Integer> portSignatures = new HashMap<>();
+    private final Map<String, Integer> contexts = new HashMap<>();
+    private int planCount;
+
+    CompiledPolicySet(PolicySet set, EntityMatcher matcher, Inventory inventory) {
+        this.matcher = matcher;
+        this.tiers = set.effectiveTiers();
+        for (Tier t : tiers) {
+            policiesByTier.add(set.inTier(t.name()).stream().map(this::compile).toArray(CPolicy[]::new));
+        }
+        for (Endpoint w : inventory.workloads()) {
+            info(w);
+        }
+    }
+
+    private CPolicy compile(Policy p) {
+        return new CPolicy(p, rules(p, p.ingress(), Direction.INGRESS), rules(p, p.egress(), Direction.EGRESS));
+    }
+
+    private CRule[] rules(Policy p, List<Rule> rules, Direction d) {
+        return rules.stream().map(r -> new CRule(r, side(p, r.source(), false),
+                side(p, r.destination(), d == Direction.EGRESS && r.action() == Action.ALLOW))).toArray(CRule[]::new);
+    }
+
+    private int side(Policy p, EntityRule e, boolean domainsCount) {
+        String scope = p.kind().namespaced() ? "ns:" + p.namespace() : "global";
+        String key = scope + "|" + domainsCount + "|" + text(e.selector()) + "|" + text(e.namespaceSelector()) + "|"
+                + e.globalScope() + "|" + text(e.notSelector()) + "|" + e.serviceAccountNames() + "|"
+                + text(e.serviceAccountSelector()) + "|" + cidrs(e.nets()) + "|" + cidrs(e.notNets());
+        return sideIds.computeIfAbsent(key, k -> {
+            sides.add(new Side(p, e, domainsCount));
+            return sides.size() - 1;
+        });
+    }
+
+    private static String text(Selector s) {
+        return s == null ? "-" : s.canonical();
+    }
+
+    private static String cidrs(List<io.calicogitops.validate.Cidr> nets) {
+        return nets.stream().map(c -> Arrays.toString(c.address()) + "/" + c.prefix()).collect(Collectors.joining(","));
+    }
+
+    /** Side matches of an endpoint, computed once; equal match vectors (and IP-free identity) share a class. */
+    private Info info(Endpoint ep) {
+        Info known = infos.get(ep);
+        if (known != null) {
+            return known;
+        }
+        boolean[] m = new boolean[sides.size()];
+        StringBuilder sig = new StringBuilder(sides.size() + 1);
+        for (int i = 0; i < m.length; i++) {
+            Side s = sides.get(i);
+            m[i] = matcher.endpointPart(s.scope(), s.entity(), ep, s.domainsCount());
+            sig.append(m[i] ? '1' : '0');
+        }
+        int classId = classes.computeIfAbsent(sig.toString(), k -> classes.size());
+        Info info = new Info(m, classId);
+        infos.put(ep, info);
+        return info;
+    }
+
+    private Plan plan(Endpoint ep, Direction d) {
+        Plan[] both = plans.computeIfAbsent(ep.labels(), k -> new Plan[2]);
+        // Workloads with equal labels (namespace and service account included) share their applicable policies.
+        Plan p = both[d.ordinal()];
+        if (p == null) {
+            List<Integer> tierIdx = new ArrayList<>();
+            List<CPolicy[]> lists = new ArrayList<>();
+            for (int t = 0; t < tiers.size(); t++) {
+                List<CPolicy> applicable = new ArrayList<>();
+                for (CPolicy cp : policiesByTier.get(t)) {
+                    if (cp.policy().types().contains(d) && matcher.applies(cp.policy(), ep)) {
+                        applicable.add(cp);
+                    }
+                }
+                if (!applicable.isEmpty()) {
+                    tierIdx.add(t);
+                    lists.add(applicable.toArray(CPolicy[]::new));
+                }
+            }
+            CPolicy[][] policies = lists.toArray(CPolicy[][]::new);
+            List<Rule> rules = Arrays.stream(policies).flatMap(Arrays::stream)
+                    .flatMap(cp -> Arrays.stream(cp.rules(d))).map(CRule::rule).toList();
+            boolean named = rules.stream().anyMatch(r -> EntityMatcher.namesPorts(r.source()));
+            p = new Plan(planCount++, tierIdx.stream().mapToInt(Integer::intValue).toArray(), policies, new HashMap<>(),
+                    EntityMatcher.numericSourceCuts(rules), named);
+            both[d.ordinal()] = p;
+        }
+        return p;
+    }
+
+    Verdicts verdicts(Flow flow) {
+        if (!flow.hasSourcePort()) {
+            return Verdicts.single(flow, verdict(flow, -1));
+        }
+        Plan out = flow.source().external() ? null : planOf(flow.source(), Direction.EGRESS);
+        Plan in = flow.destination().external() ? null : planOf(flow.destination(), Direction.INGRESS);
+        boolean outMatters = out != null && out.sourceMatters();
+        boolean inMatters = in != null && in.sourceMatters();
+        if (!outMatters && !inMatters) {
+            // The common case: no applicable rule looks at the source port, one evaluation answers for the whole range.
+            return Verdicts.single(flow, verdict(flow, flow.sourcePorts().min()));
+        }
+        IntStream cuts = IntStream.concat(
+                outMatters ? Arrays.stream(out.sourceCuts()) : IntStream.empty(),
+                inMatters ? Arrays.stream(in.sourceCuts()) : IntStream.empty());
+        if (outMatters && out.namedSource() || inMatters && in.namedSource()) {
+            // A named source port is the source endpoint's port of that name: cut at each of its declared ports.
+            cuts = IntStream.concat(cuts,
+                    flow.source().ports().stream().flatMapToInt(cp -> IntStream.of(cp.port(), cp.port() + 1)));
+        }
+        return Verdicts.over(flow, cuts.distinct().sorted().toArray(), port -> verdict(flow, port));
+    }
+
+    private Verdict verdict(Flow flow, int sourcePort) {
+        return new Verdict(flow, decide(flow.source(), flow.destination(), Direction.EGRESS, flow, sourcePort),
+                decide(flow.destination(), flow.source(), Direction.INGRESS, flow, sourcePort));
+    }
+
+    private Plan planOf(Endpoint self, Direction d) {
+        Info selfInfo = info(self);
+        Plan plan = selfInfo.plans[d.ordinal()];
+        if (plan == null) {
+            plan = plan(self, d);
+            selfInfo.plans[d.ordinal()] = plan;
+        }
+        return plan;
+    }
+
+    private Decision decide(Endpoint self, Endpoint peer, Direction d, Flow flow, int sourcePort) {
+        if (self.external()) {
+            return new Decision(d, self.display(), Outcome.EXTERNAL, List.of());
+        }
+        Info selfInfo = info(self);
+        Plan plan = planOf(self, d);
+        if (plan.tiers().length == 0) {
+            return new Decision(d, self.display(), Outcome.NO_POLICY, List.of());
+        }
+        Info peerInfo = info(peer);
+        Info src = d == Direction.EGRESS ? selfInfo : peerInfo;
+        Info dstInfo = d == Direction.EGRESS ? peerInfo : selfInfo;
+        Info dstSide = d == Direction.EGRESS ? peerInfo : selfInfo;
+        if (dstSide.context < 0) {
+            dstSide.context = context(flow.destination());
+        }
+        int context = dstSide.context;
+        Memo m = null;
+        Object key = null;
+        // A named source port depends on the source endpoint's ports, which no class captures: not memoised (rare).
+        if (selfInfo.classId < 1 << 16 && peerInfo.classId < 1 << 16 && context < 1 << 7 && flow.port() < 1 << 16 && flow.icmpCode() < 0
+                && !plan.namedSource()) {
+            long k = (long) selfInfo.classId << 48 | (long) peerInfo.classId << 32 | (long) (flow.protocol() & 0xff) << 24
+                    | (long) (flow.port() + 1) << 7 | context;
+            key = plan.sourceCuts().length > 0 ? new SourceKey(k, sourcePort) : (Object) k;
+            m = plan.memo().get(key);
+        }
+        if (m == null) {
+            m = run(plan, d, flow, sourcePort, src, dstInfo);
+            if (key != null && plan.memo().size() < MEMO_LIMIT) {
+                plan.memo().put(key, m);
+            }
+        }
+        return new Decision(d, self.display(), m.outcome(), m.steps());
+    }
+
+    /** What else a decision depends on: the destination's named ports and its DNS name (interned). */
+    private int context(Endpoint dst) {
+        if (dst.ports().isEmpty() && dst.domain() == null) {
+            return 0;
+        }
+        int ports = portSignatures.computeIfAbsent(dst.ports(), k -> portSignatures.size() + 1);
+        return contexts.computeIfAbsent(ports + "|" + dst.domain(), k -> contexts.size() + 1);
+    }
+
+    private Memo run(Plan plan, Direction d, Flow flow, int sourcePort, Info src, Info dst) {
+        List<Step> steps = new ArrayList<>(2);
+        for (int i = 0; i < plan.tiers().length; i++) {
+            Tier tier = tiers.get(plan.tiers()[i]);
+            Action result = null;
+            policies:
+            for (CPolicy cp : plan.policies()[i]) {
+                for (CRule cr : cp.rules(d)) {
+                    if (!matches(cr, d, flow, sourcePort, src, dst)) {
+                        continue;
+                    }
+                    Rule r = cr.rule();
+                    steps.add(new Step(tier.name(), cp.policy().namespace(), cp.policy().name(), r.index(), r.action()));
+                    if (r.action() != Action.LOG) {
+                        result = r.action();
+                        break policies;
+                    }
+                }
+            }
+            if (result == null) {
+                steps.add(new Step(tier.name(), "", null, 0, tier.defaultAction()));
+                result = tier.defaultAction();
+                if (result == Action.DENY) {
+                    return new Memo(Outcome.DENIED_END_OF_TIER, List.copyOf(steps));
+                }
+            }
+            if (result == Action.ALLOW) {
+                return new Memo(Outcome.ALLOWED_BY_RULE, List.copyOf(steps));
+            }
+            if (result == Action.DENY) {
+                return new Memo(Outcome.DENIED_BY_RULE, List.copyOf(steps));
+            }
+        }
+        return new Memo(Outcome.ALLOWED_AFTER_PASS, List.copyOf(steps));
+    }
+
+    private static boolean matches(CRule cr, Direction d, Flow flow, int sourcePort, Info src, Info dst) {
+        Rule r = cr.rule();
+        if (!r.protocolMatches(flow.protocol())) {
+            return false;
+        }
+        if (!r.icmpMatches(flow)) {
+            return false;
+        }
+        return src.sides[cr.source()] && dst.sides[cr.destination()]
+                && EntityMatcher.portPart(r.source(), flow.source(), sourcePort, flow.protocol())
+                && EntityMatcher.portPart(r.destination(), flow.destination(), flow.port(), flow.protocol())
+                && EntityMatcher.domainPart(r.destination(), flow.destination(), d);
+    }
+}

@@ -1,0 +1,11 @@
+package io.calicogitops.policy;
+
+/** Answers whether a flow is allowed under a policy set, with the trace that decided. */
+public interface Evaluator {
+
+    /** The verdict for every source port of the flow's range, split where it changes. */
+    Verdicts evaluate(Flow flow);
+
+    /** The verdicts if every staged policy were enforced (equal to {@link #evaluate} when there is none). */
+    Verdicts evaluateStaged(Flow flow);
+}

@@ -1,5 +1,0 @@
-package io.calicogitops.eval;
-
-/** A port a workload's container declares (name may be null); named rule ports resolve through these. */
-public record ContainerPort(String name, String protocol, int port) {
-}
