@@ -1,7 +1,7 @@
 package io.calicogitops.audit;
 
 /**
- * How much a difference matters, judged by its effect on traffic (see README, "Severity rules"):
+ * How much a difference matters, judged by its effect on traffic (see docs/auditing.md, "Severity rules"):
  * critical when it can allow traffic that Git denies, warning for other spec changes, info for metadata.
  */
 public enum DriftSeverity {

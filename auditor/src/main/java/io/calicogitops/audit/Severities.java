@@ -7,7 +7,7 @@ import io.calicogitops.model.ResourceId;
 import java.util.Set;
 
 /**
- * Severity by effect on traffic, not by text (README, "Severity rules"). CRITICAL: the change can allow traffic that
+ * Severity by effect on traffic, not by text (docs/auditing.md, "Severity rules"). CRITICAL: the change can allow traffic that
  * Git denies (a Deny or Pass rule gone, an action changed other than to Deny or from Allow, an extra Allow or Pass,
  * a deny's scope possibly narrowed, an allow's possibly widened or a pass's changed, a direction dropped from types,
  * a tier's default action Pass, WireGuard off). WARNING: other spec changes. INFO: labels and annotations of objects

@@ -1,7 +1,7 @@
 package io.calicogitops.evidence;
 
 /**
- * The fixed paths inside an evidence bundle (README, "Evidence bundles"). Every path is relative, uses {@code /} and
+ * The fixed paths inside an evidence bundle (docs/evidence.md). Every path is relative, uses {@code /} and
  * names a file: a zip written by {@link Evidence} has no directory entries.
  */
 public final class BundleLayout {

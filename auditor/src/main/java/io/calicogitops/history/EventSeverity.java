@@ -8,7 +8,7 @@ import io.calicogitops.model.Resource;
 import java.util.List;
 
 /**
- * Severity of a whole resource created or deleted by a commit, by the same measure as the auditor's (README,
+ * Severity of a whole resource created or deleted by a commit, by the same measure as the auditor's (docs/auditing.md,
  * "Severity rules"): critical when the commit can let through traffic its parent denied. Modifications take the worst
  * severity of their sentences; promotions and demotions are critical, as enforcing or unenforcing changes verdicts.
  */

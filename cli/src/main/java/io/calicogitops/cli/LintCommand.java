@@ -17,9 +17,10 @@ import java.util.concurrent.Callable;
 
 /** {@code calico-gitops lint}: what Calico accepts but is almost always a mistake, as compiler-style warnings. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
-        description = "Warn about policies Calico accepts but that are almost always mistakes (codes CG-L001..CG-L006, see the "
-                + "README): a non-default tier policy without trailing Pass, shadowed rules, selectors that match no workload, "
-                + "staged policies that would deny allowed traffic, equal orders in a tier, labels no workload carries. "
+        description = "Warn about policies Calico accepts but that are almost always mistakes (codes CG-L001..CG-L007, see "
+                + "docs/policy-questions.md): a non-default tier policy without trailing Pass, shadowed rules, selectors that "
+                + "match no workload, staged policies that would deny allowed traffic, equal orders in a tier, labels no workload "
+                + "carries, rules for a direction types leaves out. "
                 + "Exit 0, or 1 with --strict when there are findings.")
 public final class LintCommand implements Callable<Integer> {
 

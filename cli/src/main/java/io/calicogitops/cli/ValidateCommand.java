@@ -56,7 +56,7 @@ public final class ValidateCommand implements Callable<Integer> {
             lint.addAll(RenderedLint.lint(c.folder(), c.files(), workloads, Set.of(c.profile().quarantineLabel())));
         }
         lint.stream().map(Diagnostic::format).forEach(spec.commandLine().getErr()::println);
-        out.printf("lint: %d %s (calico-gitops lint; codes in the README)%n", lint.size(), lint.size() == 1 ? "finding" : "findings");
+        out.printf("lint: %d %s (calico-gitops lint; codes in docs/policy-questions.md)%n", lint.size(), lint.size() == 1 ? "finding" : "findings");
         return strict && !lint.isEmpty() ? 1 : 0;
     }
 }

@@ -1,6 +1,6 @@
 package io.calicogitops.diag;
 
-/** The exit codes of every command, chosen for CI: documented in the README. */
+/** The exit codes of every command, chosen for CI: documented in the README's exit-code table. */
 public final class ExitCodes {
     public static final int OK = 0;
     public static final int FINDINGS = 1;

@@ -1,6 +1,6 @@
 package io.calicogitops.policy;
 
-/** Stable codes of the lint findings (documented in the README). */
+/** Stable codes of the lint findings (documented in docs/policy-questions.md). */
 public enum LintCode {
     /** A policy in a non-default tier ends without a catch-all rule and no later catch-all Pass covers it. */
     CG_L001("CG-L001"),

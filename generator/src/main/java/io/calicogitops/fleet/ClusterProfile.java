@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * One cluster of the fleet, as its profile file declares it, with every default applied; {@code calico} is the Calico
  * it runs (Calico Cloud when the profile does not say).
- * The nested records mirror the profile's nested mappings (see the README's fleet format).
+ * The nested records mirror the profile's nested mappings (see docs/fleet-profile.md).
  */
 public record ClusterProfile(
         String name,

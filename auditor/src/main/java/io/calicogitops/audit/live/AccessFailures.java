@@ -24,7 +24,7 @@ final class AccessFailures {
     static final String RBAC_HINT = "grant the auditor the read-only ClusterRole in rbac/calico-gitops-auditor-clusterrole.yaml";
     /** The read-only ClusterRole grants nothing on Secrets: names cannot be known in general, and list reads them all. */
     static final String SECRET_HINT = "grant get on these secrets, e.g. a Role in their namespace with resourceNames "
-            + "(see README, Secrets); or keep Secrets out of clusters/<name>/";
+            + "(see docs/auditing.md, Secrets); or keep Secrets out of clusters/<name>/";
 
     private final String context;
     private final String server;
