@@ -11,7 +11,8 @@ import io.calicogitops.yaml.MappingReader;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+
+import static io.calicogitops.fleet.ValueChecks.CHECK;
 
 /**
  * Reads the profile blocks that say how a cluster is operated rather than what it enforces: {@code scheduledAudit}
@@ -19,41 +20,41 @@ import java.util.Set;
  */
 final class AutomationReader {
 
-    private final ValueChecks checks;
+    static final Section ARGOCD = Section.of("argocd", "namespace", "project", "server", "destinationName", "automated");
+    static final Section FLUX = Section.of("flux", "namespace", "sourceRef", "interval");
+    static final Section GITOPS = Section.of("gitops", "repoUrl", "revision").with(ARGOCD, FLUX);
+    static final Section SCHEDULED_AUDIT = Section.of("scheduledAudit", "schedule", "image", "repoUrl", "ref", "gitSecret",
+            "webhookSecret", "signKeySecret");
 
-    AutomationReader(ValueChecks checks) {
-        this.checks = checks;
+    private AutomationReader() {
     }
 
-    Optional<GitOps> gitops(MappingReader root) {
-        return root.object("gitops").map(r -> {
-            r.rejectUnknownKeys(Set.of("repoUrl", "revision", "argocd", "flux"));
+    static Optional<GitOps> gitops(MappingReader root) {
+        return GITOPS.read(root, r -> {
             String repoUrl = repoUrl(r, "repoUrl");
             String revision = revision(r, "revision");
-            Optional<ArgoCd> argocd = r.object("argocd").map(a -> {
-                a.rejectUnknownKeys(Set.of("namespace", "project", "server", "destinationName", "automated"));
+            ArgoCd ad = ArgoCd.DEFAULTS;
+            Optional<ArgoCd> argocd = ARGOCD.read(r, a -> {
                 String server = a.string("server", null);
                 String destinationName = a.string("destinationName", null);
                 if (server != null && destinationName != null) {
                     a.error("destinationName", "give either server or destinationName, not both");
                 }
                 if (server != null) {
-                    checks.url(a, "server", server);
+                    CHECK.url(a, "server", server);
                 }
                 if (destinationName != null) {
                     subdomain(a, "destinationName", destinationName);
                 }
-                return new ArgoCd(subdomain(a, "namespace", a.string("namespace", "argocd")),
-                        subdomain(a, "project", a.string("project", "default")),
-                        server == null && destinationName == null ? "https://kubernetes.default.svc" : server,
-                        destinationName, a.bool("automated", true));
+                return new ArgoCd(subdomain(a, "namespace", a.string("namespace", ad.namespace())),
+                        subdomain(a, "project", a.string("project", ad.project())),
+                        server == null && destinationName == null ? ad.server() : server,
+                        destinationName, a.bool("automated", ad.automated()));
             });
-            Optional<Flux> flux = r.object("flux").map(f -> {
-                f.rejectUnknownKeys(Set.of("namespace", "sourceRef", "interval"));
-                return new Flux(subdomain(f, "namespace", f.string("namespace", "flux-system")),
-                        subdomain(f, "sourceRef", f.string("sourceRef", "flux-system")),
-                        checks.duration(f, "interval", "10m"));
-            });
+            Flux fd = Flux.DEFAULTS;
+            Optional<Flux> flux = FLUX.read(r, f -> new Flux(subdomain(f, "namespace", f.string("namespace", fd.namespace())),
+                    subdomain(f, "sourceRef", f.string("sourceRef", fd.sourceRef())),
+                    CHECK.duration(f, "interval", fd.interval())));
             if (argocd.isEmpty() && flux.isEmpty()) {
                 r.diagnostics().error(r.here(), "gitops: names neither argocd nor flux", "add 'argocd: {}' or 'flux: {}' (or both)");
             }
@@ -61,10 +62,9 @@ final class AutomationReader {
         });
     }
 
-    Optional<ScheduledAudit> scheduledAudit(MappingReader root, List<String> packs, Optional<GitOps> gitops) {
-        return root.object("scheduledAudit").map(r -> {
-            r.rejectUnknownKeys(Set.of("schedule", "image", "repoUrl", "ref", "gitSecret", "webhookSecret", "signKeySecret"));
-            String schedule = r.string("schedule", "0 * * * *");
+    static Optional<ScheduledAudit> scheduledAudit(MappingReader root, List<String> packs, Optional<GitOps> gitops) {
+        return SCHEDULED_AUDIT.read(root, r -> {
+            String schedule = r.string("schedule", ScheduledAudit.DEFAULT_SCHEDULE);
             if (r.has("schedule")) {
                 CronSchedule.check(schedule).ifPresent(m -> r.error("schedule", m, "example: '*/30 * * * *'"));
             }
@@ -73,7 +73,7 @@ final class AutomationReader {
                 ImageReference.check(image).ifPresent(m -> r.error("image", m));
             }
             String repoUrl = r.has("repoUrl") || gitops.isEmpty() ? repoUrl(r, "repoUrl") : gitops.get().repoUrl();
-            String ref = r.has("ref") ? revision(r, "ref") : gitops.map(GitOps::revision).orElse("main");
+            String ref = r.has("ref") ? revision(r, "ref") : gitops.map(GitOps::revision).orElse(GitOps.DEFAULT_REVISION);
             String gitSecret = required(r, "gitSecret", "the Secret in namespace calico-gitops holding the Git credentials");
             if (gitSecret != null) {
                 subdomain(r, "gitSecret", gitSecret);
@@ -92,7 +92,7 @@ final class AutomationReader {
         });
     }
 
-    private String repoUrl(MappingReader r, String key) {
+    private static String repoUrl(MappingReader r, String key) {
         String url = required(r, key, "the URL the fleet repository is cloned from, e.g. https://github.com/acme/fleet.git");
         if (url == null) {
             return null;
@@ -103,13 +103,13 @@ final class AutomationReader {
         } else if (url.startsWith("ssh://") || url.matches("[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:.+")) {
             return url;
         } else {
-            checks.url(r, key, url);
+            CHECK.url(r, key, url);
         }
         return url;
     }
 
     private static String revision(MappingReader r, String key) {
-        String rev = r.string(key, "main");
+        String rev = r.string(key, GitOps.DEFAULT_REVISION);
         if (!rev.matches("[A-Za-z0-9][A-Za-z0-9._/-]*") || rev.contains("..") || rev.endsWith(".lock") || rev.endsWith("/")) {
             r.error(key, "'" + Names.printable(rev) + "' is not a branch, tag or commit name");
         }

@@ -6,7 +6,6 @@ import io.calicogitops.yaml.MappingReader;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Reads the profile's {@code calico: {edition, version}}: which Calico the cluster runs, so that validation applies
@@ -14,16 +13,17 @@ import java.util.Set;
  */
 final class CalicoTargetReader {
 
+    static final Section CALICO = Section.of("calico", "edition", "version");
+
     private CalicoTargetReader() {
     }
 
     /** The target, or Calico Cloud when the key is absent or wrong (the problem is then in the diagnostics). */
     static CalicoTarget read(MappingReader root) {
-        return root.object("calico").map(CalicoTargetReader::target).orElse(CalicoTarget.CLOUD);
+        return CALICO.read(root, CalicoTargetReader::target).orElse(CalicoTarget.CLOUD);
     }
 
     private static CalicoTarget target(MappingReader r) {
-        r.rejectUnknownKeys(Set.of("edition", "version"));
         if (!r.has("edition")) {
             r.diagnostics().error(r.here(), r.pathOf("edition") + ": required (cloud, enterprise or oss)");
             return CalicoTarget.CLOUD;

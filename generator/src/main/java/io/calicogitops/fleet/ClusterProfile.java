@@ -48,6 +48,11 @@ public record ClusterProfile(
         SourceLocation origin,
         LocationIndex locations) {
 
+    /** Workloads labelled {@code quarantine="true"} (unless the profile names another key) are logged and denied. */
+    public static final String DEFAULT_QUARANTINE_LABEL = "quarantine";
+    /** The kube-dns allow policy's order: early, so that no later deny cuts DNS. */
+    public static final Number DEFAULT_KUBE_DNS_ORDER = 50;
+
     public ClusterProfile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(provider, "provider");
@@ -72,14 +77,24 @@ public record ClusterProfile(
     public record Logs(String flowFlushInterval, String dnsFlushInterval, String l7FlushInterval,
                        int flowAggregationForAllowed, int flowAggregationForDenied, int dnsAggregation,
                        boolean dnsFileEnabled, boolean tcpStats) {
+        /** Calico's own FelixConfiguration defaults, what the cluster does when the profile says nothing. */
+        public static final Logs DEFAULTS = new Logs("5m0s", "5m0s", "5m0s", 2, 1, 1, false, false);
+
     }
 
     /** A tier and its order. */
     public record TierSpec(String name, Number order) {
+        /** The tiers rendered when the profile lists none. */
+        public static final List<TierSpec> DEFAULTS = List.of(
+                new TierSpec("quarantine", 200), new TierSpec("platform", 300), new TierSpec("security", 400));
+
     }
 
     /** The global default-deny: namespaces in scope, staged or enforced, and its order. */
     public record DefaultDeny(List<String> namespaces, boolean staged, Number order) {
+        /** Staged (reported, not enforced, as Calico's staged policies are) over namespace default. */
+        public static final DefaultDeny DEFAULTS = new DefaultDeny(List.of("default"), true, 2000);
+
         public DefaultDeny {
             namespaces = List.copyOf(namespaces);
         }
@@ -88,6 +103,9 @@ public record ClusterProfile(
     /** DNS egress policy: which workload may reach which domains. */
     public record DnsEgress(String namespace, String workloadSelector, List<String> domains, boolean useNetworkSet,
                             Number order) {
+        /** No domains: renders nothing until domains are listed. */
+        public static final DnsEgress DEFAULTS = new DnsEgress("default", "all()", List.of(), false, 100);
+
         public DnsEgress {
             domains = List.copyOf(domains);
         }
@@ -95,6 +113,9 @@ public record ClusterProfile(
 
     /** Blocked source CIDRs and the workloads they are blocked from. */
     public record BlockedIps(List<String> cidrs, String selector, Number order) {
+        /** No CIDRs: renders nothing until some are listed. */
+        public static final BlockedIps DEFAULTS = new BlockedIps(List.of(), "all()", 300);
+
         public BlockedIps {
             cidrs = List.copyOf(cidrs);
         }
@@ -102,6 +123,9 @@ public record ClusterProfile(
 
     /** PCI microsegmentation: namespaces and the in-scope label key. */
     public record Pci(List<String> namespaces, String label, Number order) {
+        /** No namespace in scope; the label key the workshops use. */
+        public static final Pci DEFAULTS = new Pci(List.of(), "PCI", 100);
+
         public Pci {
             namespaces = List.copyOf(namespaces);
         }
@@ -112,6 +136,9 @@ public record ClusterProfile(
      * except {@code allowedFlows}. {@code label} null means the PCI label.
      */
     public record Segmentation(String label, List<AllowedFlow> allowedFlows) {
+        /** The PCI label, no exception. */
+        public static final Segmentation DEFAULTS = new Segmentation(null, List.of());
+
         public Segmentation {
             allowedFlows = List.copyOf(allowedFlows);
         }
@@ -122,6 +149,9 @@ public record ClusterProfile(
      * (the nodes' {@code net.ipv4.ip_local_port_range}; Linux's default 32768-60999).
      */
     public record Evaluation(io.calicogitops.policy.SourcePorts sourcePorts) {
+        /** Clients' source ports: Linux's default {@code net.ipv4.ip_local_port_range}, what the nodes use unless tuned. */
+        public static final Evaluation DEFAULTS = new Evaluation(io.calicogitops.policy.SourcePorts.LINUX_EPHEMERAL);
+
         public Evaluation {
             Objects.requireNonNull(sourcePorts, "sourcePorts");
         }
@@ -133,11 +163,18 @@ public record ClusterProfile(
 
     /** A pulled IP threat feed with the deny policy and alert that go with it. */
     public record ThreatFeed(String name, String url, String label, Number order) {
+        /** The deny policy's order when the feed names none; its label defaults to the feed's name. */
+        public static final Number DEFAULT_ORDER = 200;
     }
 
     /** Alert settings shared by the alert packs. */
     public record Alerts(int severity, String period, String lookback, List<String> watchedDomains,
                          String lateralNamespace, String lateralLabel) {
+        /** Calico's alert defaults; no lateral-movement alert. */
+        public static final Alerts DEFAULTS = new Alerts(100, "1m", "1m", List.of(), null, null);
+        /** The lateral-movement alert's label when its block names none. */
+        public static final String DEFAULT_LATERAL_LABEL = "security=strict";
+
         public Alerts {
             watchedDomains = List.copyOf(watchedDomains);
         }
@@ -146,6 +183,9 @@ public record ClusterProfile(
     /** Which GlobalReports run, on which schedule, over which namespaces. */
     public record Reports(String schedule, boolean inventory, boolean networkAccess, boolean policyAudit,
                           boolean cisBenchmark, List<String> namespaces) {
+        /** Every report, daily at midnight, over the whole cluster. */
+        public static final Reports DEFAULTS = new Reports("0 0 * * *", true, true, true, true, List.of());
+
         public Reports {
             namespaces = List.copyOf(namespaces);
         }
@@ -154,11 +194,16 @@ public record ClusterProfile(
     /** Deep packet inspection target and the IntrusionDetection resources. */
     public record Dpi(String namespace, String selector, String cpuLimit, String memoryLimit, String cpuRequest,
                       String memoryRequest) {
+        /** No namespace (nothing inspected); the resources of Calico's DPI examples. */
+        public static final Dpi DEFAULTS = new Dpi(null, "all()", "1", "1Gi", "100m", "100Mi");
     }
 
     /** L7 log collection settings and the Services annotated for it. */
     public record L7(List<ServiceRef> services, int logIntervalSeconds, int logRequestsPerInterval,
                      String policySyncPathPrefix) {
+        /** No Service annotated; the L7 collector's own defaults. */
+        public static final L7 DEFAULTS = new L7(List.of(), 5, -1, "/var/run/nodeagent");
+
         public L7 {
             services = List.copyOf(services);
         }
@@ -170,6 +215,8 @@ public record ClusterProfile(
 
     /** The workshop application policy packs and their namespaces. */
     public record Apps(boolean devApp, boolean onlineBoutique, String devNamespace, String boutiqueNamespace) {
+        /** No application pack; the workshops' namespaces. */
+        public static final Apps DEFAULTS = new Apps(false, false, "dev", "default");
     }
 
     /**
@@ -179,6 +226,9 @@ public record ClusterProfile(
      */
     public record ScheduledAudit(String schedule, String image, String repoUrl, String ref, String gitSecret,
                                  Optional<String> webhookSecret, Optional<String> signKeySecret) {
+        /** Hourly, on the hour; ref falls back to gitops.revision, then {@link GitOps#DEFAULT_REVISION}. */
+        public static final String DEFAULT_SCHEDULE = "0 * * * *";
+
         public ScheduledAudit {
             Objects.requireNonNull(webhookSecret, "webhookSecret");
             Objects.requireNonNull(signKeySecret, "signKeySecret");
@@ -190,14 +240,20 @@ public record ClusterProfile(
      * pointing at {@code clusters/<name>}.
      */
     public record GitOps(String repoUrl, String revision, Optional<ArgoCd> argocd, Optional<Flux> flux) {
+        /** The branch synced when the profile names none. */
+        public static final String DEFAULT_REVISION = "main";
     }
 
     /** An Argo CD Application: its namespace and project, the destination cluster, automated sync or not. */
     public record ArgoCd(String namespace, String project, String server, String destinationName, boolean automated) {
+        /** Argo CD's own namespace and project, the cluster it runs in, automated sync. */
+        public static final ArgoCd DEFAULTS = new ArgoCd("argocd", "default", "https://kubernetes.default.svc", null, true);
     }
 
     /** A Flux Kustomization: its namespace, the GitRepository it reads, its interval. */
     public record Flux(String namespace, String sourceRef, String interval) {
+        /** The namespace and GitRepository that {@code flux bootstrap} makes, Flux's usual 10m interval. */
+        public static final Flux DEFAULTS = new Flux("flux-system", "flux-system", "10m");
     }
 
     /** Where a profile key (a JSON pointer such as {@code /wireguard}) is written, for diagnostics about this cluster. */

@@ -22,7 +22,10 @@ final class ValueChecks {
     private static final java.util.regex.Pattern QUANTITY =
             java.util.regex.Pattern.compile("[0-9]+(\\.[0-9]+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?");
 
-    ValueChecks(MappingReader root) {
+    /** The one instance: the checks keep no state. */
+    static final ValueChecks CHECK = new ValueChecks();
+
+    private ValueChecks() {
     }
 
     /** False (and reported) when {@code value} is not a DNS-1123 label. */
