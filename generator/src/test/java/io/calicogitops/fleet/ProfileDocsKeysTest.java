@@ -3,7 +3,10 @@ package io.calicogitops.fleet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.calicogitops.diag.Diagnostic;
+import io.calicogitops.diag.Diagnostics;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +26,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /**
  * docs/fleet-profile.md's YAML reference names exactly the keys the profile reader knows: every top-level key and
  * every key of every section (items of a list of mappings merged), no more, no less. The reader's keys come from the
- * one place the reader itself rejects unknown keys with, {@link ProfileReader#PROFILE}.
+ * one place the reader itself rejects unknown keys with, {@link ProfileReader#PROFILE}. And each section has one
+ * defaults value: an empty section reads as an absent one.
  */
 class ProfileDocsKeysTest {
+
+    @TempDir
+    Path tmp;
 
     private static final Pattern YAML_BLOCK = Pattern.compile("(?ms)^```yaml\\n(.*?)^```");
 
@@ -53,15 +60,44 @@ class ProfileDocsKeysTest {
     }
 
     @Test
-    void everySectionOfTheReaderIsReachableFromTheTopLevelKeys() {
-        // The unknown-key hint at the top level lists the same keys the docs test compares.
-        Map<String, Set<String>> known = ProfileReader.PROFILE.keysByPath();
-        for (String path : known.keySet()) {
-            if (!path.isEmpty()) {
-                String parent = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "";
-                assertEquals(true, known.get(parent).contains(path.substring(path.lastIndexOf('.') + 1)), path);
-            }
-        }
+    void unknownTopLevelKey_hintListsTheKeysOfTheOnePlace() throws Exception {
+        Diagnostics diagnostics = new Diagnostics();
+        Fleet.read(profile("name: a\nprovider: EKS\ncni: calico\nqqqqqqqqqq: 1\n"), p -> p.getFileName().toString(), diagnostics);
+
+        assertEquals(List.of("known keys: " + String.join(", ", ProfileReader.PROFILE.keys())),
+                diagnostics.sorted().stream().map(Diagnostic::hint).toList());
+    }
+
+    @Test
+    void emptySection_takesTheSameDefaultsAsAnAbsentOne() throws Exception {
+        String base = "name: a\nprovider: EKS\ncni: calico\n";
+        String empty = base + "logs: {}\nquarantine: {}\ndefaultDeny: {}\nkubeDns: {}\ndnsEgress: {}\nblockedIps: {}\n"
+                + "pci: {}\nsegmentation: {}\nevaluation: {}\nalerts: {}\nreports: {}\ndpi: {}\nl7: {}\napps: {}\n";
+        Diagnostics diagnostics = new Diagnostics();
+
+        ClusterProfile absent = Fleet.read(profile(base), p -> "a.yaml", diagnostics).clusters().get(0);
+        ClusterProfile allEmpty = Fleet.read(profile(empty), p -> "a.yaml", diagnostics).clusters().get(0);
+
+        assertEquals(List.of(), diagnostics.sorted());
+        assertEquals(List.of(ClusterProfile.Logs.DEFAULTS, ClusterProfile.DEFAULT_QUARANTINE_LABEL,
+                        ClusterProfile.DefaultDeny.DEFAULTS, ClusterProfile.DEFAULT_KUBE_DNS_ORDER,
+                        ClusterProfile.DnsEgress.DEFAULTS, ClusterProfile.BlockedIps.DEFAULTS, ClusterProfile.Pci.DEFAULTS,
+                        ClusterProfile.Segmentation.DEFAULTS, ClusterProfile.Evaluation.DEFAULTS, ClusterProfile.Alerts.DEFAULTS,
+                        ClusterProfile.Reports.DEFAULTS, ClusterProfile.Dpi.DEFAULTS, ClusterProfile.L7.DEFAULTS,
+                        ClusterProfile.Apps.DEFAULTS, ClusterProfile.TierSpec.DEFAULTS),
+                sections(absent));
+        assertEquals(sections(absent), sections(allEmpty));
+    }
+
+    private static List<Object> sections(ClusterProfile p) {
+        return List.of(p.logs(), p.quarantineLabel(), p.defaultDeny(), p.kubeDnsOrder(), p.dnsEgress(), p.blockedIps(),
+                p.pci(), p.segmentation(), p.evaluation(), p.alerts(), p.reports(), p.dpi(), p.l7(), p.apps(), p.tiers());
+    }
+
+    private Path profile(String text) throws Exception {
+        Path dir = Files.createTempDirectory(tmp, "fleet");
+        Files.writeString(dir.resolve("a.yaml"), text);
+        return dir;
     }
 
     private static void diff(String path, Set<String> a, Set<String> b, String what, List<String> problems) {
