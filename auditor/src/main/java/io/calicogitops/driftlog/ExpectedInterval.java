@@ -16,6 +16,8 @@ public final class ExpectedInterval {
     private ExpectedInterval() {
     }
 
+    // The messages name the option: both commands take it under that one name, and the user must learn which input
+    // was wrong (as history.Interval names --since/--until); kept word for word from the command it moved out of.
     /** {@code 1d}, {@code 12h}, {@code 30m} or an ISO-8601 duration, positive: {@code --expected-interval} of {@code log show} and {@code history}. */
     public static Duration parse(String text) {
         Matcher m = SHORT_DURATION.matcher(text.toLowerCase(Locale.ROOT));
