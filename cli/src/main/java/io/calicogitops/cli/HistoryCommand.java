@@ -1,6 +1,7 @@
 package io.calicogitops.cli;
 
 import io.calicogitops.driftlog.DriftLogTimeline;
+import io.calicogitops.driftlog.ExpectedInterval;
 import io.calicogitops.diag.ExitCodes;
 import io.calicogitops.diag.UsageException;
 import io.calicogitops.history.History;
@@ -70,7 +71,7 @@ public final class HistoryCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         HistoryFormat fmt = HistoryFormat.parse(format);
         Interval interval = Interval.parse(since, until);
-        Duration expected = LogShowCommand.duration(expectedInterval);
+        Duration expected = ExpectedInterval.parse(expectedInterval);
         if (fmt == HistoryFormat.CSV && output != null && Files.exists(output) && !Files.isDirectory(output)) {
             throw new UsageException("--output: with --format csv, a folder for summary.csv, events.json and drift-spans.csv ("
                     + Paths.display(output) + " is a file)");

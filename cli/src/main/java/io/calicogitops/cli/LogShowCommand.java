@@ -4,6 +4,7 @@ import io.calicogitops.diag.ExitCodes;
 import io.calicogitops.diag.UsageException;
 import io.calicogitops.driftlog.DriftLog;
 import io.calicogitops.driftlog.DriftTimeline;
+import io.calicogitops.driftlog.ExpectedInterval;
 import io.calicogitops.driftlog.LogEntry;
 import io.calicogitops.driftlog.LogJsonReport;
 import io.calicogitops.driftlog.LogTextReport;
@@ -22,19 +23,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** {@code calico-gitops log show}: a cluster's recorded audits and its drift timeline. */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "List a cluster's recorded audits and the drift timeline: when each drift was first seen, how long it"
                 + " lasted, when it was resolved, and gaps without a successful audit.")
 public final class LogShowCommand implements Callable<Integer> {
-
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)([dhm])");
 
     @Spec
     CommandSpec spec;
@@ -63,7 +59,7 @@ public final class LogShowCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw new UsageException("--format: expected text or json, got '" + format + "'");
         }
-        Duration expected = duration(interval);
+        Duration expected = ExpectedInterval.parse(interval);
         Optional<Instant> from = Optional.ofNullable(since).map(s -> instant("--since", s, false));
         Instant to = until == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : instant("--until", until, true);
         List<LogEntry> all;
@@ -94,30 +90,6 @@ public final class LogShowCommand implements Callable<Integer> {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw new UsageException(option + ": expected YYYY-MM-DD or an instant like 2026-01-31T12:00:00Z, got '" + text + "'");
-        }
-    }
-
-    /** {@code 1d}, {@code 12h}, {@code 30m} or an ISO-8601 duration, positive: {@code --expected-interval} of {@code log show} and {@code history}. */
-    static Duration duration(String text) {
-        Matcher m = SHORT_DURATION.matcher(text.toLowerCase(Locale.ROOT));
-        try {
-            Duration d;
-            if (m.matches()) {
-                long n = Long.parseLong(m.group(1));
-                d = switch (m.group(2)) {
-                    case "d" -> Duration.ofDays(n);
-                    case "h" -> Duration.ofHours(n);
-                    default -> Duration.ofMinutes(n);
-                };
-            } else {
-                d = Duration.parse(text);
-            }
-            if (d.isZero() || d.isNegative()) {
-                throw new UsageException("--expected-interval: must be positive, got '" + text + "'");
-            }
-            return d;
-        } catch (DateTimeParseException | ArithmeticException e) {
-            throw new UsageException("--expected-interval: expected 1d, 12h, 30m or an ISO-8601 duration, got '" + text + "'");
         }
     }
 }

@@ -2,13 +2,11 @@ package io.calicogitops.cli;
 
 import io.calicogitops.diag.Diagnostic;
 import io.calicogitops.diag.UsageException;
-import io.calicogitops.git.FileChange;
 import io.calicogitops.git.GitCredentials;
 import io.calicogitops.git.PushResult;
 import io.calicogitops.git.UnifiedDiff;
-import io.calicogitops.render.ClusterRender;
 import io.calicogitops.render.Generator;
-import io.calicogitops.render.Overlay;
+import io.calicogitops.render.RenderSummary;
 import io.calicogitops.render.RepoUpdate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,12 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /** {@code calico-gitops render}: render the fleet into cluster folders of a Git repository and commit once. */
@@ -74,7 +69,7 @@ public final class RenderCommand implements Callable<Integer> {
                 packs.templates(), packs.overlays(), clusters, Paths::display), progress.on(err));
         result.warnings().stream().map(Diagnostic::format).forEach(err::println);
         RepoUpdate update = RepoUpdate.write(result, repo, clusters.isEmpty(), dryRun, message);
-        printTable(out, result.clusters(), update.changes());
+        RenderSummary.print(out, result.clusters(), update.changes());
         if (dryRun) {
             update.changes().forEach(c -> out.print(UnifiedDiff.of(c)));
             out.println(update.changes().isEmpty() ? "dry run: no changes"
@@ -92,31 +87,5 @@ public final class RenderCommand implements Callable<Integer> {
                     : "pushed " + branch + " to " + REMOTE);
         }
         return 0;
-    }
-
-    public static void printTable(PrintWriter out, List<ClusterRender> clusters, List<FileChange> changes) {
-        String fmt = "%-20s %-40s %9s %6s %8s %8s%n";
-        out.printf(fmt, "CLUSTER", "OVERLAYS", "RESOURCES", "ADDED", "CHANGED", "REMOVED");
-        // Counted in one pass: a fleet of hundreds of clusters has tens of thousands of changed files.
-        Map<String, Map<FileChange.Type, Long>> counts = new TreeMap<>();
-        for (FileChange ch : changes) {
-            counts.computeIfAbsent(ch.path().split("/")[1], k -> new EnumMap<>(FileChange.Type.class))
-                    .merge(ch.type(), 1L, Long::sum);
-        }
-        Set<String> rendered = new HashSet<>();
-        for (ClusterRender c : clusters) {
-            rendered.add(c.profile().name());
-            Map<FileChange.Type, Long> n = counts.getOrDefault(c.profile().name(), Map.of());
-            out.printf(fmt, c.profile().name(),
-                    String.join(",", c.overlays().stream().map(Overlay::name).toList()),
-                    c.resources().size(),
-                    n.getOrDefault(FileChange.Type.ADDED, 0L),
-                    n.getOrDefault(FileChange.Type.MODIFIED, 0L),
-                    n.getOrDefault(FileChange.Type.REMOVED, 0L));
-        }
-        changes.stream().map(ch -> ch.path().split("/")[1]).distinct()
-                .filter(name -> !rendered.contains(name))
-                .forEach(name -> out.printf(fmt, name, "(removed from fleet)", 0, 0, 0,
-                        counts.get(name).getOrDefault(FileChange.Type.REMOVED, 0L)));
     }
 }

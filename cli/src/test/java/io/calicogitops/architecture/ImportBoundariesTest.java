@@ -56,6 +56,28 @@ class ImportBoundariesTest {
     }
 
     @Test
+    void commands_neverReachIntoAnotherCommand() throws IOException {
+        // A helper two commands share belongs in a library (or a non-command cli class), not in one of them: issue 13.
+        List<String> offenders = new ArrayList<>();
+        for (SourceFile s : SourceFile.all()) {
+            String name = s.path().getFileName().toString().replace(".java", "");
+            if (s.module().equals("cli") && name.endsWith("Command")) {
+                CommandReferences.of(name, s.text()).forEach(r -> offenders.add(s.relative() + " uses " + r));
+            }
+        }
+        assertEquals(List.of(), offenders, "commands calling another command's members");
+    }
+
+    @Test
+    void theCommandScan_findsAMemberButNotAClassLiteral() {
+        // Guards the test above against passing because the scan finds nothing.
+        String source = "@Command(subcommands = {LogShowCommand.class})\n"
+                + "/** like RenderCommand.printTable */ class X { void f() { RenderCommand.printTable(o, a, b);\n"
+                + "  var d = LogShowCommand . duration(s); DemoCommand.helper(); } }";
+        assertEquals(List.of("RenderCommand.printTable", "LogShowCommand.duration"), CommandReferences.of("DemoCommand", source));
+    }
+
+    @Test
     void everyPackage_livesInExactlyOneModule() throws IOException {
         Map<String, Set<String>> modules = new TreeMap<>();
         for (SourceFile s : SourceFile.all()) {
