@@ -8,6 +8,7 @@ import io.calicogitops.diag.Diagnostics;
 import io.calicogitops.diag.SourceLocation;
 import io.calicogitops.model.Resource;
 import io.calicogitops.model.ResourceId;
+import io.calicogitops.testing.Golden;
 import io.calicogitops.validate.Locator;
 import io.calicogitops.validate.ManifestValidator;
 import io.calicogitops.yaml.YamlDocument;
@@ -95,7 +96,7 @@ class RealWorldCorpusTest {
     void corpus_everyFileHasAGoldenAndEveryGoldenAFile() throws IOException {
         List<String> files = files().toList();
         assertTrue(files.size() >= 37, "the corpus at " + corpus() + " has " + files.size() + " files");
-        try (Stream<Path> goldens = Files.list(GoldenText.dir(SCENARIO))) {
+        try (Stream<Path> goldens = Files.list(Golden.testResources("auditor", "golden/" + SCENARIO))) {
             List<String> stale = goldens.map(p -> p.getFileName().toString().replaceAll("\\.txt$", ""))
                     .filter(n -> !files.contains(n)).toList();
             assertEquals(List.of(), stale, "golden files without a corpus file");
@@ -129,7 +130,7 @@ class RealWorldCorpusTest {
         List<Diagnostic> found = diagnostics.sorted();
         text.append(found.isEmpty() ? "no diagnostics\n"
                 : found.stream().map(Diagnostic::format).collect(Collectors.joining("\n", "", "\n")));
-        GoldenText.assertMatches(SCENARIO, file + ".txt", text.toString());
+        Golden.assertText(Golden.testResources("auditor", "golden/" + SCENARIO).resolve(file + ".txt"), text.toString());
     }
 
     @ParameterizedTest

@@ -12,6 +12,7 @@ import io.calicogitops.history.DriftTimelineEntry;
 import io.calicogitops.history.DriftTimelineView;
 import io.calicogitops.history.HistoryFixtures;
 import io.calicogitops.history.HistoryReport;
+import io.calicogitops.testing.Golden;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,12 +65,12 @@ class HistoryReportersTest {
 
     @Test
     void text_oneCluster_matchesGolden() throws IOException {
-        Golden.assertMatches("history-eks-prod.txt", render(new HistoryTextReporter(), eksProd));
+        Golden.assertText(ReportFixtures.golden("history-eks-prod.txt"), render(new HistoryTextReporter(), eksProd));
     }
 
     @Test
     void text_allClusters_groupsChangesByClusterAndMatchesGolden() throws IOException {
-        Golden.assertMatches("history-all.txt", render(new HistoryTextReporter(), all));
+        Golden.assertText(ReportFixtures.golden("history-all.txt"), render(new HistoryTextReporter(), all));
     }
 
     @Test
@@ -82,7 +83,7 @@ class HistoryReportersTest {
     @Test
     void json_matchesGoldenAndTheSchema() throws IOException {
         String json = render(new HistoryJsonReporter(), eksProd);
-        Golden.assertMatches("history-eks-prod.json", json);
+        Golden.assertText(ReportFixtures.golden("history-eks-prod.json"), json);
         for (HistoryReport r : List.of(eksProd, all, empty)) {
             assertEquals(List.of(), messages(SCHEMA.validate(MAPPER.readTree(render(new HistoryJsonReporter(), r)))));
         }
@@ -131,16 +132,16 @@ class HistoryReportersTest {
     @Test
     void driftSpansAndGaps_inEveryFormat_matchGoldensAndTheSchema(@TempDir Path out) throws IOException {
         HistoryReport r = withDrift();
-        Golden.assertMatches("history-eks-prod-drift.txt", render(new HistoryTextReporter(), r));
+        Golden.assertText(ReportFixtures.golden("history-eks-prod-drift.txt"), render(new HistoryTextReporter(), r));
         String json = render(new HistoryJsonReporter(), r);
-        Golden.assertMatches("history-eks-prod-drift.json", json);
+        Golden.assertText(ReportFixtures.golden("history-eks-prod-drift.json"), json);
         assertEquals(List.of(), messages(SCHEMA.validate(MAPPER.readTree(json))));
-        Golden.assertMatches("history-eks-prod-drift.md", render(new HistoryMarkdownReporter(), r));
-        Golden.assertMatches("history-eks-prod-drift.html", render(new HistoryHtmlReporter(), r));
+        Golden.assertText(ReportFixtures.golden("history-eks-prod-drift.md"), render(new HistoryMarkdownReporter(), r));
+        Golden.assertText(ReportFixtures.golden("history-eks-prod-drift.html"), render(new HistoryHtmlReporter(), r));
         List<Path> files = new HistoryCsvReporter().writeFiles(r, out.resolve("csv"));
         assertEquals(List.of("summary.csv", "events.json", "drift-spans.csv"),
                 files.stream().map(p -> p.getFileName().toString()).toList());
-        Golden.assertMatches("history-eks-prod.drift-spans.csv", Files.readString(files.get(2)));
+        Golden.assertText(ReportFixtures.golden("history-eks-prod.drift-spans.csv"), Files.readString(files.get(2)));
     }
 
     @Test
@@ -173,13 +174,13 @@ class HistoryReportersTest {
 
     @Test
     void markdown_matchesGolden() throws IOException {
-        Golden.assertMatches("history-all.md", render(new HistoryMarkdownReporter(), all));
+        Golden.assertText(ReportFixtures.golden("history-all.md"), render(new HistoryMarkdownReporter(), all));
     }
 
     @Test
     void html_matchesGoldenAndIsSelfContained() throws IOException {
         String html = render(new HistoryHtmlReporter(), all);
-        Golden.assertMatches("history-all.html", html);
+        Golden.assertText(ReportFixtures.golden("history-all.html"), html);
         assertFalse(html.contains("<script") || html.contains("<link") || html.contains("src="), "no external resources");
         assertTrue(html.contains("security.pci-whitelist: ingress rule 1: source selector PCI != &quot;true&quot; -&gt; all()"));
     }
@@ -187,7 +188,7 @@ class HistoryReportersTest {
     @Test
     void csv_summaryHasCalicosPolicyAuditColumnsFirst() throws IOException {
         String csv = render(new HistoryCsvReporter(), eksProd);
-        Golden.assertMatches("history-eks-prod.summary.csv", csv);
+        Golden.assertText(ReportFixtures.golden("history-eks-prod.summary.csv"), csv);
         assertTrue(csv.startsWith("startTime,endTime,endpointSelector,namespaceNames,namespaceSelector,serviceAccountNames,"
                 + "serviceAccountSelectors,numCreatedPolicies,numModifiedPolicies,numDeletedPolicies,"), csv);
         assertEquals("2026-11-01T00:00:00Z,2026-11-30T23:59:59Z,,,,,,3,3,1,eks-prod,5,3,1,8", csv.lines().toList().get(1));
@@ -208,7 +209,7 @@ class HistoryReportersTest {
                 out.resolve("report/drift-spans.csv")), files);
         assertEquals(String.join(",", HistoryCsvReporter.SPAN_COLUMNS) + "\n", Files.readString(files.get(2)), "no drift log: header only");
         String events = Files.readString(files.get(1), StandardCharsets.UTF_8);
-        Golden.assertMatches("history-eks-prod.events.json", events);
+        Golden.assertText(ReportFixtures.golden("history-eks-prod.events.json"), events);
         JsonNode json = MAPPER.readTree(events);
         long changes = eksProd.commits().stream().mapToLong(c -> c.changes().size()).sum();
         assertEquals(changes, json.size());

@@ -1,5 +1,7 @@
 package io.calicogitops.report;
 
+import io.calicogitops.testing.Golden;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -15,12 +17,12 @@ class HtmlReporterTest {
 
     @Test
     void write_driftReport_matchesGolden() throws IOException {
-        Golden.assertMatches("drift.html", render(new HtmlReporter(), ReportFixtures.drift()));
+        Golden.assertText(ReportFixtures.golden("drift.html"), render(new HtmlReporter(), ReportFixtures.drift()));
     }
 
     @Test
     void write_inSyncReport_matchesGolden() throws IOException {
-        Golden.assertMatches("in-sync.html", render(new HtmlReporter(), ReportFixtures.inSync()));
+        Golden.assertText(ReportFixtures.golden("in-sync.html"), render(new HtmlReporter(), ReportFixtures.inSync()));
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.calicogitops.audit.AuditReport;
+import io.calicogitops.testing.Golden;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,12 +32,12 @@ class JsonReporterTest {
 
     @Test
     void write_driftReport_matchesGolden() throws IOException {
-        Golden.assertMatches("drift.json", render(new JsonReporter(), ReportFixtures.drift()));
+        Golden.assertText(ReportFixtures.golden("drift.json"), render(new JsonReporter(), ReportFixtures.drift()));
     }
 
     @Test
     void write_inSyncReport_matchesGolden() throws IOException {
-        Golden.assertMatches("in-sync.json", render(new JsonReporter(), ReportFixtures.inSync()));
+        Golden.assertText(ReportFixtures.golden("in-sync.json"), render(new JsonReporter(), ReportFixtures.inSync()));
     }
 
     @ParameterizedTest

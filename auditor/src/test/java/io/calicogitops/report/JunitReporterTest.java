@@ -1,5 +1,7 @@
 package io.calicogitops.report;
 
+import io.calicogitops.testing.Golden;
+
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -20,7 +22,7 @@ class JunitReporterTest {
 
     @Test
     void write_driftReport_matchesGolden() throws IOException {
-        Golden.assertMatches("drift.junit.xml", render(new JunitReporter(), ReportFixtures.drift()));
+        Golden.assertText(ReportFixtures.golden("drift.junit.xml"), render(new JunitReporter(), ReportFixtures.drift()));
     }
 
     @Test

@@ -11,10 +11,12 @@ import io.calicogitops.audit.DriftSeverity;
 import io.calicogitops.audit.DriftStatus;
 import io.calicogitops.diag.SourceLocation;
 import io.calicogitops.model.ResourceId;
+import io.calicogitops.testing.Golden;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,6 +37,11 @@ final class ReportFixtures {
     private static final String CALICO = "projectcalico.org";
 
     private ReportFixtures() {
+    }
+
+    /** The reporters' golden file {@code name}, under {@code auditor/src/test/resources/golden/report/}. */
+    static Path golden(String name) {
+        return Golden.testResources("auditor", "golden/report").resolve(name);
     }
 
     /** Every status and severity: a critical change among three, a missing and an unmanaged policy, an ignored label. */

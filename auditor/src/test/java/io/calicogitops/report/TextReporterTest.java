@@ -1,5 +1,7 @@
 package io.calicogitops.report;
 
+import io.calicogitops.testing.Golden;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -15,17 +17,17 @@ class TextReporterTest {
 
     @Test
     void write_driftReport_matchesGolden() throws IOException {
-        Golden.assertMatches("drift.txt", render(new TextReporter(false), ReportFixtures.drift()));
+        Golden.assertText(ReportFixtures.golden("drift.txt"), render(new TextReporter(false), ReportFixtures.drift()));
     }
 
     @Test
     void write_inSyncReport_matchesGolden() throws IOException {
-        Golden.assertMatches("in-sync.txt", render(new TextReporter(false), ReportFixtures.inSync()));
+        Golden.assertText(ReportFixtures.golden("in-sync.txt"), render(new TextReporter(false), ReportFixtures.inSync()));
     }
 
     @Test
     void write_withColour_matchesGolden() throws IOException {
-        Golden.assertMatches("drift-color.txt", render(new TextReporter(true), ReportFixtures.drift()));
+        Golden.assertText(ReportFixtures.golden("drift-color.txt"), render(new TextReporter(true), ReportFixtures.drift()));
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.calicogitops.diag.Diagnostics;
 import io.calicogitops.git.FileChange;
 import io.calicogitops.model.Kinds;
+import io.calicogitops.testing.Golden;
 import io.calicogitops.yaml.YamlDocument;
 import io.calicogitops.yaml.YamlReader;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class BootstrapRenderTest {
     @Test
     void render_sampleBootstrapFolders_matchGoldenTrees() {
         for (String cluster : List.of("aks-prod", "eks-prod")) {
-            Golden.assertTree(Golden.testResources("golden/sample-bootstrap/" + cluster),
+            Golden.assertTree(Golden.testResources("generator", "golden/sample-bootstrap/" + cluster),
                     SampleFleet.cluster(cluster).bootstrapFiles());
         }
     }

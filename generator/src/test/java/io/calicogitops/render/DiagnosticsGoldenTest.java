@@ -2,6 +2,7 @@ package io.calicogitops.render;
 
 import io.calicogitops.diag.Diagnostic;
 import io.calicogitops.diag.InvalidInputException;
+import io.calicogitops.testing.Golden;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 class DiagnosticsGoldenTest {
 
     private static Path casesDir() {
-        return Golden.testResources("diagnostics");
+        return Golden.testResources("generator", "diagnostics");
     }
 
     static Stream<String> cases() throws IOException {

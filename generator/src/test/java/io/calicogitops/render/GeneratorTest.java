@@ -2,6 +2,7 @@ package io.calicogitops.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.calicogitops.diag.Diagnostics;
+import io.calicogitops.testing.Golden;
 import io.calicogitops.yaml.YamlDocument;
 import io.calicogitops.yaml.YamlReader;
 import org.junit.jupiter.api.Test;
@@ -115,7 +116,7 @@ class GeneratorTest {
 
     @Test
     void render_aksWireguardWithSidecar_isAcceptedNextToARefusedDaemonsetSibling() {
-        Path scenario = Golden.testResources("diagnostics/aks-wireguard-l7");
+        Path scenario = Golden.testResources("generator", "diagnostics/aks-wireguard-l7");
 
         Generator.RenderResult result = new Generator().render(new Generator.RenderRequest(scenario.resolve("fleet"),
                 Optional.empty(), Optional.empty(), List.of("aks-sidecar"), p -> p.getFileName().toString()));

@@ -3,6 +3,7 @@ package io.calicogitops.render;
 import io.calicogitops.diag.Diagnostics;
 import io.calicogitops.fleet.ClusterProfile;
 import io.calicogitops.fleet.Fleet;
+import io.calicogitops.testing.Golden;
 
 import java.nio.file.Path;
 import java.util.List;

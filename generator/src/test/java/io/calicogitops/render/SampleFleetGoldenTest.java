@@ -1,6 +1,7 @@
 package io.calicogitops.render;
 
 import io.calicogitops.diag.Diagnostic;
+import io.calicogitops.testing.Golden;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SampleFleetGoldenTest {
 
     private static Path goldenDir() {
-        return Golden.testResources("golden/sample");
+        return Golden.testResources("generator", "golden/sample");
     }
 
     static Stream<String> sampleClusters() {

@@ -2,6 +2,7 @@ package io.calicogitops.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.calicogitops.diag.Diagnostics;
+import io.calicogitops.testing.Golden;
 import io.calicogitops.yaml.YamlDocument;
 import io.calicogitops.yaml.YamlReader;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,7 @@ class ScheduledAuditSigningRenderTest {
         assertTrue(readme.contains("the Secret `drift-log-signing` (key `sign-key.pem`"), readme);
 
         // Only the signing lines were added: the sample golden's lines are all there, in order, and nothing else is new.
-        List<String> golden = Files.readAllLines(Golden.testResources("golden/sample/eks-prod").resolve(CRONJOB));
+        List<String> golden = Files.readAllLines(Golden.testResources("generator", "golden/sample/eks-prod").resolve(CRONJOB));
         List<String> added = new java.util.ArrayList<>();
         int g = 0;
         for (String line : text.lines().toList()) {

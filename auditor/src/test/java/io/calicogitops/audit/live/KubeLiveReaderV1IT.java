@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.calicogitops.audit.LiveSnapshot;
 import io.calicogitops.model.Resource;
 import io.calicogitops.model.ResourceId;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import org.junit.jupiter.api.BeforeEach;
@@ -151,10 +149,6 @@ class KubeLiveReaderV1IT {
     }
 
     private void create(String plural, boolean namespaced, String yaml) {
-        GenericKubernetesResource object = client.getKubernetesSerialization().unmarshal(yaml, GenericKubernetesResource.class);
-        var definition = new ResourceDefinitionContext.Builder().withGroup("crd.projectcalico.org").withVersion("v1")
-                .withPlural(plural).withKind(object.getKind()).withNamespaced(namespaced).build();
-        var op = client.genericKubernetesResources(definition);
-        (namespaced ? op.inNamespace(object.getMetadata().getNamespace()) : op).resource(object).create();
+        MockApi.create(client, "crd.projectcalico.org", "v1", plural, namespaced, yaml);
     }
 }

@@ -3,11 +3,8 @@ package io.calicogitops.audit.live;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.calicogitops.cli.Main;
-import io.calicogitops.model.Kinds;
-import io.calicogitops.model.ResourceId;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import picocli.CommandLine;
 
@@ -17,7 +14,6 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,13 +43,7 @@ final class ApplyCluster {
     ApplyCluster(KubernetesMockServer server, KubernetesClient client, Path dir, String calicoGroupVersion) throws IOException {
         this.server = server;
         this.client = client;
-        MockApi api = new MockApi();
-        for (Kinds.Kind k : Kinds.all()) {
-            String groupVersion = k.group().equals(Kinds.CALICO_GROUP) ? calicoGroupVersion
-                    : k.group().isEmpty() ? "v1" : k.group() + "/v1";
-            api.serve(groupVersion, plural(k.kind()), k.kind(), k.namespaced());
-        }
-        api.install(server);
+        new MockApi().allKinds(calicoGroupVersion).install(server);
         this.kubeconfig = MockKubeconfig.write(dir.resolve("kubeconfig"), server, "deployer", TOKEN);
     }
 
@@ -75,7 +65,7 @@ final class ApplyCluster {
 
     /** The stored object, or empty. */
     Optional<ObjectNode> get(String apiVersion, String kind, String namespace, String name) {
-        var op = client.genericKubernetesResources(definition(apiVersion, kind));
+        var op = client.genericKubernetesResources(MockApi.definition(apiVersion, kind));
         GenericKubernetesResource r = (namespace.isEmpty() ? op : op.inNamespace(namespace)).withName(name).get();
         return Optional.ofNullable(r).map(o -> client.getKubernetesSerialization().convertValue(o, ObjectNode.class));
     }
@@ -83,25 +73,19 @@ final class ApplyCluster {
     /** Every stored object of a kind, in all namespaces. */
     List<ObjectNode> list(String apiVersion, String kind) {
         List<ObjectNode> out = new ArrayList<>();
-        client.genericKubernetesResources(definition(apiVersion, kind)).inAnyNamespace().list().getItems()
+        client.genericKubernetesResources(MockApi.definition(apiVersion, kind)).inAnyNamespace().list().getItems()
                 .forEach(o -> out.add(client.getKubernetesSerialization().convertValue(o, ObjectNode.class)));
         return out;
     }
 
     /** Stores an object as someone with kubectl would (no server fields). */
     void create(JsonNode body) {
-        ObjectNode copy = body.deepCopy();
-        ObjectNode meta = (ObjectNode) copy.get("metadata");
-        meta.remove(List.of("resourceVersion", "uid", "creationTimestamp"));
-        GenericKubernetesResource object = client.getKubernetesSerialization().convertValue(copy, GenericKubernetesResource.class);
-        var op = client.genericKubernetesResources(definition(copy.path("apiVersion").asText(), copy.path("kind").asText()));
-        String namespace = object.getMetadata().getNamespace();
-        (namespace == null ? op : op.inNamespace(namespace)).resource(object).create();
+        MockApi.create(client, body);
     }
 
     /** Deletes an object as someone with kubectl would. */
     void delete(String apiVersion, String kind, String namespace, String name) {
-        var op = client.genericKubernetesResources(definition(apiVersion, kind));
+        var op = client.genericKubernetesResources(MockApi.definition(apiVersion, kind));
         (namespace.isEmpty() ? op : op.inNamespace(namespace)).withName(name).delete();
     }
 
@@ -114,20 +98,5 @@ final class ApplyCluster {
             out.add(r.getMethod() + " " + r.getPath());
         }
         return count == 0 ? List.of() : out;
-    }
-
-    private static ResourceDefinitionContext definition(String apiVersion, String kind) {
-        boolean namespaced = Kinds.find(ResourceId.groupOf(apiVersion), kind).map(Kinds.Kind::namespaced).orElseThrow();
-        int slash = apiVersion.indexOf('/');
-        return new ResourceDefinitionContext.Builder()
-                .withGroup(slash < 0 ? "" : apiVersion.substring(0, slash))
-                .withVersion(apiVersion.substring(slash + 1))
-                .withPlural(plural(kind)).withKind(kind).withNamespaced(namespaced).build();
-    }
-
-    /** The resource name the API server uses for a kind: lower case, plural. */
-    static String plural(String kind) {
-        String lower = kind.toLowerCase(Locale.ROOT);
-        return lower.endsWith("y") ? lower.substring(0, lower.length() - 1) + "ies" : lower + "s";
     }
 }

@@ -8,13 +8,10 @@ import io.calicogitops.diag.Diagnostics;
 import io.calicogitops.driftlog.DriftLog;
 import io.calicogitops.git.GitRepo;
 import io.calicogitops.model.Kinds;
-import io.calicogitops.model.ResourceId;
 import io.calicogitops.render.Generator;
 import io.calicogitops.render.RepoUpdate;
 import io.calicogitops.yaml.YamlReader;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import org.junit.jupiter.api.BeforeAll;
@@ -277,18 +274,16 @@ class AuditCommandMockServerIT {
      * of the eks-dev folder, and stores every object of the eks-dev snapshot as that layout holds it.
      */
     private void cluster(String calicoGroupVersion, Set<String> unserved) {
-        MockApi api = new MockApi();
+        MockApi api = new MockApi().calicoKinds(calicoGroupVersion, unserved);
         Set<String> calicoKinds = new TreeSet<>();
         for (Kinds.Kind k : Kinds.all()) {
             if (k.group().equals(Kinds.CALICO_GROUP) && !unserved.contains(k.kind())) {
-                api.serve(calicoGroupVersion, plural(k.kind()), k.kind(), k.namespaced());
                 calicoKinds.add(k.kind());
             }
         }
         for (String[] other : OTHER_KINDS) {
             if (!unserved.contains(other[2])) {
-                api.serve(other[0], other[1], other[2],
-                        Kinds.find(ResourceId.groupOf(other[0]), other[2]).orElseThrow().namespaced());
+                api.serveKnown(other[0], other[1], other[2]);
             }
         }
         api.install(server);
@@ -325,13 +320,7 @@ class AuditCommandMockServerIT {
     }
 
     private void create(ObjectNode body) {
-        // A create request carries no server fields; the mock assigns its own.
-        ObjectNode meta = (ObjectNode) body.get("metadata");
-        meta.remove(List.of("resourceVersion", "uid", "creationTimestamp"));
-        GenericKubernetesResource object = client.getKubernetesSerialization().convertValue(body, GenericKubernetesResource.class);
-        var op = client.genericKubernetesResources(definition(body));
-        String namespace = object.getMetadata().getNamespace();
-        (namespace == null ? op : op.inNamespace(namespace)).resource(object).create();
+        MockApi.create(client, body);
     }
 
     /** Deletes a cluster-scoped object and stores it again after {@code change}, as someone editing the cluster would. */
@@ -341,23 +330,6 @@ class AuditCommandMockServerIT {
         objects.withName(name).delete();
         change.accept(body);
         create(body);
-    }
-
-    private static ResourceDefinitionContext definition(JsonNode body) {
-        String apiVersion = body.path("apiVersion").asText();
-        String kind = body.path("kind").asText();
-        boolean namespaced = Kinds.find(ResourceId.groupOf(apiVersion), kind).map(Kinds.Kind::namespaced).orElseThrow();
-        int slash = apiVersion.indexOf('/');
-        return new ResourceDefinitionContext.Builder()
-                .withGroup(slash < 0 ? "" : apiVersion.substring(0, slash))
-                .withVersion(apiVersion.substring(slash + 1))
-                .withPlural(plural(kind)).withKind(kind).withNamespaced(namespaced).build();
-    }
-
-    /** The resource name the API server uses for a kind: lower case, plural. */
-    private static String plural(String kind) {
-        String lower = kind.toLowerCase(Locale.ROOT);
-        return lower.endsWith("y") ? lower.substring(0, lower.length() - 1) + "ies" : lower + "s";
     }
 
     @Test

@@ -1,17 +1,12 @@
 package io.calicogitops.audit.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.calicogitops.cli.Main;
 import io.calicogitops.diag.Diagnostics;
-import io.calicogitops.model.Kinds;
-import io.calicogitops.model.ResourceId;
 import io.calicogitops.render.Generator;
 import io.calicogitops.render.RepoUpdate;
 import io.calicogitops.yaml.YamlReader;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import org.junit.jupiter.api.Test;
@@ -26,8 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -150,14 +145,9 @@ class EvidenceExportMockServerIT {
 
     /** Discovery for every Calico kind (v3) and the other kinds of the eks-dev folder, and the eks-dev snapshot's objects. */
     private void serveTheSampleCluster(Path sample) {
-        MockApi api = new MockApi();
-        for (Kinds.Kind k : Kinds.all()) {
-            if (k.group().equals(Kinds.CALICO_GROUP)) {
-                api.serve("projectcalico.org/v3", plural(k.kind()), k.kind(), k.namespaced());
-            }
-        }
+        MockApi api = new MockApi().calicoKinds("projectcalico.org/v3", Set.of());
         for (String[] other : OTHER_KINDS) {
-            api.serve(other[0], other[1], other[2], Kinds.find(ResourceId.groupOf(other[0]), other[2]).orElseThrow().namespaced());
+            api.serveKnown(other[0], other[1], other[2]);
         }
         api.install(server);
         Path file = sample.resolve("live/" + CLUSTER + ".yaml");
@@ -170,28 +160,7 @@ class EvidenceExportMockServerIT {
                     && OTHER_KINDS.stream().noneMatch(o -> o[0].equals(apiVersion) && o[2].equals(kind))) {
                 continue;
             }
-            ObjectNode body = item.deepCopy();
-            ((ObjectNode) body.get("metadata")).remove(List.of("resourceVersion", "uid", "creationTimestamp"));
-            GenericKubernetesResource object = client.getKubernetesSerialization().convertValue(body, GenericKubernetesResource.class);
-            var op = client.genericKubernetesResources(definition(body));
-            String namespace = object.getMetadata().getNamespace();
-            (namespace == null ? op : op.inNamespace(namespace)).resource(object).create();
+            MockApi.create(client, item);
         }
-    }
-
-    private static ResourceDefinitionContext definition(JsonNode body) {
-        String apiVersion = body.path("apiVersion").asText();
-        String kind = body.path("kind").asText();
-        int slash = apiVersion.indexOf('/');
-        return new ResourceDefinitionContext.Builder()
-                .withGroup(slash < 0 ? "" : apiVersion.substring(0, slash))
-                .withVersion(apiVersion.substring(slash + 1))
-                .withPlural(plural(kind)).withKind(kind)
-                .withNamespaced(Kinds.find(ResourceId.groupOf(apiVersion), kind).map(Kinds.Kind::namespaced).orElseThrow()).build();
-    }
-
-    private static String plural(String kind) {
-        String lower = kind.toLowerCase(Locale.ROOT);
-        return lower.endsWith("y") ? lower.substring(0, lower.length() - 1) + "ies" : lower + "s";
     }
 }

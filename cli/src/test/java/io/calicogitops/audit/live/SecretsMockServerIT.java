@@ -6,7 +6,6 @@ import io.calicogitops.audit.SecretFixtures;
 import io.calicogitops.cli.Main;
 import io.calicogitops.git.FileChange;
 import io.calicogitops.git.GitRepo;
-import io.calicogitops.model.Kinds;
 import io.calicogitops.model.Resource;
 import io.calicogitops.model.ResourceId;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -25,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -137,15 +135,7 @@ class SecretsMockServerIT {
 
     /** Discovery for every Calico kind as projectcalico.org/v3, with no objects, and for core Secrets (never listed). */
     private void serveCalico() {
-        MockApi api = new MockApi().serve("v1", "secrets", "Secret", true);
-        for (Kinds.Kind k : Kinds.all()) {
-            if (k.group().equals(Kinds.CALICO_GROUP)) {
-                String lower = k.kind().toLowerCase(Locale.ROOT);
-                String plural = lower.endsWith("y") ? lower.substring(0, lower.length() - 1) + "ies" : lower + "s";
-                api.serve("projectcalico.org/v3", plural, k.kind(), k.namespaced());
-            }
-        }
-        api.install(server);
+        new MockApi().serve("v1", "secrets", "Secret", true).calicoKinds("projectcalico.org/v3", Set.of()).install(server);
     }
 
     @Test

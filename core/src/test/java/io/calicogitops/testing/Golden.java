@@ -1,4 +1,4 @@
-package io.calicogitops.render;
+package io.calicogitops.testing;
 
 import io.calicogitops.git.FileChange;
 import io.calicogitops.git.UnifiedDiff;
@@ -22,35 +22,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Golden files kept in the source tree: a whole rendered tree (missing files, extra files and a unified diff of the
- * first mismatch are reported) or one text file. {@code -Dgolden.update=true} rewrites them instead; review the
- * resulting {@code git diff} before committing it.
+ * The one golden-file helper of every module (shared through core's test-jar): a whole tree (missing files, extra
+ * files and a unified diff of the first mismatch are reported) or one text file, compared byte for byte.
+ * {@code -Dgolden.update=true} rewrites the golden files instead (Maven passes {@code -D} user properties on to
+ * surefire's forked JVM); review the resulting {@code git diff} before committing it.
  */
-final class Golden {
+public final class Golden {
 
-    static final String UPDATE_PROPERTY = "golden.update";
+    public static final String UPDATE_PROPERTY = "golden.update";
 
     private Golden() {
     }
 
-    static boolean updating() {
+    public static boolean updating() {
         return Boolean.getBoolean(UPDATE_PROPERTY);
     }
 
     /** The repository root: the {@code project.root} system property that surefire sets, else the parent folder. */
-    static Path projectRoot() {
+    public static Path projectRoot() {
         Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
         assertTrue(Files.isDirectory(root.resolve("sample-repo")), "project.root does not look like the repository: " + root);
         return root;
     }
 
-    /** A folder of the generator's test resources in the source tree (so that updates land where Git sees them). */
-    static Path testResources(String relative) {
-        return projectRoot().resolve("generator/src/test/resources").resolve(relative);
+    /** A folder of a module's test resources in the source tree (so that updates land where Git sees them). */
+    public static Path testResources(String module, String relative) {
+        return projectRoot().resolve(module).resolve("src/test/resources").resolve(relative);
     }
 
     /** Fails unless {@code dir} holds exactly {@code actual} (relative path with '/' to bytes); rewrites it when updating. */
-    static void assertTree(Path dir, SortedMap<String, byte[]> actual) {
+    public static void assertTree(Path dir, SortedMap<String, byte[]> actual) {
         if (updating()) {
             writeTree(dir, actual);
             return;
@@ -62,26 +63,26 @@ final class Golden {
                 + UPDATE_PROPERTY + "=true and review the diff."));
     }
 
-    /** Fails unless {@code file} holds exactly {@code actual}; rewrites it when updating. */
-    static void assertText(Path file, String actual) {
+    /** Fails unless {@code file} holds exactly the UTF-8 bytes of {@code actual}; rewrites it when updating. */
+    public static void assertText(Path file, String actual) {
+        byte[] got = actual.getBytes(StandardCharsets.UTF_8);
         if (updating()) {
-            write(file, actual.getBytes(StandardCharsets.UTF_8));
+            write(file, got);
             return;
         }
         if (!Files.isRegularFile(file)) {
             fail("golden file " + file + " does not exist; create it with -D" + UPDATE_PROPERTY + "=true and review it");
         }
         byte[] expected = read(file);
-        byte[] got = actual.getBytes(StandardCharsets.UTF_8);
         if (!Arrays.equals(expected, got)) {
-            fail("golden file " + file + " differs:\n"
+            fail("golden file " + file + " differs (golden -> actual):\n"
                     + UnifiedDiff.of(new FileChange(file.getFileName().toString(), FileChange.Type.MODIFIED, expected, got))
                     + "If the change is intended, run with -D" + UPDATE_PROPERTY + "=true and review the diff.");
         }
     }
 
     /** A report of how {@code actual} differs from the files under {@code dir}, or empty when they are the same. */
-    static Optional<String> compare(Path dir, SortedMap<String, byte[]> actual) {
+    public static Optional<String> compare(Path dir, SortedMap<String, byte[]> actual) {
         SortedMap<String, byte[]> expected = readTree(dir);
         List<String> missing = expected.keySet().stream().filter(k -> !actual.containsKey(k)).toList();
         List<String> extra = actual.keySet().stream().filter(k -> !expected.containsKey(k)).toList();
@@ -114,7 +115,7 @@ final class Golden {
     }
 
     /** Every regular file under {@code dir}, keyed by its path relative to {@code dir} with '/' separators. */
-    static SortedMap<String, byte[]> readTree(Path dir) {
+    public static SortedMap<String, byte[]> readTree(Path dir) {
         SortedMap<String, byte[]> files = new TreeMap<>();
         if (!Files.isDirectory(dir)) {
             return files;

@@ -1,7 +1,8 @@
-package io.calicogitops.render;
+package io.calicogitops.testing;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.AssertionFailedError;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The golden-tree comparison itself: what a failing golden test shows. */
+/** The golden comparison itself (trees and single files): what a failing golden test shows. */
 class GoldenTest {
 
     @TempDir
@@ -61,5 +64,29 @@ class GoldenTest {
                 + "  extra (rendered, not golden): new.yaml\n"
                 + "first difference (golden -> rendered):\n"
                 + "--- /dev/null\n+++ b/new.yaml\n@@ -0,0 +1 @@\n+y: 2\n", report);
+    }
+
+    @Test
+    void assertText_sameBytes_passes() throws IOException {
+        Files.writeString(dir.resolve("a.txt"), "a\nb\n");
+
+        Golden.assertText(dir.resolve("a.txt"), "a\nb\n");
+    }
+
+    @Test
+    void assertText_onlyTheFinalNewlineDiffers_failsWithAUnifiedDiff() throws IOException {
+        Files.writeString(dir.resolve("a.txt"), "a\nb\n");
+
+        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> Golden.assertText(dir.resolve("a.txt"), "a\nb"));
+
+        assertTrue(e.getMessage().startsWith("golden file " + dir.resolve("a.txt") + " differs (golden -> actual):\n"
+                + "--- a/a.txt\n+++ b/a.txt\n@@ -1,2 +1,2 @@\n a\n-b\n+b\n\\ No newline at end of file\n"), e.getMessage());
+    }
+
+    @Test
+    void assertText_missingFile_failsNamingTheUpdateSwitch() {
+        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> Golden.assertText(dir.resolve("none.txt"), "x"));
+
+        assertTrue(e.getMessage().contains("-Dgolden.update=true"), e.getMessage());
     }
 }
