@@ -97,7 +97,7 @@ public final class Auditor {
         List<String> expired = request.ignore().rules().stream().filter(r -> r.expiredOn(request.today()))
                 .map(IgnoreRule::describeExpired).toList();
         return new AuditReport(request.cluster(), desired.commit(), request.ref(), live.source(), entries,
-                new Coverage((int) managed, (int) livePolicies), expired);
+                new Coverage((int) managed, (int) livePolicies), expired, live);
     }
 
     /** One resource's entry; null for a live object outside Git that is not reported (generated, or Felix's default). */

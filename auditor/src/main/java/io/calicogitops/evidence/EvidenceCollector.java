@@ -78,11 +78,10 @@ final class EvidenceCollector {
 
         Optional<AuditReport> audit = Optional.empty();
         if (req.live().isPresent()) {
-            RecordingLiveReader reader = new RecordingLiveReader(req.live().get());
-            AuditReport report = new Auditor().audit(new AuditRequest(req.repo(), req.cluster(), range.end(), reader,
+            AuditReport report = new Auditor().audit(new AuditRequest(req.repo(), req.cluster(), range.end(), req.live().get().redacted(),
                     ignore.orElse(IgnoreRules.none()), today));
             audit = Optional.of(report);
-            files.put(BundleLayout.LIVE_SNAPSHOT, snapshotYaml(reader.snapshot().orElseThrow()));
+            files.put(BundleLayout.LIVE_SNAPSHOT, snapshotYaml(report.live()));
             files.put(BundleLayout.DRIFT_JSON, report(ReportFormat.JSON, report));
             files.put(BundleLayout.DRIFT_HTML, Html.stamped(report(ReportFormat.HTML, report), "<p class=\"generated\">Generated at "
                     + Html.escape(req.generatedAt().toString()) + " by calico-gitops " + Html.escape(req.tool().display()) + "</p>\n"));

@@ -3,6 +3,7 @@ package io.calicogitops.evidence;
 import io.calicogitops.audit.live.FileLiveReader;
 import io.calicogitops.audit.live.KubeLiveReader;
 import io.calicogitops.audit.LiveReader;
+import io.calicogitops.audit.LiveSnapshot;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,6 +41,14 @@ public record LiveInput(LiveReader reader, List<Path> localFiles) {
         return reader instanceof FileLiveReader
                 ? "files: " + String.join(", ", localFiles.stream().map(p -> redact(p.toString())).toList())
                 : "the cluster, read at export";
+    }
+
+    /** The reader, with local paths in the snapshot's source replaced by file names. */
+    LiveReader redacted() {
+        return query -> {
+            LiveSnapshot s = reader.read(query);
+            return new LiveSnapshot(redact(s.source()), s.resources(), s.kindsRead());
+        };
     }
 
     /** {@code text} with every local path replaced by its file name, longest path first. */

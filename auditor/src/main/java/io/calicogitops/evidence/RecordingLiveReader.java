@@ -8,9 +8,9 @@ import io.calicogitops.audit.LiveReader;
 import java.util.Optional;
 
 /**
- * Hands the auditor the live state and keeps what it read, so the bundle's snapshot is exactly what the drift report
- * compared (read once: a cluster may change between two reads), with Secret values masked. Local paths in the
- * source are replaced by file names.
+ * Hands the live evaluation the live state and keeps what it read, so the bundle's evaluated snapshot is exactly what
+ * was evaluated (read once: a cluster may change between two reads), with Secret values masked. Local paths in the
+ * source are replaced by file names. An audit needs no such wrapper: its report carries the snapshot it compared.
  */
 final class RecordingLiveReader implements LiveReader {
 
@@ -23,8 +23,7 @@ final class RecordingLiveReader implements LiveReader {
 
     @Override
     public LiveSnapshot read(LiveQuery query) {
-        LiveSnapshot s = input.reader().read(query);
-        LiveSnapshot shown = new LiveSnapshot(input.redact(s.source()), s.resources(), s.kindsRead());
+        LiveSnapshot shown = input.redacted().read(query);
         // The auditor compares the real values; the bundle keeps them masked.
         read = Secrets.masked(shown);
         return shown;

@@ -1,9 +1,6 @@
-package io.calicogitops.cli;
+package io.calicogitops.watch;
 
 import io.calicogitops.audit.AuditReport;
-import io.calicogitops.audit.LiveSnapshot;
-import io.calicogitops.audit.Secrets;
-import io.calicogitops.audit.LiveReader;
 import io.calicogitops.diag.CalicoGitOpsException;
 import io.calicogitops.diag.GitAccessException;
 import io.calicogitops.driftlog.AuditFailure;
@@ -14,14 +11,13 @@ import io.calicogitops.git.GitRepo;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What {@code audit --record} adds around an audit: keeps the live snapshot the audit read (for its digest), appends
- * the result or the failure to the drift log (with {@code --push}, to the remote's; with {@code --sign-key}, signed),
- * and says so on stderr. A result that cannot be recorded is exit 4.
+ * What recording adds around an audit: appends the result (with the digest of the snapshot its report carries) or the
+ * failure to the drift log (pushed to a remote's, signed, as {@link AuditSession.Recording} asks), and says so on
+ * stderr. A result that cannot be recorded is exit 4.
  */
 final class AuditRecorder {
 
@@ -33,39 +29,26 @@ final class AuditRecorder {
     private final PrintWriter err;
     private final Optional<DriftLogPush> push;
     private final DriftLog log;
-    private LiveSnapshot snapshot;
 
-    /**
-     * {@code push}: record on that remote's drift log (then locally) instead of only locally; {@code signKey}: sign
-     * each entry with it.
-     */
     AuditRecorder(Path repo, String cluster, String ref, String liveSource, Instant now, PrintWriter err,
-                  Optional<DriftLogPush> push, Optional<PrivateKey> signKey) {
+                  AuditSession.Recording recording) {
+        Optional<DriftLogPush> push = recording.push();
+        var signKey = recording.signKey();
         this.repo = repo;
         this.cluster = cluster;
         this.ref = ref;
         this.liveSource = liveSource;
-        this.now = now == null ? Instant.now() : now;
+        this.now = now;
         this.err = err;
         this.push = signKey.isPresent() ? push.map(p -> p.signingWith(signKey.get())) : push;
         this.log = signKey.map(k -> new DriftLog().signingWith(k)).orElseGet(DriftLog::new);
     }
 
-    /** {@code reader}, remembering what it returned. */
-    LiveReader capture(LiveReader reader) {
-        return query -> {
-            LiveSnapshot read = reader.read(query);
-            // The auditor compares the real values; only a masked copy is kept for what is logged or sent.
-            snapshot = Secrets.masked(read);
-            return read;
-        };
-    }
-
     void recorded(AuditReport report) {
         String verdict = report.inSync() ? "in sync" : "drift";
         try (GitRepo git = GitRepo.open(repo)) {
-            say(push.isPresent() ? push.get().append(git, report, snapshot, now)
-                    : log.append(git, report, snapshot, now));
+            say(push.isPresent() ? push.get().append(git, report, report.live(), now)
+                    : log.append(git, report, report.live(), now));
         } catch (CalicoGitOpsException e) {
             throw new GitAccessException("the audit finished (" + verdict + ") but was not recorded in the drift log: "
                     + e.getMessage(), e);
