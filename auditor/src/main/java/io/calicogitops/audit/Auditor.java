@@ -3,11 +3,8 @@ package io.calicogitops.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.flipkart.zjsonpatch.DiffFlags;
-import com.flipkart.zjsonpatch.JsonDiff;
 import io.calicogitops.audit.ignore.IgnoreRule;
 import io.calicogitops.audit.normalise.GeneratedObjects;
-import io.calicogitops.audit.normalise.Normaliser;
 import io.calicogitops.diag.GitAccessException;
 import io.calicogitops.git.GitRepo;
 import io.calicogitops.model.Kinds;
@@ -31,7 +28,7 @@ import java.util.TreeSet;
  */
 public final class Auditor {
 
-    private final Normaliser normaliser = Normaliser.standard();
+    private final Differ differ = Differ.standard();
 
     public AuditReport audit(AuditRequest request) {
         return audit(request, Progress.none());
@@ -118,15 +115,12 @@ public final class Auditor {
 
     private DriftEntry modified(ResourceId id, Resource d, Resource l, Optional<io.calicogitops.diag.SourceLocation> at,
                                 List<IgnoreRule> rules) {
-        Normaliser.Pair pair = normaliser.normalisePair(d, l);
-        if (pair.desired().equals(pair.live())) {
+        ResourceDiff diff = differ.diff(d, l);
+        if (diff.inSync()) {
             return new DriftEntry(id, DriftStatus.IN_SYNC, DriftSeverity.NONE, emptyPatch(), List.of(), at, Optional.empty());
         }
-        // Equality is decided on the real values above; from here on a Secret's values are masked (kubectl diff's way),
-        // so neither the sentences nor the patch (zjsonpatch copies values into it) can carry them.
-        pair = Secrets.masked(id, pair);
-        List<Change> changes = ChangeSentences.between(id, pair.desired(), pair.live());
-        JsonNode patch = JsonDiff.asJson(pair.live(), pair.desired(), DiffFlags.dontNormalizeOpIntoMoveAndCopy());
+        List<Change> changes = diff.changes();
+        JsonNode patch = diff.patch();
         List<IgnoreRule> matching = rules.stream().filter(r -> r.matches(id)).toList();
         List<Change> kept = changes.stream().filter(c -> matching.stream().noneMatch(r -> r.covers(c.pointer()))).toList();
         if (kept.isEmpty()) {

@@ -2,13 +2,13 @@ package io.calicogitops.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.calicogitops.audit.Change;
 import io.calicogitops.audit.DriftSeverity;
 import io.calicogitops.audit.normalise.Normaliser;
 import io.calicogitops.audit.normalise.Side;
 import io.calicogitops.diag.Diagnostic;
 import io.calicogitops.diag.Diagnostics;
-import io.calicogitops.audit.ChangeSentences;
+import io.calicogitops.audit.Differ;
+import io.calicogitops.audit.ResourceDiff;
 import io.calicogitops.audit.Sides;
 import io.calicogitops.git.GitRepo;
 import io.calicogitops.git.PathChange;
@@ -30,7 +30,7 @@ import java.util.TreeSet;
 /**
  * Turns one commit's changed files into resource events. Only the changed blobs are read, on both sides; resources
  * are matched by identity across the commit's files (so a renamed file is a modification), both versions are
- * normalised as the auditor normalises Git, and modifications are described with the auditor's change sentences.
+ * normalised as the auditor normalises Git, and modifications are described by the auditor's {@link Differ}.
  */
 final class CommitAnalyser {
 
@@ -101,6 +101,7 @@ final class CommitAnalyser {
     private final GitRepo git;
     private final YamlReader reader = new YamlReader();
     private final Normaliser normaliser = Normaliser.standard();
+    private final Differ differ = new Differ(normaliser);
     private final Map<BlobAtPath, Parsed> cache = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<BlobAtPath, Parsed> eldest) {
@@ -198,9 +199,9 @@ final class CommitAnalyser {
                 sentences.add(name + ": " + NO_CHANGE_IN_MEANING);
             }
         } else {
-            List<Change> changes = ChangeSentences.between(k.id(), from, to, Sides.HISTORY);
-            changes.forEach(c -> sentences.add(name + ": " + c.sentence()));
-            severity = ChangeSentences.worst(changes);
+            ResourceDiff diff = differ.compare(k.id(), from, to, Sides.HISTORY);
+            diff.changes().forEach(c -> sentences.add(name + ": " + c.sentence()));
+            severity = diff.severity();
         }
         return Optional.of(new ResourceChange(k.cluster(), k.id(), a.resource().apiVersion(), ChangeType.MODIFIED,
                 severity, a.path(), Optional.empty(), sentences));
@@ -239,7 +240,7 @@ final class CommitAnalyser {
             JsonNode from = promotion ? asEnforced(b, made.id()) : b.normalised(normaliser);
             JsonNode to = promotion ? a.normalised(normaliser) : asEnforced(a, gone.id());
             ResourceId enforcedId = promotion ? made.id() : gone.id();
-            ChangeSentences.between(enforcedId, from, to, Sides.HISTORY).forEach(c -> sentences.add(name + ": " + c.sentence()));
+            differ.compare(enforcedId, from, to, Sides.HISTORY).changes().forEach(c -> sentences.add(name + ": " + c.sentence()));
             events.remove(gone);
             events.put(made, new ResourceChange(made.cluster(), made.id(), a.resource().apiVersion(),
                     promotion ? ChangeType.PROMOTED : ChangeType.DEMOTED, DriftSeverity.CRITICAL, a.path(),
