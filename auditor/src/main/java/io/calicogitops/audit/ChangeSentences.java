@@ -11,20 +11,21 @@ import java.util.TreeSet;
 /**
  * Describes how one version of a resource differs from another in sentences people read, with a severity each:
  * {@code egress rule 2: action Deny -> Allow}. Rule lists are compared in order (a reorder is a change, as Calico
- * evaluates rules in order); set-like lists as sets. Shared by the auditor, history and promote.
+ * evaluates rules in order); set-like lists as sets. Package-private: callers outside go through {@link Differ}, the
+ * one diff entry point.
  */
-public final class ChangeSentences {
+final class ChangeSentences {
 
     private ChangeSentences() {
     }
 
     /** Changes from {@code from} (Git) to {@code to} (the cluster); both normalised. */
-    public static List<Change> between(ResourceId id, JsonNode from, JsonNode to) {
+    static List<Change> between(ResourceId id, JsonNode from, JsonNode to) {
         return between(id, from, to, Sides.AUDIT);
     }
 
     /** Changes from {@code from} to {@code to} (both normalised), naming the two versions as {@code sides} says. */
-    public static List<Change> between(ResourceId id, JsonNode from, JsonNode to, Sides sides) {
+    static List<Change> between(ResourceId id, JsonNode from, JsonNode to, Sides sides) {
         List<Change> out = new ArrayList<>();
         Severities sev = new Severities(id, from, to);
         walk("", from, to, out, sev, sides);
@@ -144,7 +145,7 @@ public final class ChangeSentences {
     }
 
     /** Convenience for callers that only need the worst severity. */
-    public static DriftSeverity worst(List<Change> changes) {
+    static DriftSeverity worst(List<Change> changes) {
         return changes.stream().map(Change::severity).reduce(DriftSeverity.NONE, DriftSeverity::max);
     }
 }
