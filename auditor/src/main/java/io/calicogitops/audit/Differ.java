@@ -1,9 +1,6 @@
 package io.calicogitops.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.flipkart.zjsonpatch.DiffFlags;
-import com.flipkart.zjsonpatch.JsonDiff;
 import io.calicogitops.audit.normalise.Normaliser;
 import io.calicogitops.model.Resource;
 import io.calicogitops.model.ResourceId;
@@ -13,9 +10,9 @@ import java.util.Objects;
 
 /**
  * The one diff entry point: normalises two versions of a resource with the injected {@link Normaliser}, decides
- * equality on the real values, then masks a Secret's values (kubectl diff's way) before building the sentences and the
- * patch from the masked trees, so that neither can carry a value (zjsonpatch copies values into the patch). The
- * auditor (and through it apply's plan) and history use it.
+ * equality on the real values, then masks a Secret's values (kubectl diff's way) before building the sentences; the
+ * patch, computed on request, is built from the same masked trees, so neither can carry a value (zjsonpatch copies
+ * values into the patch). The auditor (and through it apply's plan) and history use it.
  */
 public final class Differ {
 
@@ -53,11 +50,9 @@ public final class Differ {
         // Equality is decided on the real values above; from here on a Secret's values are masked.
         Normaliser.Pair shown = Secrets.masked(id, real);
         if (equal) {
-            return new ResourceDiff(id, shown.desired(), shown.live(), JsonNodeFactory.instance.arrayNode(), List.of(),
-                    DriftSeverity.NONE);
+            return new ResourceDiff(id, shown.desired(), shown.live(), List.of(), DriftSeverity.NONE);
         }
         List<Change> changes = ChangeSentences.between(id, shown.desired(), shown.live(), sides);
-        JsonNode patch = JsonDiff.asJson(shown.live(), shown.desired(), DiffFlags.dontNormalizeOpIntoMoveAndCopy());
-        return new ResourceDiff(id, shown.desired(), shown.live(), patch, changes, ChangeSentences.worst(changes));
+        return new ResourceDiff(id, shown.desired(), shown.live(), changes, ChangeSentences.worst(changes));
     }
 }
