@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.calicogitops.audit.normalise.Normaliser;
+import io.calicogitops.model.Kinds;
 import io.calicogitops.model.Resource;
 import io.calicogitops.model.ResourceId;
 
@@ -35,7 +36,7 @@ public final class Secrets {
 
     /** Whether {@code id} names a core {@code v1 Secret}. */
     public static boolean isSecret(ResourceId id) {
-        return id != null && id.group().isEmpty() && "Secret".equals(id.kind());
+        return Kinds.isSecret(id);
     }
 
     /** Whether {@code body} is a core {@code v1 Secret} by its {@code apiVersion} and {@code kind}. */

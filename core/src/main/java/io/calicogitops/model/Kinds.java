@@ -58,6 +58,11 @@ public final class Kinds {
         return KNOWN;
     }
 
+    /** True for a core {@code v1 Secret}, whose values the tool compares but never shows (auditor's {@code Secrets}). */
+    public static boolean isSecret(ResourceId id) {
+        return id != null && id.group().isEmpty() && "Secret".equals(id.kind());
+    }
+
     /** True for the Calico policy kinds, whose names carry the tier prefix rule. */
     public static boolean isCalicoPolicy(String group, String kind) {
         return find(group, kind).map(Kind::policy).orElse(false);

@@ -2,6 +2,7 @@ package io.calicogitops.audit.normalise;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.calicogitops.model.Kinds;
 import io.calicogitops.model.ResourceId;
 
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ final class SecretStringData implements NormaliseStep {
 
     @Override
     public void apply(ObjectNode body, ResourceId id, Side side) {
-        if (!id.group().isEmpty() || !"Secret".equals(id.kind()) || !(body.get("stringData") instanceof ObjectNode strings)) {
+        if (!Kinds.isSecret(id) || !(body.get("stringData") instanceof ObjectNode strings)) {
             return;
         }
         ObjectNode data = body.get("data") instanceof ObjectNode d ? d : body.putObject("data");
