@@ -152,7 +152,7 @@ def bench_audit(work, size, runs, seed, table, classes):
     log("  drift planted: %s" % drift)
     log("  calico-gitops audit")
     t = median_of(runs, noop, lambda: check(run_once(
-        tool("audit", "--repo", repo, "--cluster", "big", *live, "--format", "json")), (1,), "audit"))
+        tool("audit", "--repo", repo, "--cluster", "big", *live, "-o", "json")), (1,), "audit"))
     what = "audit %d policies, 5%% drift, JSON live" % n
     if TOOL_ONLY:
         table.add("audit", what, t, "-", None)
@@ -170,7 +170,7 @@ def bench_history(work, size, runs, seed, table):
     repo, cluster = datagen.long_history(work, n, 10, 50, 0.25, seed)
     log("  calico-gitops history")
     t = median_of(runs, noop, lambda: check(run_once(
-        tool("history", "--repo", repo, "--cluster", cluster, "--format", "json")), (0,), "history"))
+        tool("history", "--repo", repo, "--cluster", cluster, "-o", "json")), (0,), "history"))
     what = "history of 1 of 10 clusters, %d commits" % n
     if TOOL_ONLY:
         table.add("history", what, t, "-", None)
@@ -202,7 +202,7 @@ def bench_heap(work, size, seed, table, extra_lines):
     n = size["heap_objects"]
     log("memory: generating an audit of %d objects (seed %d)" % (n, seed))
     repo, lives, _ = datagen.large_cluster(work, "big", n - 1, 5, seed)
-    args = ["audit", "--repo", repo, "--cluster", "big"] + [a for f in lives for a in ("--live", f)] + ["--format", "json"]
+    args = ["audit", "--repo", repo, "--cluster", "big"] + [a for f in lives for a in ("--live", f)] + ["-o", "json"]
 
     report = os.path.join(work, "report.json")
 

@@ -46,8 +46,8 @@ PY
 matrix() { # engine sources output
   local extra=()
   [ "$2" != all ] && extra=(--sources "$2")
-  java -jar "$JAR" matrix --repo "$DATA" --cluster bench --workloads "$DATA/workloads" --format csv \
-    --output "$3" --engine "$1" "${extra[@]}"
+  java -jar "$JAR" matrix --repo "$DATA" --cluster bench --workloads "$DATA/workloads" -o csv \
+    --output-file "$3" --engine "$1" "${extra[@]}"
 }
 export -f matrix 2>/dev/null || true
 

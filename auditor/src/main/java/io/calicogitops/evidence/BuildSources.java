@@ -17,7 +17,8 @@ import io.calicogitops.history.HistoryRequest;
 import io.calicogitops.history.HistorySummary;
 import io.calicogitops.history.Interval;
 import io.calicogitops.report.HistoryCsvReporter;
-import io.calicogitops.report.HistoryFormat;
+import io.calicogitops.output.OutputFormat;
+import io.calicogitops.report.HistoryReporters;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -49,8 +50,8 @@ final class BuildSources implements EvidenceSources {
         HistoryReport report = new History(new DriftLogTimeline(DriftTimeline.DEFAULT_INTERVAL)).walk(new HistoryRequest(scope.repo(), scope.endCommit(),
                 Optional.of(scope.cluster()), new Interval(Optional.of(scope.since()), Optional.of(scope.until()))));
         SortedMap<String, byte[]> files = new TreeMap<>();
-        files.put(BundleLayout.HISTORY, render(report, HistoryFormat.JSON));
-        files.put(BundleLayout.HISTORY_SUMMARY, render(report, HistoryFormat.CSV));
+        files.put(BundleLayout.HISTORY, render(report, OutputFormat.JSON));
+        files.put(BundleLayout.HISTORY_SUMMARY, render(report, OutputFormat.CSV));
         files.put(BundleLayout.HISTORY_EVENTS, events(report));
         HistorySummary s = report.summary();
         String summary = "change history: " + s.numCommits() + (s.numCommits() == 1 ? " commit, " : " commits, ")
@@ -111,14 +112,8 @@ final class BuildSources implements EvidenceSources {
         return root;
     }
 
-    private static byte[] render(HistoryReport report, HistoryFormat format) {
-        StringWriter out = new StringWriter();
-        try {
-            format.reporter().write(report, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("write history " + format.label(), e);
-        }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+    private static byte[] render(HistoryReport report, OutputFormat format) {
+        return HistoryReporters.REPORTER.render(report, format).getBytes(StandardCharsets.UTF_8);
     }
 
     /** {@code events.json}, which the CSV reporter writes only as a file next to {@code summary.csv}. */

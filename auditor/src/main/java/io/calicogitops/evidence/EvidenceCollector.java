@@ -12,7 +12,8 @@ import io.calicogitops.diag.GitAccessException;
 import io.calicogitops.diag.UsageException;
 import io.calicogitops.git.GitRepo;
 import io.calicogitops.git.PathCommit;
-import io.calicogitops.report.ReportFormat;
+import io.calicogitops.output.OutputFormat;
+import io.calicogitops.report.AuditReporters;
 import io.calicogitops.validate.Names;
 import io.calicogitops.yaml.YamlWriter;
 
@@ -82,8 +83,8 @@ final class EvidenceCollector {
                     ignore.orElse(IgnoreRules.none()), today));
             audit = Optional.of(report);
             files.put(BundleLayout.LIVE_SNAPSHOT, snapshotYaml(report.live()));
-            files.put(BundleLayout.DRIFT_JSON, report(ReportFormat.JSON, report));
-            files.put(BundleLayout.DRIFT_HTML, Html.stamped(report(ReportFormat.HTML, report), "<p class=\"generated\">Generated at "
+            files.put(BundleLayout.DRIFT_JSON, report(OutputFormat.JSON, report));
+            files.put(BundleLayout.DRIFT_HTML, Html.stamped(report(OutputFormat.HTML, report), "<p class=\"generated\">Generated at "
                     + Html.escape(req.generatedAt().toString()) + " by calico-gitops " + Html.escape(req.tool().display()) + "</p>\n"));
         }
 
@@ -146,14 +147,8 @@ final class EvidenceCollector {
         return new YamlWriter().write(list).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] report(ReportFormat format, AuditReport report) {
-        StringWriter out = new StringWriter();
-        try {
-            format.reporter().write(report, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("write " + format.label() + " report", e);
-        }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+    private static byte[] report(OutputFormat format, AuditReport report) {
+        return AuditReporters.PLAIN.render(report, format).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The first line of a commit message, as {@code git log --oneline} shows it. */

@@ -26,9 +26,12 @@ public record LiveInput(LiveReader reader, List<Path> localFiles) {
         return new LiveInput(new FileLiveReader(files), files);
     }
 
-    /** A cluster through a kubeconfig (the reader never reports the kubeconfig's credentials). */
-    public static LiveInput cluster(Path kubeconfig, Optional<String> context) {
-        return new LiveInput(new KubeLiveReader(Optional.of(kubeconfig), context), List.of(kubeconfig));
+    /**
+     * A cluster through a kubeconfig (the reader never reports the kubeconfig's credentials); without one, kubectl's
+     * rules pick it ({@code KUBECONFIG}, else {@code ~/.kube/config}).
+     */
+    public static LiveInput cluster(Optional<Path> kubeconfig, Optional<String> context) {
+        return new LiveInput(new KubeLiveReader(kubeconfig, context), kubeconfig.map(List::of).orElse(List.of()));
     }
 
     /** The snapshot files, which also hold workloads (Pods, Services) for the evaluator; none for a cluster. */

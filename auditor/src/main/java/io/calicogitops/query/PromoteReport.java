@@ -1,5 +1,8 @@
 package io.calicogitops.query;
 
+import io.calicogitops.output.OutputFormat;
+import io.calicogitops.output.Reporter;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +19,10 @@ import java.util.stream.Collectors;
 public final class PromoteReport {
 
     public static final String SCHEMA = "calico-gitops/promote/v1";
+
+    /** Text for people (the default) and JSON (schema {@value #SCHEMA}). */
+    public static final Reporter<Result> REPORTER = Reporter.<Result>builder("promotion")
+            .text(OutputFormat.TEXT, PromoteReport::text).text(OutputFormat.JSON, PromoteReport::json).build();
 
     private PromoteReport() {
     }

@@ -1,5 +1,8 @@
 package io.calicogitops.query;
 
+import io.calicogitops.output.OutputFormat;
+import io.calicogitops.output.Reporter;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +20,10 @@ import java.util.Locale;
 public record ReachReport(LoadedModel source, Verdicts enforced, Verdicts staged, boolean hasStaged) {
 
     public static final String SCHEMA = "calico-gitops/reach/v1";
+
+    /** Text for people (the default) and JSON (schema {@value #SCHEMA}). */
+    public static final Reporter<ReachReport> REPORTER = Reporter.<ReachReport>builder("reach result")
+            .text(OutputFormat.TEXT, ReachReport::text).text(OutputFormat.JSON, ReachReport::json).build();
 
     public String text() {
         StringBuilder b = new StringBuilder();

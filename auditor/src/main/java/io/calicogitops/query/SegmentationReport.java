@@ -1,5 +1,8 @@
 package io.calicogitops.query;
 
+import io.calicogitops.output.OutputFormat;
+import io.calicogitops.output.Reporter;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,6 +16,10 @@ import java.io.UncheckedIOException;
 public record SegmentationReport(String cluster, String policySource, SegmentationCheck.Result result) {
 
     public static final String SCHEMA = "calico-gitops/segmentation/v1";
+
+    /** Text for people (the default) and JSON (schema {@value #SCHEMA}). */
+    public static final Reporter<SegmentationReport> REPORTER = Reporter.<SegmentationReport>builder("segmentation result")
+            .text(OutputFormat.TEXT, SegmentationReport::text).text(OutputFormat.JSON, SegmentationReport::json).build();
 
     public String text() {
         StringBuilder b = new StringBuilder();

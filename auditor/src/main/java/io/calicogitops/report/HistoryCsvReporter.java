@@ -1,5 +1,7 @@
 package io.calicogitops.report;
 
+import io.calicogitops.output.Renderer;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.calicogitops.history.DriftTimelineView;
@@ -30,7 +32,7 @@ import java.util.Optional;
  * {@code patch} or {@code delete}; {@code user.username} is the commit's author) with the commit, cluster, change and
  * sentences added. {@code drift-spans.csv} lists the drift log's drift spans, one per row.
  */
-public final class HistoryCsvReporter implements HistoryReporter {
+public final class HistoryCsvReporter implements Renderer<HistoryReport> {
 
     public static final String SUMMARY_FILE = "summary.csv";
     public static final String EVENTS_FILE = "events.json";
@@ -55,10 +57,6 @@ public final class HistoryCsvReporter implements HistoryReporter {
         out.flush();
     }
 
-    @Override
-    public String contentType() {
-        return "text/csv; charset=utf-8";
-    }
 
     /**
      * Writes {@code summary.csv}, {@code events.json} and {@code drift-spans.csv} (one row per drift span of the drift

@@ -1,5 +1,7 @@
 package io.calicogitops.report;
 
+import io.calicogitops.output.Renderer;
+
 import io.calicogitops.audit.DriftSeverity;
 import io.calicogitops.history.DriftTimelineEntry;
 import io.calicogitops.history.DriftTimelineView;
@@ -23,7 +25,7 @@ import static io.calicogitops.report.HtmlReporter.escape;
  * {@code history.css}, inline; no scripts): header, count cards with the policy-audit names, a table per cluster when
  * there are several, then the timeline, one box per commit. Every piece of text is HTML-escaped.
  */
-public final class HistoryHtmlReporter implements HistoryReporter {
+public final class HistoryHtmlReporter implements Renderer<HistoryReport> {
 
     private static final String CSS = load("report.css") + load("history.css");
 
@@ -109,10 +111,6 @@ public final class HistoryHtmlReporter implements HistoryReporter {
         out.flush();
     }
 
-    @Override
-    public String contentType() {
-        return "text/html; charset=utf-8";
-    }
 
     private static void cards(HistorySummary s, StringBuilder b) {
         b.append("<section class=\"cards\">\n");

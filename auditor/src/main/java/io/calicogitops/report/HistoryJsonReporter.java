@@ -1,5 +1,7 @@
 package io.calicogitops.report;
 
+import io.calicogitops.output.Renderer;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -20,7 +22,7 @@ import java.time.Instant;
  * the classpath, fields described in {@code schemas/README-history-json.md}): keys in a fixed order, every key always
  * present, commits oldest first, two-space indent, {@code \n} line ends.
  */
-public final class HistoryJsonReporter implements HistoryReporter {
+public final class HistoryJsonReporter implements Renderer<HistoryReport> {
 
     /** Bumped when a field is removed, renamed or changes type; adding a field keeps the version. */
     public static final String SCHEMA_VERSION = "calico-gitops/history/v1";
@@ -36,10 +38,6 @@ public final class HistoryJsonReporter implements HistoryReporter {
         out.flush();
     }
 
-    @Override
-    public String contentType() {
-        return "application/json";
-    }
 
     /** The report as a JSON tree in schema order. */
     public static ObjectNode toJson(HistoryReport report) {

@@ -1,5 +1,7 @@
 package io.calicogitops.report;
 
+import io.calicogitops.output.Renderer;
+
 import io.calicogitops.history.DriftTimelineEntry;
 import io.calicogitops.history.DriftTimelineView;
 import io.calicogitops.history.HistoryCommit;
@@ -17,7 +19,7 @@ import java.util.Map;
  * policy-audit column names (one row per cluster), then one section per commit with its changes and sentences.
  * Text from Git is escaped.
  */
-public final class HistoryMarkdownReporter implements HistoryReporter {
+public final class HistoryMarkdownReporter implements Renderer<HistoryReport> {
 
     @Override
     public void write(HistoryReport report, Writer out) throws IOException {
@@ -105,10 +107,6 @@ public final class HistoryMarkdownReporter implements HistoryReporter {
         out.flush();
     }
 
-    @Override
-    public String contentType() {
-        return "text/markdown; charset=utf-8";
-    }
 
     private static void row(String name, HistorySummary s, StringBuilder b) {
         b.append("| ").append(name).append(" | ").append(s.numCreatedPolicies()).append(" | ").append(s.numModifiedPolicies())

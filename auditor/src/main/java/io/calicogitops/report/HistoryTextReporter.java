@@ -1,5 +1,7 @@
 package io.calicogitops.report;
 
+import io.calicogitops.output.Renderer;
+
 import io.calicogitops.audit.DriftSeverity;
 import io.calicogitops.history.DriftTimelineEntry;
 import io.calicogitops.history.DriftTimelineView;
@@ -19,7 +21,7 @@ import java.util.Map;
  * {@code v demoted}) and their sentences under them, grouped by cluster when there are several; then the drift
  * log (recorded audits, drift spans, gaps, as {@code log show} writes them), the counts and any warnings. Text from Git is made printable.
  */
-public final class HistoryTextReporter implements HistoryReporter {
+public final class HistoryTextReporter implements Renderer<HistoryReport> {
 
     @Override
     public void write(HistoryReport report, Writer out) throws IOException {
@@ -92,8 +94,4 @@ public final class HistoryTextReporter implements HistoryReporter {
         out.flush();
     }
 
-    @Override
-    public String contentType() {
-        return "text/plain; charset=utf-8";
-    }
 }

@@ -1,5 +1,7 @@
 package io.calicogitops.report;
 
+import io.calicogitops.output.Renderer;
+
 import io.calicogitops.audit.AuditReport;
 import io.calicogitops.audit.Change;
 import io.calicogitops.audit.DriftEntry;
@@ -17,7 +19,7 @@ import java.util.List;
  * images) with a verdict banner, summary cards, a findings table and a collapsible section per finding.
  * Every piece of text is HTML-escaped.
  */
-public final class HtmlReporter implements Reporter {
+public final class HtmlReporter implements Renderer<AuditReport> {
 
     private static final String CSS = loadCss();
 
@@ -53,10 +55,6 @@ public final class HtmlReporter implements Reporter {
         out.flush();
     }
 
-    @Override
-    public String contentType() {
-        return "text/html; charset=utf-8";
-    }
 
     private static void header(AuditReport report, ReportView view, StringBuilder b) {
         b.append("<header>\n<p class=\"eyebrow\">calico-gitops drift report</p>\n<h1>")

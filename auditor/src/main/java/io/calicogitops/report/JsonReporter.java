@@ -1,5 +1,7 @@
 package io.calicogitops.report;
 
+import io.calicogitops.output.Renderer;
+
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +20,7 @@ import java.io.Writer;
  * The machine-readable report, schema {@value #SCHEMA_VERSION} ({@code schemas/audit-report.v1.schema.json} on the
  * classpath, fields described in {@code schemas/README-audit-json.md}). Keys in a fixed order, two-space indent.
  */
-public final class JsonReporter implements Reporter {
+public final class JsonReporter implements Renderer<AuditReport> {
 
     /** Bumped when a field is removed, renamed or changes type; adding a field keeps the version. */
     public static final String SCHEMA_VERSION = "calico-gitops/audit/v1";
@@ -44,10 +46,6 @@ public final class JsonReporter implements Reporter {
         out.flush();
     }
 
-    @Override
-    public String contentType() {
-        return "application/json";
-    }
 
     /** The report as a JSON tree in schema order (also useful to embed the report in another document). */
     public static ObjectNode toJson(AuditReport report) {

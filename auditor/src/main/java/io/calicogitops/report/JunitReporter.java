@@ -1,5 +1,7 @@
 package io.calicogitops.report;
 
+import io.calicogitops.output.Renderer;
+
 import io.calicogitops.audit.AuditReport;
 import io.calicogitops.audit.Change;
 import io.calicogitops.audit.DriftStatus;
@@ -15,7 +17,7 @@ import java.io.Writer;
  * {@code <failure>} typed by severity, an ignored difference is {@code <skipped>}, in-sync passes. No timestamps,
  * {@code time="0"} everywhere, so the same report gives the same bytes.
  */
-public final class JunitReporter implements Reporter {
+public final class JunitReporter implements Renderer<AuditReport> {
 
     // The JDK's own writer, not whichever StAX provider is on the classpath: its output is part of the golden files.
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
@@ -49,10 +51,6 @@ public final class JunitReporter implements Reporter {
         out.flush();
     }
 
-    @Override
-    public String contentType() {
-        return "application/xml";
-    }
 
     /** What was compared, for people who open the XML: CI tools ignore properties they do not know. */
     private static void properties(AuditReport report, XMLStreamWriter xml) throws XMLStreamException {

@@ -1,5 +1,7 @@
 package io.calicogitops.report;
 
+import io.calicogitops.output.Renderer;
+
 import io.calicogitops.audit.AuditReport;
 import io.calicogitops.audit.Change;
 import io.calicogitops.audit.DriftStatus;
@@ -15,7 +17,7 @@ import java.util.regex.Pattern;
  * collapsed {@code <details>} per finding with its sentences and JSON patch. Text from the cluster is escaped, so a
  * name or value can neither break a table nor inject markup.
  */
-public final class MarkdownReporter implements Reporter {
+public final class MarkdownReporter implements Renderer<AuditReport> {
 
     private static final Pattern MARKDOWN_SPECIAL = Pattern.compile("[\\\\`*_\\[\\]<>|&~#]");
     private static final Pattern BACKTICK_RUN = Pattern.compile("`+");
@@ -55,10 +57,6 @@ public final class MarkdownReporter implements Reporter {
         out.flush();
     }
 
-    @Override
-    public String contentType() {
-        return "text/markdown; charset=utf-8";
-    }
 
     private static void findingsTable(List<EntryView> findings, StringBuilder b) {
         b.append("#### Findings\n\n");

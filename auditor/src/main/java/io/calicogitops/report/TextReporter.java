@@ -1,5 +1,7 @@
 package io.calicogitops.report;
 
+import io.calicogitops.output.Renderer;
+
 import io.calicogitops.audit.AuditReport;
 import io.calicogitops.audit.DriftSeverity;
 import io.calicogitops.audit.DriftStatus;
@@ -14,7 +16,7 @@ import java.util.List;
  * sentences below it. Fits 100 columns (long names and paths are shortened with an ellipsis in the table only);
  * ANSI colour only when asked for.
  */
-public final class TextReporter implements Reporter {
+public final class TextReporter implements Renderer<AuditReport> {
 
     static final int WIDTH = 100;
     private static final String GAP = "  ";
@@ -52,10 +54,6 @@ public final class TextReporter implements Reporter {
         out.flush();
     }
 
-    @Override
-    public String contentType() {
-        return "text/plain; charset=utf-8";
-    }
 
     private static String summary(AuditReport report, ReportView view) {
         List<String> counts = new ArrayList<>();

@@ -1,5 +1,8 @@
 package io.calicogitops.report;
 
+import io.calicogitops.output.OutputFormat;
+import io.calicogitops.output.Renderer;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -57,7 +60,7 @@ class HistoryReportersTest {
         empty = HistoryFixtures.walk(repo, "eks-prod", "2026-12-01", null);
     }
 
-    static String render(HistoryReporter reporter, HistoryReport report) throws IOException {
+    static String render(Renderer<HistoryReport> reporter, HistoryReport report) throws IOException {
         StringWriter out = new StringWriter();
         reporter.write(report, out);
         return out.toString();
@@ -232,12 +235,14 @@ class HistoryReportersTest {
 
     @Test
     void format_parse_acceptsEveryLabelAndRejectsOthers() {
-        for (HistoryFormat f : HistoryFormat.values()) {
-            assertEquals(f, HistoryFormat.parse(f.label().toUpperCase()));
+        for (OutputFormat f : HistoryReporters.REPORTER.formats()) {
+            assertEquals(f, HistoryReporters.REPORTER.parse(f.label().toUpperCase()));
         }
-        assertEquals("unknown history format 'junit' (expected text, json, markdown, html, csv)",
+        assertEquals(java.util.List.of(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN, OutputFormat.HTML,
+                OutputFormat.CSV), java.util.List.copyOf(HistoryReporters.REPORTER.formats()));
+        assertEquals("unknown output format 'junit' for the history report (expected text, json, markdown, html, csv)",
                 org.junit.jupiter.api.Assertions.assertThrows(io.calicogitops.diag.UsageException.class,
-                        () -> HistoryFormat.parse("junit")).getMessage());
+                        () -> HistoryReporters.REPORTER.parse("junit")).getMessage());
     }
 
     private static List<String> names(JsonNode node) {

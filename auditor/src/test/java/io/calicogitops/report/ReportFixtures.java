@@ -1,5 +1,7 @@
 package io.calicogitops.report;
 
+import io.calicogitops.output.Renderer;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -127,7 +129,7 @@ final class ReportFixtures {
         return List.of(drift(), inSync(), empty(), hostile());
     }
 
-    static String render(Reporter reporter, AuditReport report) {
+    static String render(Renderer<AuditReport> reporter, AuditReport report) {
         try {
             StringWriter out = new StringWriter();
             reporter.write(report, out);

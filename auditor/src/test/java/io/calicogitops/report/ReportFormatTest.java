@@ -2,13 +2,15 @@ package io.calicogitops.report;
 
 import io.calicogitops.audit.AuditReport;
 import io.calicogitops.diag.UsageException;
+import io.calicogitops.output.OutputFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Set;
 
 import static io.calicogitops.report.ReportFixtures.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,34 +23,38 @@ class ReportFormatTest {
 
     @ParameterizedTest
     @CsvSource({"text, TEXT", "JSON, JSON", "Markdown, MARKDOWN", " html , HTML", "junit, JUNIT"})
-    void parse_ignoresCaseAndSurroundingSpace(String name, ReportFormat expected) {
-        assertEquals(expected, ReportFormat.parse(name));
+    void parse_ignoresCaseAndSurroundingSpace(String name, OutputFormat expected) {
+        assertEquals(expected, AuditReporters.PLAIN.parse(name));
     }
 
     @Test
     void parse_unknownName_isAUsageErrorListingTheFormats() {
-        UsageException e = assertThrows(UsageException.class, () -> ReportFormat.parse("xml"));
-        assertEquals("unknown report format 'xml' (expected text, json, markdown, html, junit)", e.getMessage());
+        UsageException e = assertThrows(UsageException.class, () -> AuditReporters.PLAIN.parse("xml"));
+        assertEquals("unknown output format 'xml' for the audit report (expected text, json, markdown, html, junit)",
+                e.getMessage());
     }
 
     @ParameterizedTest
-    @EnumSource(ReportFormat.class)
-    void write_sameReportTwice_givesTheSameCharactersWithUnixLineEnds(ReportFormat format) {
+    @MethodSource("formats")
+    void write_sameReportTwice_givesTheSameCharactersWithUnixLineEnds(OutputFormat format) {
         for (AuditReport report : ReportFixtures.all()) {
-            String first = render(format.reporter(), report);
-            assertEquals(first, render(format.reporter(), ReportFixtures.all().get(ReportFixtures.all().indexOf(report))));
+            String first = AuditReporters.PLAIN.render(report, format);
+            assertEquals(first, AuditReporters.PLAIN.render(ReportFixtures.all().get(ReportFixtures.all().indexOf(report)), format));
             assertFalse(first.contains("\r"), format + " writes \\r");
             assertTrue(first.endsWith("\n"), format + " ends without a newline");
         }
     }
 
     @ParameterizedTest
-    @EnumSource(ReportFormat.class)
-    void write_flushesButDoesNotCloseTheWriter(ReportFormat format) throws IOException {
+    @MethodSource("formats")
+    void write_flushesButDoesNotCloseTheWriter(OutputFormat format) throws IOException {
         var out = new TrackingWriter();
-        format.reporter().write(ReportFixtures.drift(), out);
+        AuditReporters.PLAIN.write(ReportFixtures.drift(), format, out);
         assertTrue(out.flushed && !out.closed, format.toString());
-        assertFalse(format.reporter().contentType().isBlank());
+    }
+
+    static Set<OutputFormat> formats() {
+        return AuditReporters.PLAIN.formats();
     }
 
     private static final class TrackingWriter extends Writer {

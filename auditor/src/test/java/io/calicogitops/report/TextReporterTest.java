@@ -33,7 +33,7 @@ class TextReporterTest {
     @Test
     void write_withoutColour_hasNoEscapeCodes() {
         assertFalse(render(new TextReporter(false), ReportFixtures.drift()).contains("\u001B"));
-        assertFalse(render(ReportFormat.TEXT.reporter(), ReportFixtures.drift()).contains("\u001B"));
+        assertFalse(AuditReporters.PLAIN.render(ReportFixtures.drift(), io.calicogitops.output.OutputFormat.TEXT).contains("\u001B"));
     }
 
     @Test

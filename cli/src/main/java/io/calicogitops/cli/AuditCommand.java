@@ -2,8 +2,8 @@ package io.calicogitops.cli;
 
 import io.calicogitops.audit.AuditReport;
 import io.calicogitops.audit.ignore.IgnoreRules;
-import io.calicogitops.diag.UsageException;
-import io.calicogitops.report.ReportFormat;
+import io.calicogitops.output.Reporter;
+import io.calicogitops.report.AuditReporters;
 import io.calicogitops.watch.AuditLoop;
 import io.calicogitops.watch.AuditSession;
 import io.calicogitops.watch.Backoff;
@@ -16,10 +16,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -31,29 +27,23 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Compare the live Calico resources of a cluster with clusters/<name>/ in Git and report drift by severity.")
-public final class AuditCommand implements Callable<Integer> {
+public final class AuditCommand implements Callable<Integer>, FormattedCommand {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--repo", required = true, paramLabel = "DIR", description = "the GitOps repository")
-    Path repo;
+    @Mixin
+    ClusterOptions target;
 
-    @Option(names = "--cluster", required = true, paramLabel = "NAME", description = "the cluster folder to compare")
-    String cluster;
+    @Mixin
+    RefOption at;
 
-    @Option(names = "--ref", paramLabel = "REV", defaultValue = "HEAD", description = "commit, branch or tag (default: ${DEFAULT-VALUE})")
-    String ref;
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    /** No source named: the kubeconfig by kubectl's rules ({@code KUBECONFIG}, else {@code ~/.kube/config}). */
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     LiveSourceOptions source;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json, markdown, html or junit (default: ${DEFAULT-VALUE})")
-    String format;
-
-    @Option(names = "--output", paramLabel = "FILE", description = "write the report here instead of stdout")
-    Path output;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--ignore", paramLabel = "FILE", description = "accepted differences: owner, reason and expiry per rule")
     Path ignore;
@@ -62,7 +52,7 @@ public final class AuditCommand implements Callable<Integer> {
     LocalDate today;
 
     @Mixin
-    CalicoTargetOptions target;
+    CalicoTargetOptions calico;
 
     @Mixin
     RecordOptions recording;
@@ -79,12 +69,15 @@ public final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        AuditSession session = new AuditSession(repo, cluster, Optional.ofNullable(recording.now), notify.target(), err);
+        if (source == null) {
+            source = LiveSourceOptions.kubeconfigDefaults();
+        }
+        AuditSession session = new AuditSession(target.repo, target.cluster, Optional.ofNullable(recording.now), notify.target(), err);
         if (!watch.watch) {
             return session.once(this::request, this::write).exitCode();
         }
         // Options that cannot fix themselves end a watch at once (exit 2 or 3) instead of failing every run.
-        format();
+        output.format(reporter());
         if (ignore != null) {
             IgnoreRules.load(ignore, Paths.display(ignore));
         }
@@ -98,34 +91,21 @@ public final class AuditCommand implements Callable<Integer> {
 
     /** The next audit, its options checked again (a watch rereads --ignore and --sign-key each run). */
     private AuditSession.Request request() {
-        format();
+        output.format(reporter());
         recording.checkPush();
-        target.target();
+        calico.target();
         IgnoreRules rules = ignore == null ? IgnoreRules.none() : IgnoreRules.load(ignore, Paths.display(ignore));
         Optional<AuditSession.Recording> how = recording.recording();
-        return new AuditSession.Request(ref, source::reader, source.describe(), rules, today, target.target(), how,
+        return new AuditSession.Request(at.ref, source::reader, source.describe(), rules, today, calico.target(), how,
                 progress.on(spec.commandLine().getErr()));
     }
 
-    private ReportFormat format() {
-        try {
-            return ReportFormat.parse(format);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--format: " + e.getMessage());
-        }
+    @Override
+    public Reporter<AuditReport> reporter() {
+        return AuditReporters.PLAIN;
     }
 
     private void write(AuditReport report) throws IOException {
-        StringWriter text = new StringWriter();
-        format().reporter().write(report, text);
-        if (output != null) {
-            Files.createDirectories(output.toAbsolutePath().getParent());
-            Files.writeString(output, text.toString(), StandardCharsets.UTF_8);
-            spec.commandLine().getErr().println((report.inSync() ? "in sync" : "drift") + ": report written to " + Paths.display(output));
-        } else {
-            Writer out = spec.commandLine().getOut();
-            out.write(text.toString());
-            out.flush();
-        }
+        output.print(spec, reporter(), report, report.inSync() ? "in sync" : "drift");
     }
 }

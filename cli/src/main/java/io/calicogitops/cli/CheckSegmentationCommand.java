@@ -1,7 +1,9 @@
 package io.calicogitops.cli;
 
+import io.calicogitops.output.Reporter;
+import java.io.IOException;
+
 import io.calicogitops.diag.ExitCodes;
-import io.calicogitops.diag.UsageException;
 import io.calicogitops.query.LoadedModel;
 import io.calicogitops.query.Segmentation;
 import io.calicogitops.query.SegmentationReport;
@@ -11,7 +13,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /** {@code calico-gitops check segmentation}: no flow between in-scope and out-of-scope workloads but the listed ones. */
@@ -20,7 +21,7 @@ import java.util.concurrent.Callable;
                 + "and the others, in either direction, on any port the destination declares, except the profile's "
                 + "segmentation.allowedFlows; print counter-examples with traces. A flow allowed from any source port of the "
                 + "client's range counts. Exit 0 holds, 1 violated.")
-public final class CheckSegmentationCommand implements Callable<Integer> {
+public final class CheckSegmentationCommand implements Callable<Integer>, FormattedCommand {
 
     @Spec
     CommandSpec spec;
@@ -34,20 +35,21 @@ public final class CheckSegmentationCommand implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "KEY[=VALUE]", description = "the in-scope label (default: the profile's segmentation.label, else pci.label, else PCI; value true)")
     String label;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
-    String format;
+    @Mixin
+    OutputOptions output;
 
     @Override
-    public Integer call() {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new UsageException("--format: expected text or json (got '" + format + "')");
-        }
+    public Integer call() throws IOException {
+        output.format(reporter());
         sourcePorts.validate();
         LoadedModel loaded = input.load();
         SegmentationReport report = Segmentation.check(loaded, label, sourcePorts.resolve(loaded));
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(format.equals("json") ? report.json() : report.text());
-        out.flush();
+        output.print(spec, reporter(), report, report.result().holds() ? "holds" : "violated");
         return report.result().holds() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    @Override
+    public Reporter<SegmentationReport> reporter() {
+        return SegmentationReport.REPORTER;
     }
 }

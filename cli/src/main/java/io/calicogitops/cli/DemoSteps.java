@@ -10,7 +10,8 @@ import io.calicogitops.diag.Diagnostic;
 import io.calicogitops.render.Generator;
 import io.calicogitops.render.RenderSummary;
 import io.calicogitops.render.RepoUpdate;
-import io.calicogitops.report.ReportFormat;
+import io.calicogitops.output.OutputFormat;
+import io.calicogitops.report.AuditReporters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -85,8 +86,8 @@ final class DemoSteps {
         }
         if (drifted != null) {
             o.println();
-            o.println("== 5. the drift report of " + drifted.cluster() + " (also: --format json|markdown|html|junit)");
-            ReportFormat.TEXT.reporter().write(drifted, o);
+            o.println("== 5. the drift report of " + drifted.cluster() + " (also: -o json|markdown|html|junit)");
+            AuditReporters.PLAIN.write(drifted, OutputFormat.TEXT, o);
         }
     }
 

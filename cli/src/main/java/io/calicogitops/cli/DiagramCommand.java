@@ -1,5 +1,7 @@
 package io.calicogitops.cli;
 
+import io.calicogitops.output.Reporter;
+
 import io.calicogitops.diag.ExitCodes;
 import io.calicogitops.diag.UsageException;
 import io.calicogitops.policy.Diagram;
@@ -11,14 +13,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code calico-gitops diagram}: workloads by namespace and the flows the policies allow (PCI DSS 1.2.3 / 1.2.4). */
 @Command(name = "diagram", mixinStandardHelpOptions = true,
         description = "Draw the workloads grouped by namespace, the external endpoints, and an arrow for every flow the "
                 + "enforced policies allow, labelled with its ports: Graphviz dot, Mermaid, or a self-contained SVG.")
-public final class DiagramCommand implements Callable<Integer> {
+public final class DiagramCommand implements Callable<Integer>, FormattedCommand {
 
     @Spec
     CommandSpec spec;
@@ -29,30 +30,24 @@ public final class DiagramCommand implements Callable<Integer> {
     @Mixin
     SourcePortOption sourcePorts;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "svg", description = "dot, mermaid, svg or text (default: ${DEFAULT-VALUE})")
-    String format;
-
-    @Option(names = "--output", paramLabel = "FILE", description = "write to this file instead of stdout")
-    Path output;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() throws IOException {
-        if (!format.matches("dot|mermaid|svg|text")) {
-            throw new UsageException("--format: expected dot, mermaid, svg or text (got '" + format + "')");
-        }
+        output.format(reporter());
         sourcePorts.validate();
         LoadedModel loaded = input.load();
         if (loaded.model().inventory().workloads().isEmpty()) {
             throw new UsageException("no workloads to draw: give --workloads or --fleet");
         }
         Diagram d = Diagram.of(loaded.model(), loaded.model().compiled(), sourcePorts.resolve(loaded));
-        String text = switch (format) {
-            case "dot" -> d.dot();
-            case "mermaid" -> d.mermaid();
-            case "text" -> d.text();
-            default -> d.svg();
-        };
-        OutputFile.write(spec, output, d.edges().size() + " allowed flows drawn", w -> w.write(text));
+        output.print(spec, reporter(), d, d.edges().size() + " allowed flows drawn");
         return ExitCodes.OK;
+    }
+
+    @Override
+    public Reporter<Diagram> reporter() {
+        return Diagram.REPORTER;
     }
 }

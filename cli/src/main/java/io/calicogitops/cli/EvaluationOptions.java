@@ -1,5 +1,7 @@
 package io.calicogitops.cli;
 
+import picocli.CommandLine.Mixin;
+
 import io.calicogitops.query.EvaluationInput;
 import io.calicogitops.query.EvaluationRequest;
 import io.calicogitops.query.LoadedModel;
@@ -13,14 +15,11 @@ import java.util.Optional;
 /** Where the evaluator's input comes from, shared by reach, check segmentation, diagram, lint and matrix. */
 final class EvaluationOptions {
 
-    @Option(names = "--repo", required = true, paramLabel = "DIR", description = "the GitOps repository")
-    Path repo;
+    @Mixin
+    ClusterOptions target;
 
-    @Option(names = "--cluster", required = true, paramLabel = "NAME", description = "the cluster folder clusters/<name>/")
-    String cluster;
-
-    @Option(names = "--ref", paramLabel = "REV", defaultValue = "HEAD", description = "read the policies at this commit (default: ${DEFAULT-VALUE})")
-    String ref;
+    @Mixin
+    RefOption at;
 
     @Option(names = "--fleet", paramLabel = "DIR",
             description = "the fleet folder: the cluster's profile gives the default workloads, the PCI label and the segmentation exceptions")
@@ -39,7 +38,7 @@ final class EvaluationOptions {
     LiveSourceOptions live;
 
     LoadedModel load() {
-        return EvaluationInput.load(new EvaluationRequest(repo, cluster, ref, workloads, Optional.ofNullable(fleet),
+        return EvaluationInput.load(new EvaluationRequest(target.repo, target.cluster, at.ref, workloads, Optional.ofNullable(fleet),
                 live == null ? Optional.empty() : Optional.of(live.reader()), live == null ? "" : live.describe(),
                 live != null && live.isFiles() ? live.live : List.of(), externals));
     }

@@ -14,6 +14,7 @@ import io.calicogitops.signing.SigningKeys;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -32,11 +33,8 @@ public final class EvidenceExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--repo", required = true, paramLabel = "DIR", description = "the GitOps repository")
-    Path repo;
-
-    @Option(names = "--cluster", required = true, paramLabel = "NAME", description = "the cluster folder")
-    String cluster;
+    @Mixin
+    ClusterOptions target;
 
     @Option(names = "--since", required = true, paramLabel = "DATE", description = "start of the interval: 2026-01-01 (UTC) or an instant")
     String since;
@@ -78,8 +76,8 @@ public final class EvidenceExportCommand implements Callable<Integer> {
         }
         Optional<LiveInput> live = source == null ? Optional.empty()
                 : source.isFiles() ? Optional.of(LiveInput.files(source.live))
-                : Optional.of(LiveInput.cluster(source.kube.kubeconfig, source.context()));
-        ExportRequest request = new ExportRequest(repo, cluster, ref, EvidenceTime.since(since), EvidenceTime.until(until),
+                : Optional.of(LiveInput.cluster(source.kube.file(), source.context()));
+        ExportRequest request = new ExportRequest(target.repo, target.cluster, ref, EvidenceTime.since(since), EvidenceTime.until(until),
                 live, Optional.ofNullable(ignore),
                 generatedAt == null ? EvidenceTime.now() : EvidenceTime.generatedAt(generatedAt), BuildInfo.current(),
                 Optional.ofNullable(signKey).map(k -> SigningKeys.readPrivate(k, "--sign-key " + Paths.display(k))),
@@ -89,7 +87,7 @@ public final class EvidenceExportCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "wrote %s (%d files, %,d bytes%s)%n", Paths.display(result.out()),
                 result.manifest().files().size() + 1 + (result.signed() ? 1 : 0), result.size(), result.signed() ? ", signed" : "");
-        o.printf("cluster %s, desired state at %s, interval %s .. %s%n", cluster, result.manifest().commits().end().substring(0, 12),
+        o.printf("cluster %s, desired state at %s, interval %s .. %s%n", target.cluster, result.manifest().commits().end().substring(0, 12),
                 request.since(), request.until());
         o.println("drift report: " + result.audit().map(a -> a.inSync() ? "in sync"
                 : "DRIFT (" + a.worst().label() + ")").orElse("none (no --live or --kubeconfig)"));

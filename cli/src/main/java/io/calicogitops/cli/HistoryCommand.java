@@ -9,7 +9,9 @@ import io.calicogitops.history.HistoryReport;
 import io.calicogitops.history.HistoryRequest;
 import io.calicogitops.history.Interval;
 import io.calicogitops.report.HistoryCsvReporter;
-import io.calicogitops.report.HistoryFormat;
+import io.calicogitops.output.OutputFormat;
+import io.calicogitops.output.Reporter;
+import io.calicogitops.report.HistoryReporters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,9 +19,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +30,7 @@ import java.util.concurrent.Callable;
         description = "Report, commit by commit, the Calico resources created, modified, deleted, promoted or demoted in "
                 + "clusters/<name>/ over an interval, with the auditor's change sentences and policy-audit counts; "
                 + "with --cluster, the drift log's recorded audits, drift spans and gaps.")
-public final class HistoryCommand implements Callable<Integer> {
+public final class HistoryCommand implements Callable<Integer>, FormattedCommand {
 
     @Spec
     CommandSpec spec;
@@ -56,49 +55,41 @@ public final class HistoryCommand implements Callable<Integer> {
                     + "1d, 12h, 30m or ISO-8601 (default: ${DEFAULT-VALUE})")
     String expectedInterval;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json, markdown, html or csv (default: ${DEFAULT-VALUE})")
-    String format;
-
-    @Option(names = "--output", paramLabel = "PATH",
-            description = "write the report to this file instead of stdout; with --format csv a folder for summary.csv, events.json and drift-spans.csv")
-    Path output;
+    /** With {@code -o csv}, {@code --output-file} names a folder for summary.csv, events.json and drift-spans.csv. */
+    @Mixin
+    OutputOptions output;
 
     @Mixin
     ProgressOption progress = new ProgressOption();
 
     @Override
     public Integer call() throws IOException {
-        HistoryFormat fmt = HistoryFormat.parse(format);
+        OutputFormat fmt = output.format(reporter());
         Interval interval = Interval.parse(since, until);
         Duration expected = ExpectedInterval.parse(expectedInterval);
-        if (fmt == HistoryFormat.CSV && output != null && Files.exists(output) && !Files.isDirectory(output)) {
-            throw new UsageException("--output: with --format csv, a folder for summary.csv, events.json and drift-spans.csv ("
-                    + Paths.display(output) + " is a file)");
+        Path folder = output.outputFile;
+        boolean csvFiles = fmt == OutputFormat.CSV && folder != null;
+        if (csvFiles && Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new UsageException("--output-file: with -o csv, a folder for summary.csv, events.json and drift-spans.csv ("
+                    + Paths.display(folder) + " is a file)");
         }
         HistoryReport report = new History(new DriftLogTimeline(expected)).walk(new HistoryRequest(repo, ref, Optional.ofNullable(cluster), interval),
                 progress.on(spec.commandLine().getErr()));
-        if (fmt == HistoryFormat.CSV && output != null) {
-            for (Path p : new HistoryCsvReporter().writeFiles(report, output)) {
+        if (csvFiles) {
+            for (Path p : new HistoryCsvReporter().writeFiles(report, folder)) {
                 spec.commandLine().getErr().println("written: " + Paths.display(p));
             }
             return ExitCodes.OK;
         }
-        StringWriter text = new StringWriter();
-        fmt.reporter().write(report, text);
-        if (output != null) {
-            Path parent = output.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Files.writeString(output, text.toString(), StandardCharsets.UTF_8);
-            spec.commandLine().getErr().println(report.commits().size() + " commits: report written to " + Paths.display(output));
-        } else {
-            Writer out = spec.commandLine().getOut();
-            out.write(text.toString());
-            out.flush();
-            if (fmt == HistoryFormat.CSV) {
-                spec.commandLine().getErr().println("note: events.json and drift-spans.csv are written only with --output DIR");
-            }
+        output.print(spec, reporter(), report, report.commits().size() + " commits");
+        if (fmt == OutputFormat.CSV && folder == null) {
+            spec.commandLine().getErr().println("note: events.json and drift-spans.csv are written only with --output-file DIR");
         }
         return ExitCodes.OK;
+    }
+
+    @Override
+    public Reporter<HistoryReport> reporter() {
+        return HistoryReporters.REPORTER;
     }
 }

@@ -7,10 +7,12 @@ import io.calicogitops.query.LoadedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import io.calicogitops.output.Reporter;
+import io.calicogitops.query.LintReport;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
+import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -22,7 +24,7 @@ import java.util.concurrent.Callable;
                 + "match no workload, staged policies that would deny allowed traffic, equal orders in a tier, labels no workload "
                 + "carries, rules for a direction types leaves out. "
                 + "Exit 0, or 1 with --strict when there are findings.")
-public final class LintCommand implements Callable<Integer> {
+public final class LintCommand implements Callable<Integer>, FormattedCommand {
 
     @Spec
     CommandSpec spec;
@@ -33,17 +35,23 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "exit 1 when there is any finding")
     boolean strict;
 
+    @Mixin
+    OutputOptions output;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        output.format(reporter());
         LoadedModel loaded = input.load();
         Set<String> dormant = loaded.profile().map(p -> Set.of(p.quarantineLabel())).orElse(Set.of("quarantine"));
         List<Diagnostic> findings = new Linter(loaded.model(), dormant).run();
-        PrintWriter out = spec.commandLine().getOut();
-        findings.forEach(f -> out.println(f.format()));
         String note = loaded.model().inventory().workloads().isEmpty()
-                ? " (no workloads given: CG-L003, CG-L004 and CG-L006 need --workloads or --fleet)" : "";
-        out.println(findings.size() + " warning" + (findings.size() == 1 ? "" : "s") + " in " + loaded.policySource() + note);
-        out.flush();
+                ? "no workloads given: CG-L003, CG-L004 and CG-L006 need --workloads or --fleet" : "";
+        output.print(spec, reporter(), new LintReport(findings, loaded.policySource(), note), findings.size() + " warnings");
         return strict && !findings.isEmpty() ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    @Override
+    public Reporter<LintReport> reporter() {
+        return LintReport.REPORTER;
     }
 }

@@ -35,13 +35,8 @@ final class LiveSourceOptions {
         }
     }
 
-    /** Cluster access through a kubeconfig. */
-    static final class Kube {
-        @Option(names = "--kubeconfig", required = true, paramLabel = "FILE", description = "kubeconfig file")
-        Path kubeconfig;
-
-        @Option(names = "--context", paramLabel = "NAME", description = "kubeconfig context (default: current)")
-        String context;
+    /** Cluster access through a kubeconfig: the shared options, here one side of the choice of source. */
+    static final class Kube extends KubeconfigOptions {
     }
 
     @Option(names = "--in-cluster", description = "the cluster this runs in, with the pod's ServiceAccount"
@@ -53,15 +48,26 @@ final class LiveSourceOptions {
     }
 
     Optional<String> context() {
-        return kube == null ? Optional.empty() : Optional.ofNullable(kube.context);
+        return kube == null ? Optional.empty() : kube.contextName();
+    }
+
+    /**
+     * The source a command that must read a cluster uses when none was named: the kubeconfig by kubectl's rules
+     * ({@code KUBECONFIG}, else {@code ~/.kube/config}).
+     */
+    static LiveSourceOptions kubeconfigDefaults() {
+        LiveSourceOptions o = new LiveSourceOptions();
+        o.kube = new Kube();
+        return o;
     }
 
     LiveReader reader() {
         if (isFiles()) {
             return new FileLiveReader(live);
         }
-        // No kubeconfig: fabric8 configures itself from the ServiceAccount token and the KUBERNETES_SERVICE_* variables.
-        return new KubeLiveReader(inCluster ? Optional.empty() : Optional.of(kube.kubeconfig), context());
+        // In cluster: fabric8 configures itself from the ServiceAccount token and the KUBERNETES_SERVICE_* variables;
+        // otherwise --kubeconfig, else KUBECONFIG's files, else ~/.kube/config (fabric8's autoConfigure, as kubectl).
+        return new KubeLiveReader(inCluster ? Optional.empty() : kube.file(), context());
     }
 
     /** How reports name the source before it is read: file names or the context, never credentials. */
@@ -71,6 +77,9 @@ final class LiveSourceOptions {
         }
         if (inCluster) {
             return "in-cluster service account";
+        }
+        if (kube.file().isEmpty() && kube.contextName().isEmpty()) {
+            return "the current context of " + (System.getenv("KUBECONFIG") == null ? "~/.kube/config" : "the KUBECONFIG files");
         }
         return context().map(c -> "context " + c).orElse("the kubeconfig's current context");
     }

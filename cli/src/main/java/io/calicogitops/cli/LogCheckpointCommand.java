@@ -10,6 +10,7 @@ import io.calicogitops.git.GitRepo;
 import io.calicogitops.signing.SigningKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -32,11 +33,8 @@ public final class LogCheckpointCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--repo", required = true, paramLabel = "DIR", description = "the GitOps repository (bare works too)")
-    Path repo;
-
-    @Option(names = "--cluster", required = true, paramLabel = "NAME", description = "the cluster whose newest entry to note")
-    String cluster;
+    @Mixin
+    ClusterOptions target;
 
     @Option(names = "--sign-key", required = true, paramLabel = "FILE",
             description = "Ed25519 private key (PKCS#8 PEM), the one the recorder signs entries with")
@@ -49,14 +47,14 @@ public final class LogCheckpointCommand implements Callable<Integer> {
     public Integer call() {
         var key = SigningKeys.readPrivate(signKey, "--sign-key " + Paths.display(signKey));
         CheckpointResult result;
-        try (GitRepo git = GitRepo.open(repo)) {
-            result = new DriftLog().checkpoint(git, cluster, key);
+        try (GitRepo git = GitRepo.open(target.repo)) {
+            result = new DriftLog().checkpoint(git, target.cluster, key);
         }
         PrintWriter stdout = spec.commandLine().getOut();
         if (result.checkpoint().isEmpty()) {
             result.verified().problems().stream().map(LogProblem::format).forEach(stdout::println);
-            stdout.println(result.verified().valid() ? "no checkpoint written: the drift log has no entry of " + cluster
-                    : "no checkpoint written: the drift log of " + cluster + " is broken (" + result.verified().problems().size()
+            stdout.println(result.verified().valid() ? "no checkpoint written: the drift log has no entry of " + target.cluster
+                    : "no checkpoint written: the drift log of " + target.cluster + " is broken (" + result.verified().problems().size()
                     + " problems, see above)");
             stdout.flush();
             return ExitCodes.FINDINGS;

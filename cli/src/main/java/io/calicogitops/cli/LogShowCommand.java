@@ -1,21 +1,22 @@
 package io.calicogitops.cli;
 
+import io.calicogitops.driftlog.LogView;
+import io.calicogitops.output.Reporter;
+
 import io.calicogitops.diag.ExitCodes;
 import io.calicogitops.diag.UsageException;
 import io.calicogitops.driftlog.DriftLog;
 import io.calicogitops.driftlog.DriftTimeline;
 import io.calicogitops.driftlog.ExpectedInterval;
 import io.calicogitops.driftlog.LogEntry;
-import io.calicogitops.driftlog.LogJsonReport;
-import io.calicogitops.driftlog.LogTextReport;
 import io.calicogitops.git.GitRepo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,19 +31,16 @@ import java.util.concurrent.Callable;
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "List a cluster's recorded audits and the drift timeline: when each drift was first seen, how long it"
                 + " lasted, when it was resolved, and gaps without a successful audit.")
-public final class LogShowCommand implements Callable<Integer> {
+public final class LogShowCommand implements Callable<Integer>, FormattedCommand {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--repo", required = true, paramLabel = "DIR", description = "the GitOps repository")
-    Path repo;
+    @Mixin
+    ClusterOptions target;
 
-    @Option(names = "--cluster", required = true, paramLabel = "NAME", description = "the cluster")
-    String cluster;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
-    String format;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--since", paramLabel = "WHEN", description = "start of the window: YYYY-MM-DD or an ISO-8601 instant (default: the first entry)")
     String since;
@@ -56,15 +54,13 @@ public final class LogShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new UsageException("--format: expected text or json, got '" + format + "'");
-        }
+        output.format(reporter());
         Duration expected = ExpectedInterval.parse(interval);
         Optional<Instant> from = Optional.ofNullable(since).map(s -> instant("--since", s, false));
         Instant to = until == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : instant("--until", until, true);
         List<LogEntry> all;
-        try (GitRepo git = GitRepo.open(repo)) {
-            all = new DriftLog().read(git, cluster, Optional.empty(), Optional.of(to));
+        try (GitRepo git = GitRepo.open(target.repo)) {
+            all = new DriftLog().read(git, target.cluster, Optional.empty(), Optional.of(to));
         }
         Instant start = from.orElse(all.stream().map(LogEntry::time).min(Instant::compareTo).orElse(to));
         if (to.isBefore(start)) {
@@ -73,12 +69,13 @@ public final class LogShowCommand implements Callable<Integer> {
         // Earlier entries feed the timeline (a drift older than the window keeps its first-seen), the list shows the window.
         DriftTimeline timeline = DriftTimeline.from(all, start, to, expected);
         List<LogEntry> shown = all.stream().filter(e -> !e.time().isBefore(start)).toList();
-        if (format.equals("json")) {
-            LogJsonReport.write(cluster, shown, timeline, spec.commandLine().getOut());
-        } else {
-            LogTextReport.write(cluster, shown, timeline, spec.commandLine().getOut());
-        }
+        output.print(spec, reporter(), new LogView(target.cluster, shown, timeline), shown.size() + " entries");
         return ExitCodes.OK;
+    }
+
+    @Override
+    public Reporter<LogView> reporter() {
+        return LogView.REPORTER;
     }
 
     private static Instant instant(String option, String text, boolean endOfDay) {

@@ -35,9 +35,11 @@ public final class Main {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new RootCommand())
+        CommandLine line = new CommandLine(new RootCommand())
                 .setExecutionExceptionHandler(new ExitHandler())
                 .setParameterExceptionHandler(new HiddenValuesParameterHandler())
                 .setCaseInsensitiveEnumValuesAllowed(false);
+        OutputOptions.describe(line);
+        return line;
     }
 }

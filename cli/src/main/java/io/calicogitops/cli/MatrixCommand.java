@@ -1,12 +1,14 @@
 package io.calicogitops.cli;
 
+import io.calicogitops.output.Reporter;
+import io.calicogitops.query.MatrixView;
+
 import io.calicogitops.diag.ExitCodes;
 import io.calicogitops.diag.UsageException;
 import io.calicogitops.policy.ConnectivityMatrix;
 import io.calicogitops.policy.Evaluator;
 import io.calicogitops.policy.SourcePorts;
 import io.calicogitops.query.LoadedModel;
-import io.calicogitops.query.MatrixWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,14 +16,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code calico-gitops matrix}: the full connectivity matrix of a cluster's workloads. */
 @Command(name = "matrix", mixinStandardHelpOptions = true,
         description = "Evaluate every ordered pair of workloads on every port the destination declares (containers and "
                 + "Services): text (summary and allowed flows), json or csv (every cell).")
-public final class MatrixCommand implements Callable<Integer> {
+public final class MatrixCommand implements Callable<Integer>, FormattedCommand {
 
     @Spec
     CommandSpec spec;
@@ -32,11 +33,8 @@ public final class MatrixCommand implements Callable<Integer> {
     @Mixin
     SourcePortOption sourcePorts;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json or csv (default: ${DEFAULT-VALUE})")
-    String format;
-
-    @Option(names = "--output", paramLabel = "FILE", description = "write to this file instead of stdout")
-    Path output;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--sources", hidden = true, paramLabel = "N", description = "only the first N workloads as sources (benchmarks)")
     Integer sources;
@@ -46,9 +44,7 @@ public final class MatrixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!format.matches("text|json|csv")) {
-            throw new UsageException("--format: expected text, json or csv (got '" + format + "')");
-        }
+        output.format(reporter());
         if (!engine.matches("compiled|reference")) {
             throw new UsageException("--engine: expected compiled or reference (got '" + engine + "')");
         }
@@ -58,9 +54,13 @@ public final class MatrixCommand implements Callable<Integer> {
         SourcePorts ports = sourcePorts.resolve(loaded);
         ConnectivityMatrix.Result matrix = ConnectivityMatrix.compute(loaded.model(), evaluator, sources == null ? Integer.MAX_VALUE : sources,
                 ports);
-        OutputFile.write(spec, output, matrix.cells().size() + " cells, " + matrix.allowedCount() + " allowed"
-                        + (matrix.dependsCount() == 0 ? "" : ", " + matrix.dependsCount() + " depending on the source port"),
-                w -> MatrixWriter.write(format, loaded, matrix, ports, w));
+        output.print(spec, reporter(), new MatrixView(loaded, matrix, ports), matrix.cells().size() + " cells, " + matrix.allowedCount() + " allowed"
+                        + (matrix.dependsCount() == 0 ? "" : ", " + matrix.dependsCount() + " depending on the source port"));
         return ExitCodes.OK;
+    }
+
+    @Override
+    public Reporter<MatrixView> reporter() {
+        return MatrixView.REPORTER;
     }
 }

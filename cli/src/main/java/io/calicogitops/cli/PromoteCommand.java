@@ -1,7 +1,9 @@
 package io.calicogitops.cli;
 
+import io.calicogitops.output.Reporter;
+import java.io.IOException;
+
 import io.calicogitops.diag.ExitCodes;
-import io.calicogitops.diag.UsageException;
 import io.calicogitops.policy.Endpoint;
 import io.calicogitops.query.PromoteReport;
 import io.calicogitops.query.Promoter;
@@ -11,7 +13,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ import java.util.concurrent.Callable;
                 + "show every flow between its workloads (and to and from the internet and --external endpoints) that becomes "
                 + "denied or allowed, and commit the rendering. When flows become denied, nothing is written without --yes. "
                 + "Exit 0 promoted (or dry run, or already enforced), 1 flows would become denied and --yes was not given.")
-public final class PromoteCommand implements Callable<Integer> {
+public final class PromoteCommand implements Callable<Integer>, FormattedCommand {
 
     @Spec
     CommandSpec spec;
@@ -31,11 +32,8 @@ public final class PromoteCommand implements Callable<Integer> {
     @Option(names = "--fleet", required = true, paramLabel = "DIR", description = "folder of cluster profiles (*.yaml)")
     Path fleet;
 
-    @Option(names = "--repo", required = true, paramLabel = "DIR", description = "Git repository the cluster is rendered into")
-    Path repo;
-
-    @Option(names = "--cluster", required = true, paramLabel = "NAME", description = "the cluster")
-    String cluster;
+    @Mixin
+    ClusterOptions target;
 
     @Option(names = "--policy", required = true, paramLabel = "NAME", description = "the staged policy (name, or Kind/name)")
     String policy;
@@ -53,24 +51,25 @@ public final class PromoteCommand implements Callable<Integer> {
     @Option(names = "--message", paramLabel = "TEXT", description = "subject line of the commit")
     String message;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
-    String format;
+    @Mixin
+    OutputOptions output;
 
     @Mixin
     PackOptions packs = new PackOptions();
 
     @Override
-    public Integer call() {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new UsageException("--format: expected text or json (got '" + format + "')");
-        }
+    public Integer call() throws IOException {
+        output.format(reporter());
         List<Endpoint> outside = new ArrayList<>();
         externals.forEach(x -> outside.add(io.calicogitops.query.EvaluationInput.external(x)));
-        Promoter.Result result = Promoter.promote(new Promoter.Request(fleet, repo, cluster, policy, packs.templates(),
+        Promoter.Result result = Promoter.promote(new Promoter.Request(fleet, target.repo, target.cluster, policy, packs.templates(),
                 packs.overlays(), outside, dryRun, yes, message, Paths::display));
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(format.equals("json") ? PromoteReport.json(result) : PromoteReport.text(result));
-        out.flush();
+        output.print(spec, reporter(), result, result.outcome().name().toLowerCase(java.util.Locale.ROOT));
         return result.outcome() == Promoter.Outcome.NEEDS_ACCEPT ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    @Override
+    public Reporter<Promoter.Result> reporter() {
+        return PromoteReport.REPORTER;
     }
 }

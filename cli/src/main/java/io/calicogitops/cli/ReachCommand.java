@@ -1,5 +1,8 @@
 package io.calicogitops.cli;
 
+import io.calicogitops.output.Reporter;
+import java.io.IOException;
+
 import io.calicogitops.diag.ExitCodes;
 import io.calicogitops.diag.UsageException;
 import io.calicogitops.policy.Endpoint;
@@ -15,7 +18,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -24,7 +26,7 @@ import java.util.stream.Collectors;
         description = "Evaluate one flow against the cluster's policies offline, exactly as Calico does: the enforced verdict, "
                 + "the verdict if every staged policy were enforced, and the tier -> policy -> rule trace at the source (egress) "
                 + "and the destination (ingress). Exit 0, or 1 when --expect is given and not met.")
-public final class ReachCommand implements Callable<Integer> {
+public final class ReachCommand implements Callable<Integer>, FormattedCommand {
 
     @Spec
     CommandSpec spec;
@@ -53,17 +55,15 @@ public final class ReachCommand implements Callable<Integer> {
     @Option(names = "--protocol", paramLabel = "PROTO", defaultValue = "TCP", description = "TCP, UDP, ICMP, SCTP or a number (default: ${DEFAULT-VALUE})")
     String protocol;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
-    String format;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--expect", paramLabel = "VERDICT", description = "allow or deny: exit 1 when the enforced verdict differs (for CI)")
     String expect;
 
     @Override
-    public Integer call() {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new UsageException("--format: expected text or json (got '" + format + "')");
-        }
+    public Integer call() throws IOException {
+        output.format(reporter());
         if (expect != null && !expect.equals("allow") && !expect.equals("deny")) {
             throw new UsageException("--expect: expected allow or deny (got '" + expect + "')");
         }
@@ -99,10 +99,13 @@ public final class ReachCommand implements Callable<Integer> {
         Evaluator evaluator = loaded.model().compiled();
         ReachReport report = new ReachReport(loaded, evaluator.evaluate(flow), evaluator.evaluateStaged(flow),
                 loaded.model().policies().hasStaged());
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(format.equals("json") ? report.json() : report.text());
-        out.flush();
+        output.print(spec, reporter(), report, report.enforced().word());
         return expect == null || expect.equals(report.enforced().word()) ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    @Override
+    public Reporter<ReachReport> reporter() {
+        return ReachReport.REPORTER;
     }
 
     static Endpoint endpoint(Inventory inv, String option, String text) {

@@ -25,10 +25,10 @@ class ApplyCommandTest {
 
     @Test
     void unknownFormat_isAUsageError_exit2() {
-        CliRun run = CliRun.of("apply", "--repo", dir.toString(), "--cluster", "eks-dev", "--format", "html");
+        CliRun run = CliRun.of("apply", "--repo", dir.toString(), "--cluster", "eks-dev", "-o", "html");
 
         assertEquals(2, run.exitCode(), run.transcript());
-        assertEquals("error: --format: unknown format 'html' (expected text or json)\n", run.err());
+        assertEquals("error: -o/--output: unknown output format 'html' for the apply result (expected text, json)\n", run.err());
     }
 
     @Test
@@ -48,7 +48,7 @@ class ApplyCommandTest {
 
         assertEquals(0, run.exitCode(), run.transcript());
         for (String option : new String[] {"--repo", "--cluster", "--ref", "--kubeconfig", "--context", "--strategy",
-                "--dry-run", "--prune", "--format"}) {
+                "--dry-run", "--prune", "-o, --output", "--output-file"}) {
             assertTrue(run.out().contains(option), option + " missing from\n" + run.out());
         }
     }

@@ -66,9 +66,9 @@ class AuditCommandTest {
 
     @Test
     void progressOption_changesNeitherTheReportNorTheExitCode() {
-        CliRun plain = audit("eks-prod", "--format", "json");
-        CliRun withBar = audit("eks-prod", "--format", "json", "--progress");
-        CliRun without = audit("eks-prod", "--format", "json", "--no-progress");
+        CliRun plain = audit("eks-prod", "-o", "json");
+        CliRun withBar = audit("eks-prod", "-o", "json", "--progress");
+        CliRun without = audit("eks-prod", "-o", "json", "--no-progress");
         assertEquals(1, plain.exitCode(), plain.transcript());
         assertEquals(plain.exitCode(), withBar.exitCode(), withBar.transcript());
         assertEquals(plain.out(), withBar.out());
@@ -101,7 +101,7 @@ class AuditCommandTest {
     @ParameterizedTest
     @CsvSource({"eks-dev, 0, true", "eks-prod, 1, false"})
     void json_validatesAgainstThePublishedSchema(String cluster, int exit, boolean inSync) throws IOException {
-        CliRun run = audit(cluster, "--format", "json");
+        CliRun run = audit(cluster, "-o", "json");
 
         assertEquals(exit, run.exitCode(), run.transcript());
         JsonNode report = JSON.readTree(run.out());
@@ -114,7 +114,7 @@ class AuditCommandTest {
 
     @Test
     void json_driftedCluster_carriesStatusSeveritySentenceAndPatch() throws IOException {
-        JsonNode report = JSON.readTree(audit("eks-prod", "--format", "json").out());
+        JsonNode report = JSON.readTree(audit("eks-prod", "-o", "json").out());
 
         JsonNode pci = null;
         for (JsonNode r : report.path("resources")) {
@@ -132,7 +132,7 @@ class AuditCommandTest {
     @ParameterizedTest
     @CsvSource({"eks-dev, 0", "eks-prod, 1"})
     void markdown_exitCodesAndVerdict(String cluster, int exit) {
-        CliRun run = audit(cluster, "--format", "markdown");
+        CliRun run = audit(cluster, "-o", "markdown");
 
         assertEquals(exit, run.exitCode(), run.transcript());
         assertTrue(run.out().startsWith("#"), run.transcript());
@@ -144,7 +144,7 @@ class AuditCommandTest {
     @ParameterizedTest
     @CsvSource({"eks-dev, 0", "eks-prod, 1"})
     void html_isOneSelfContainedDocument(String cluster, int exit) {
-        CliRun run = audit(cluster, "--format", "html");
+        CliRun run = audit(cluster, "-o", "html");
 
         assertEquals(exit, run.exitCode(), run.transcript());
         assertTrue(run.out().startsWith("<!DOCTYPE html>"), run.transcript());
@@ -157,7 +157,7 @@ class AuditCommandTest {
     @ParameterizedTest
     @CsvSource({"eks-dev, 0, 0", "eks-prod, 1, 6"})
     void junit_parsesWithOneFailurePerDriftingResource(String cluster, int exit, int failures) throws Exception {
-        CliRun run = audit(cluster, "--format", "junit");
+        CliRun run = audit(cluster, "-o", "junit");
 
         assertEquals(exit, run.exitCode(), run.transcript());
         Element suite = DocumentBuilderFactory.newInstance().newDocumentBuilder()
@@ -173,19 +173,19 @@ class AuditCommandTest {
     void output_writesTheReportToTheFileAndKeepsTheExitCode(String format) throws IOException {
         Path file = tmp.resolve("reports/drift." + format);
 
-        CliRun run = audit("eks-prod", "--format", format, "--output", file.toString());
+        CliRun run = audit("eks-prod", "-o", format, "--output-file", file.toString());
 
         assertEquals(1, run.exitCode(), run.transcript());
         assertEquals("", run.out());
         assertTrue(run.err().startsWith("drift: report written to "), run.transcript());
         String written = Files.readString(file);
         assertTrue(written.contains("security.pci-whitelist"), written);
-        assertEquals(audit("eks-prod", "--format", format).out(), written, "the same report as on stdout");
+        assertEquals(audit("eks-prod", "-o", format).out(), written, "the same report as on stdout");
     }
 
     @Test
     void output_inSync_saysSoOnStderr() {
-        CliRun run = audit("eks-dev", "--output", tmp.resolve("ok.txt").toString());
+        CliRun run = audit("eks-dev", "--output-file", tmp.resolve("ok.txt").toString());
 
         assertEquals(0, run.exitCode(), run.transcript());
         assertTrue(run.err().startsWith("in sync: report written to "), run.transcript());
@@ -193,10 +193,11 @@ class AuditCommandTest {
 
     @Test
     void format_unknown_exits2ListingTheFormats() {
-        CliRun run = audit("eks-dev", "--format", "xml");
+        CliRun run = audit("eks-dev", "-o", "xml");
 
         assertEquals(2, run.exitCode(), run.transcript());
-        assertTrue(run.err().contains("unknown report format 'xml' (expected text, json, markdown, html, junit)"), run.transcript());
+        assertTrue(run.err().contains("unknown output format 'xml' for the audit report (expected text, json, markdown, html, junit)"),
+                run.transcript());
         assertEquals("", run.out());
     }
 
@@ -217,11 +218,44 @@ class AuditCommandTest {
     }
 
     @Test
-    void neitherLiveNorKubeconfig_exits2() {
-        CliRun run = CliRun.of("audit", "--repo", repo.toString(), "--cluster", "eks-dev");
+    void neitherLiveNorKubeconfig_readsTheFilesKubeconfigLists_likeKubectl() throws IOException {
+        // KUBECONFIG may list several files (':'); the context lives in the second. fabric8 reads the system property
+        // "kubeconfig" before the KUBECONFIG variable, which a test cannot set.
+        Path second = tmp.resolve("second-config");
+        Files.writeString(second, """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: closed
+                  cluster: {server: "https://127.0.0.1:1"}
+                users:
+                - name: u
+                  user: {token: not-a-real-token}
+                contexts:
+                - name: from-second-file
+                  context: {cluster: closed, user: u}
+                current-context: from-second-file
+                """);
+        String list = tmp.resolve("missing-config") + java.io.File.pathSeparator + second;
+        String before = System.getProperty("kubeconfig");
+        System.setProperty("kubeconfig", list);
+        try {
+            CliRun named = CliRun.of("audit", "--repo", repo.toString(), "--cluster", "eks-dev", "--context", "from-second-file");
+            assertEquals(4, named.exitCode(), named.transcript());
+            assertTrue(named.err().contains("127.0.0.1:1"), "the second file's server was tried: " + named.transcript());
+            assertFalse(named.err().contains("not-a-real-token"), named.transcript());
 
-        assertEquals(2, run.exitCode(), run.transcript());
-        assertTrue(run.err().contains("Missing required argument"), run.transcript());
+            CliRun unknown = CliRun.of("audit", "--repo", repo.toString(), "--cluster", "eks-dev", "--context", "nowhere");
+            assertEquals(4, unknown.exitCode(), unknown.transcript());
+            assertTrue(unknown.err().contains("context 'nowhere' is not in the kubeconfig (contexts: from-second-file)"),
+                    unknown.transcript());
+        } finally {
+            if (before == null) {
+                System.clearProperty("kubeconfig");
+            } else {
+                System.setProperty("kubeconfig", before);
+            }
+        }
     }
 
     @Test
@@ -285,7 +319,7 @@ class AuditCommandTest {
 
         CliRun head = CliRun.of("audit", "--repo", gitops.toString(), "--cluster", "eks-dev", "--live", live("eks-dev"));
         CliRun older = CliRun.of("audit", "--repo", gitops.toString(), "--cluster", "eks-dev", "--live", live("eks-dev"),
-                "--ref", "HEAD~1", "--format", "json");
+                "--ref", "HEAD~1", "-o", "json");
 
         assertEquals(1, head.exitCode(), head.transcript());
         assertTrue(head.out().contains("- order: 450 -> 400\n"), head.transcript());

@@ -33,9 +33,9 @@ class AuditWatchOptionsTest {
 
     @Test
     void watch_badFormat_endsAtOnceInsteadOfRetrying() {
-        CliRun run = audit("--live", "x.yaml", "--watch", "--interval", "1h", "--format", "yaml");
+        CliRun run = audit("--live", "x.yaml", "--watch", "--interval", "1h", "-o", "yaml");
         assertEquals(2, run.exitCode(), run.transcript());
-        assertTrue(run.err().contains("unknown report format 'yaml'"), run.transcript());
+        assertTrue(run.err().contains("unknown output format 'yaml'"), run.transcript());
         assertTrue(!run.err().contains("watch: audit 1 failed"), run.transcript());
     }
 

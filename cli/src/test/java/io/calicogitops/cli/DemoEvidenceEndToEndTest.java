@@ -53,7 +53,7 @@ class DemoEvidenceEndToEndTest {
 
         CliRun check = CliRun.of("check", "segmentation", "--repo", out.resolve("repo").toString(), "--cluster", "eks-prod",
                 "--fleet", sampleRepo().resolve("fleet").toString(), "--live", sampleRepo().resolve("live/eks-prod.yaml").toString(),
-                "--format", "json");
+                "-o", "json");
         assertEquals(1, check.exitCode(), "violated: " + check.transcript());
         int counterExamples = JSON.readTree(check.out()).path("violations").size();
         assertTrue(counterExamples > 0);

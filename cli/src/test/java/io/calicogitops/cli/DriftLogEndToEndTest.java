@@ -127,7 +127,7 @@ class DriftLogEndToEndTest {
         auditAndRecord("eks-prod", "2026-03-01T00:00:00Z");
         auditAndRecord("eks-prod", "2026-03-02T00:00:00Z");
 
-        CliRun show = CliRun.of("log", "show", "--repo", repo.toString(), "--cluster", "eks-prod", "--format", "json",
+        CliRun show = CliRun.of("log", "show", "--repo", repo.toString(), "--cluster", "eks-prod", "-o", "json",
                 "--until", "2026-03-05T00:00:00Z", "--expected-interval", "36h");
 
         assertEquals(0, show.exitCode(), show.transcript());
@@ -163,7 +163,7 @@ class DriftLogEndToEndTest {
     void logWithoutSubcommand_exits2AndHelpListsIt() {
         CliRun bare = CliRun.of("log");
         CliRun help = CliRun.of("--help");
-        CliRun badFormat = CliRun.of("log", "show", "--repo", repo.toString(), "--cluster", "eks-prod", "--format", "html");
+        CliRun badFormat = CliRun.of("log", "show", "--repo", repo.toString(), "--cluster", "eks-prod", "-o", "html");
 
         assertEquals(2, bare.exitCode(), bare.transcript());
         assertTrue(bare.err().contains("missing subcommand (verify, show or checkpoint)"), bare.transcript());

@@ -53,7 +53,7 @@ class EvaluationCommandsTest {
     @Test
     void reach_icmp_takesTypeAndCode_andRefusesAPort() throws IOException {
         CliRun run = eval("reach", "eks-prod", "--from", "dev/centos", "--to", "default/frontend", "--protocol", "ICMP",
-                "--icmp-type", "8", "--icmp-code", "0", "--format", "json");
+                "--icmp-type", "8", "--icmp-code", "0", "-o", "json");
 
         assertEquals(0, run.exitCode(), run.transcript());
         JsonNode json = MAPPER.readTree(run.out());
@@ -92,7 +92,7 @@ class EvaluationCommandsTest {
     @Test
     void reach_json_hasVerdictStagedVerdictAndTrace_andMatchesTheSchema() throws IOException {
         CliRun run = eval("reach", "eks-dev", "--from", "default/currencyservice", "--to", "default/frontend", "--port", "8080",
-                "--format", "json");
+                "-o", "json");
 
         assertEquals(0, run.exitCode(), run.transcript());
         JsonNode json = MAPPER.readTree(run.out());
@@ -168,7 +168,7 @@ class EvaluationCommandsTest {
     @Test
     void checkSegmentation_eksProd_holdsAndMatchesTheSchema() throws IOException {
         CliRun text = eval("check segmentation", "eks-prod");
-        CliRun json = eval("check segmentation", "eks-prod", "--format", "json");
+        CliRun json = eval("check segmentation", "eks-prod", "-o", "json");
 
         assertEquals(0, text.exitCode(), text.transcript());
         assertTrue(text.out().startsWith("segmentation of eks-prod by PCI=true: HOLDS\n"), text.transcript());
@@ -228,8 +228,8 @@ class EvaluationCommandsTest {
 
     @Test
     void diagram_svg_isSelfContainedAndDeterministic() {
-        CliRun a = eval("diagram", "eks-prod", "--format", "svg");
-        CliRun b = eval("diagram", "eks-prod", "--format", "svg");
+        CliRun a = eval("diagram", "eks-prod", "-o", "svg");
+        CliRun b = eval("diagram", "eks-prod", "-o", "svg");
 
         assertEquals(0, a.exitCode(), a.transcript());
         assertEquals(a.out(), b.out());
@@ -243,8 +243,8 @@ class EvaluationCommandsTest {
 
     @Test
     void diagram_dotAndMermaid_drawTheSameArrows() {
-        CliRun dot = eval("diagram", "eks-prod", "--format", "dot");
-        CliRun mermaid = eval("diagram", "eks-prod", "--format", "mermaid");
+        CliRun dot = eval("diagram", "eks-prod", "-o", "dot");
+        CliRun mermaid = eval("diagram", "eks-prod", "-o", "mermaid");
 
         assertTrue(dot.out().startsWith("digraph network {"), dot.out());
         assertTrue(dot.out().contains("\"default/frontend\" -> \"default/cartservice\" [label=\"TCP/7070\"];"), dot.out());
@@ -277,7 +277,7 @@ class EvaluationCommandsTest {
                 spec: {containers: [{name: c, image: i, ports: [{containerPort: 80}]}]}
                 """);
 
-        CliRun run = eval("matrix", "eks-prod", "--format", "csv", "--workloads", workloads.toString());
+        CliRun run = eval("matrix", "eks-prod", "-o", "csv", "--workloads", workloads.toString());
 
         assertEquals(0, run.exitCode(), run.transcript());
         assertTrue(run.out().startsWith("from,to,protocol,port,verdict\n"), run.transcript());
@@ -286,8 +286,8 @@ class EvaluationCommandsTest {
 
     @Test
     void matrix_compiledAndReferenceEngines_printTheSameCells() {
-        CliRun compiled = eval("matrix", "eks-prod", "--format", "csv");
-        CliRun reference = eval("matrix", "eks-prod", "--format", "csv", "--engine", "reference");
+        CliRun compiled = eval("matrix", "eks-prod", "-o", "csv");
+        CliRun reference = eval("matrix", "eks-prod", "-o", "csv", "--engine", "reference");
 
         assertEquals(0, compiled.exitCode(), compiled.transcript());
         assertTrue(compiled.out().startsWith("from,to,protocol,port,verdict\n"), compiled.out());
@@ -349,7 +349,7 @@ class EvaluationCommandsTest {
     @Test
     void reach_sourcePortRule_dependsOnSourcePort_withTheRangesInTextAndJson() throws IOException {
         CliRun text = onSnapshot("reach", "--from", "shop/client", "--to", "shop/web", "--port", "80");
-        CliRun json = onSnapshot("reach", "--from", "shop/client", "--to", "shop/web", "--port", "80", "--format", "json");
+        CliRun json = onSnapshot("reach", "--from", "shop/client", "--to", "shop/web", "--port", "80", "-o", "json");
         CliRun expect = onSnapshot("reach", "--from", "shop/client", "--to", "shop/web", "--port", "80", "--expect", "allow");
 
         assertEquals(0, text.exitCode(), text.transcript());
@@ -373,7 +373,7 @@ class EvaluationCommandsTest {
     @Test
     void reach_sourcePortOption_singlePortOrRange_andRefusesABadOne() throws IOException {
         CliRun one = onSnapshot("reach", "--from", "shop/client", "--to", "shop/web", "--port", "80", "--source-port", "80",
-                "--format", "json");
+                "-o", "json");
         CliRun denied = onSnapshot("reach", "--from", "shop/client", "--to", "shop/web", "--port", "80", "--source-port", "45000:46000");
         CliRun bad = onSnapshot("reach", "--from", "shop/client", "--to", "shop/web", "--port", "80", "--source-port", "70000");
 
@@ -390,9 +390,9 @@ class EvaluationCommandsTest {
 
     @Test
     void matrix_sourcePortRule_cellDependsOnSourcePort_csvJsonText_bothEngines() throws IOException {
-        CliRun csv = onSnapshot("matrix", "--format", "csv");
-        CliRun reference = onSnapshot("matrix", "--format", "csv", "--engine", "reference");
-        CliRun json = onSnapshot("matrix", "--format", "json");
+        CliRun csv = onSnapshot("matrix", "-o", "csv");
+        CliRun reference = onSnapshot("matrix", "-o", "csv", "--engine", "reference");
+        CliRun json = onSnapshot("matrix", "-o", "json");
         CliRun text = onSnapshot("matrix");
 
         assertEquals(0, csv.exitCode(), csv.transcript());
@@ -411,7 +411,7 @@ class EvaluationCommandsTest {
     @Test
     void checkSegmentation_allowedFromSomeSourcePortsOnly_isAViolation() throws IOException {
         CliRun text = onSnapshot("check segmentation", "--label", "app=web");
-        CliRun json = onSnapshot("check segmentation", "--label", "app=web", "--format", "json");
+        CliRun json = onSnapshot("check segmentation", "--label", "app=web", "-o", "json");
         CliRun blocked = onSnapshot("check segmentation", "--label", "app=web", "--source-port", "40000:50000");
 
         assertEquals(1, text.exitCode(), text.transcript());
@@ -432,7 +432,7 @@ class EvaluationCommandsTest {
         String original = Files.readString(profile);
         Files.writeString(profile, original + "\nevaluation:\n  sourcePorts: '1024:2047'\n");
         CliRun run = CliRun.of("reach", "--repo", repo.toString(), "--cluster", "eks-prod", "--fleet", fleet.toString(),
-                "--from", "dev/centos", "--to", "default/frontend", "--port", "8080", "--format", "json");
+                "--from", "dev/centos", "--to", "default/frontend", "--port", "8080", "-o", "json");
         Files.writeString(profile, original + "\nevaluation:\n  sourcePorts: 'high'\n");
         CliRun bad = CliRun.of("reach", "--repo", repo.toString(), "--cluster", "eks-prod", "--fleet", fleet.toString(),
                 "--from", "dev/centos", "--to", "default/frontend", "--port", "8080");

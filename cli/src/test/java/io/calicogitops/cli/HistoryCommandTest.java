@@ -53,7 +53,7 @@ class HistoryCommandTest {
     @Test
     void json_toAFile_writesTheReportAndSaysWhere() throws Exception {
         Path out = tmp.resolve("reports/history.json");
-        CliRun run = history("--format", "json", "--output", out.toString());
+        CliRun run = history("-o", "json", "--output-file", out.toString());
         assertEquals(0, run.exitCode(), run.transcript());
         assertEquals("", run.out());
         assertTrue(run.err().startsWith("10 commits: report written to "), run.transcript());
@@ -65,7 +65,7 @@ class HistoryCommandTest {
     @Test
     void csv_withAnOutputFolder_writesSummaryCsvAndEventsJson() throws Exception {
         Path dir = tmp.resolve("policy-audit");
-        CliRun run = history("--cluster", "eks-prod", "--format", "csv", "--output", dir.toString());
+        CliRun run = history("--cluster", "eks-prod", "-o", "csv", "--output-file", dir.toString());
         assertEquals(0, run.exitCode(), run.transcript());
         assertTrue(Files.readString(dir.resolve("summary.csv")).startsWith("startTime,endTime,"), run.transcript());
         assertEquals(11, new ObjectMapper().readTree(Files.readString(dir.resolve("events.json"))).size());
@@ -75,23 +75,23 @@ class HistoryCommandTest {
     @Test
     void csv_withAnOutputFile_exits2() throws Exception {
         Path file = Files.writeString(tmp.resolve("summary.csv"), "x");
-        CliRun run = history("--format", "csv", "--output", file.toString());
+        CliRun run = history("-o", "csv", "--output-file", file.toString());
         assertEquals(2, run.exitCode(), run.transcript());
-        assertTrue(run.err().contains("with --format csv, a folder"), run.transcript());
+        assertTrue(run.err().contains("with -o csv, a folder"), run.transcript());
     }
 
     @Test
     void csv_toStdout_printsSummaryCsvAndNotesWhereEventsGo() {
-        CliRun run = history("--cluster", "eks-prod", "--format", "CSV");
+        CliRun run = history("--cluster", "eks-prod", "-o", "CSV");
         assertEquals(0, run.exitCode(), run.transcript());
         assertEquals(2, run.out().lines().count(), run.transcript());
-        assertTrue(run.err().contains("events.json and drift-spans.csv are written only with --output DIR"), run.transcript());
+        assertTrue(run.err().contains("events.json and drift-spans.csv are written only with --output-file DIR"), run.transcript());
     }
 
     @ParameterizedTest
     @CsvSource({"markdown, ### History: eks-prod", "html, <!DOCTYPE html>"})
     void otherFormats_printToStdout(String format, String start) {
-        CliRun run = history("--cluster", "eks-prod", "--format", format);
+        CliRun run = history("--cluster", "eks-prod", "-o", format);
         assertEquals(0, run.exitCode(), run.transcript());
         assertTrue(run.out().startsWith(start), run.transcript());
     }
@@ -111,7 +111,7 @@ class HistoryCommandTest {
 
     @Test
     void unknownFormat_exits2ListingTheFormats() {
-        CliRun run = history("--format", "junit");
+        CliRun run = history("-o", "junit");
         assertEquals(2, run.exitCode(), run.transcript());
         assertTrue(run.err().contains("expected text, json, markdown, html, csv"), run.transcript());
     }

@@ -85,7 +85,7 @@ class PromoteCommandTest {
 
     @Test
     void withYes_editsTheProfileInPlace_commitsTheEnforcedPolicy_andEveryListedFlowIsDeniedAfterwards() throws IOException {
-        CliRun preview = promote("--format", "json", "--dry-run");
+        CliRun preview = promote("-o", "json", "--dry-run");
         JsonNode document = MAPPER.readTree(preview.out());
         try (java.io.InputStream in = getClass().getResourceAsStream("/schemas/promote.v1.schema.json")) {
             com.networknt.schema.Schema schema = com.networknt.schema.SchemaRegistry

@@ -90,7 +90,7 @@ class SecretsEndToEndTest {
     @ParameterizedTest
     @ValueSource(strings = {"text", "json", "markdown", "html", "junit"})
     void audit_secretValueDiffers_reportNamesTheKeyNeverAValue(String format) throws IOException {
-        CliRun run = audit(LIVE, "--format", format);
+        CliRun run = audit(LIVE, "-o", format);
 
         assertEquals(1, run.exitCode(), "a changed value is drift: " + run.transcript());
         assertTrue(run.out().contains("data.password changed (values hidden)"), run.transcript());
@@ -119,7 +119,7 @@ class SecretsEndToEndTest {
         assertEquals(2, entries.stream().filter(e -> e.startsWith("log/eks-dev/")).count(), entries.toString());
         assertTrue(entries.stream().anyMatch(e -> e.contains("data.password changed (values hidden)")), entries.toString());
         entries.forEach(e -> assertNoValue("a drift-log file or commit", e));
-        CliRun show = CliRun.of("log", "show", "--repo", repo.toString(), "--cluster", "eks-dev", "--format", "json",
+        CliRun show = CliRun.of("log", "show", "--repo", repo.toString(), "--cluster", "eks-dev", "-o", "json",
                 "--since", "2026-11-01", "--until", "2026-11-30");
         assertEquals(0, show.exitCode(), show.transcript());
         assertNoValue("log show", show.out() + show.err());
@@ -183,7 +183,7 @@ class SecretsEndToEndTest {
         }
         for (String format : List.of("text", "json", "markdown", "html", "csv")) {
             CliRun run = CliRun.of("history", "--repo", repo.toString(), "--cluster", "eks-dev", "--since", "2000-01-01",
-                    "--until", "2100-12-31", "--format", format);
+                    "--until", "2100-12-31", "-o", format);
             assertEquals(0, run.exitCode(), run.transcript());
             // The CSV holds counts only.
             assertTrue(format.equals("csv") || run.out().contains("data.password changed (values hidden)"),

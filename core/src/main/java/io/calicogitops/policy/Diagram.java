@@ -1,5 +1,8 @@
 package io.calicogitops.policy;
 
+import io.calicogitops.output.OutputFormat;
+import io.calicogitops.output.Reporter;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,11 @@ import java.util.stream.Collectors;
  * self-contained SVG with its own grid layout (no fonts, scripts or external references).
  */
 public final class Diagram {
+
+    /** SVG (the default), Graphviz dot, Mermaid or text. */
+    public static final Reporter<Diagram> REPORTER = Reporter.<Diagram>builder("diagram")
+            .text(OutputFormat.SVG, Diagram::svg).text(OutputFormat.DOT, Diagram::dot)
+            .text(OutputFormat.MERMAID, Diagram::mermaid).text(OutputFormat.TEXT, Diagram::text).build();
 
     /** An arrow: from, to, and the allowed ports ("TCP/8080"). */
     public record Edge(String from, String to, List<String> ports) {

@@ -155,7 +155,7 @@ class ApplyCommandMockServerIT {
         cluster.requests();
 
         ApplyCluster.Run dry = cluster.run("apply", "--repo", repo.toString(), "--cluster", CLUSTER, "--ref", commitB,
-                "--prune", "--dry-run", "--format", "json");
+                "--prune", "--dry-run", "-o", "json");
 
         assertEquals(1, dry.exit(), dry.transcript());
         assertEquals(List.of(), cluster.requests().stream().filter(r -> !r.startsWith("GET ")).toList(), "a dry run writes nothing");
@@ -174,7 +174,7 @@ class ApplyCommandMockServerIT {
                 pciStep.toString());
 
         ApplyCluster.Run applied = cluster.run("apply", "--repo", repo.toString(), "--cluster", CLUSTER, "--ref", commitB,
-                "--prune", "--format", "json");
+                "--prune", "-o", "json");
 
         assertEquals(0, applied.exit(), applied.transcript());
         JsonNode result = JSON.readTree(applied.out());
@@ -312,7 +312,7 @@ class ApplyCommandMockServerIT {
                         + " cannot create resource \"tiers\" in API group \"projectcalico.org\" at the cluster scope")).once();
 
         ApplyCluster.Run run = cluster.run("apply", "--repo", repo.toString(), "--cluster", CLUSTER, "--ref", commitA,
-                "--format", "json");
+                "-o", "json");
 
         assertEquals(4, run.exit(), run.transcript());
         JsonNode result = JSON.readTree(run.out());

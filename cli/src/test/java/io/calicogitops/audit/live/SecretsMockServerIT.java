@@ -106,13 +106,13 @@ class SecretsMockServerIT {
             cmd.setErr(new PrintWriter(err, true));
 
             int exit = cmd.execute("audit", "--repo", repo.toString(), "--cluster", "c1", "--kubeconfig",
-                    kubeconfig.toString(), "--format", format);
+                    kubeconfig.toString(), "-o", format);
 
             String transcript = "exit " + exit + "\n" + out + "\n--- stderr\n" + err;
             assertEquals(1, exit, transcript);
             assertTrue(out.toString().contains("data.password changed (values hidden)"), transcript);
             assertTrue(out.toString().contains("not-there"), "the Secret the cluster lacks is missing: " + transcript);
-            assertNoValue("audit --format " + format, out + err.toString());
+            assertNoValue("audit -o " + format, out + err.toString());
         }
         List<String> requests = secretRequests();
         assertTrue(requests.stream().allMatch(r -> r.equals("GET /api/v1/namespaces/payments/secrets/db-credentials")

@@ -1,0 +1,83 @@
+package io.calicogitops.query;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.calicogitops.diag.Diagnostic;
+import io.calicogitops.output.OutputFormat;
+import io.calicogitops.output.Reporter;
+import io.calicogitops.report.JsonStyle;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The findings of {@code lint} over one cluster's policies: compiler-style lines for people, JSON (schema
+ * {@value #SCHEMA}) for machines.
+ *
+ * @param findings     the warnings, sorted by location
+ * @param policySource where the policies were read ("clusters/eks-prod at 1a2b3c4d5e6f (HEAD)")
+ * @param note         what the text summary adds in brackets (which checks lacked input), or empty
+ */
+public record LintReport(List<Diagnostic> findings, String policySource, String note) {
+
+    public static final String SCHEMA = "calico-gitops/lint/v1";
+    private static final Pattern CODE = Pattern.compile("^(CG-L\\d{3}): (.*)$", Pattern.DOTALL);
+
+    public static final Reporter<LintReport> REPORTER = Reporter.<LintReport>builder("lint report")
+            .add(OutputFormat.TEXT, LintReport::text)
+            .add(OutputFormat.JSON, LintReport::json)
+            .build();
+
+    public LintReport {
+        findings = List.copyOf(findings);
+        note = note == null ? "" : note;
+    }
+
+    /** The stable code of a finding ({@code CG-L003}), which the linter puts before its message. */
+    public static String code(Diagnostic d) {
+        Matcher m = CODE.matcher(d.message());
+        return m.matches() ? m.group(1) : "";
+    }
+
+    /** The message without its code. */
+    public static String message(Diagnostic d) {
+        Matcher m = CODE.matcher(d.message());
+        return m.matches() ? m.group(2) : d.message();
+    }
+
+    private static void text(LintReport r, Writer out) throws IOException {
+        StringBuilder b = new StringBuilder();
+        r.findings.forEach(f -> b.append(f.format()).append('\n'));
+        b.append(r.findings.size()).append(" warning").append(r.findings.size() == 1 ? "" : "s").append(" in ")
+                .append(r.policySource).append(r.note.isEmpty() ? "" : " (" + r.note + ")").append('\n');
+        out.write(b.toString());
+    }
+
+    private static void json(LintReport r, Writer out) throws IOException {
+        ObjectNode root = JsonStyle.MAPPER.createObjectNode();
+        root.put("schemaVersion", SCHEMA);
+        root.put("policies", r.policySource);
+        root.put("count", r.findings.size());
+        ArrayNode list = root.putArray("findings");
+        for (Diagnostic d : r.findings) {
+            ObjectNode f = list.addObject();
+            f.put("code", code(d));
+            f.put("severity", d.severity().label());
+            f.put("file", d.location().file());
+            f.put("line", d.location().line());
+            f.put("column", d.location().column());
+            f.put("message", message(d));
+            if (d.hint() != null) {
+                f.put("hint", d.hint());
+            }
+        }
+        if (!r.note.isEmpty()) {
+            root.put("note", r.note);
+        }
+        out.write(JsonStyle.PRETTY.writeValueAsString(root));
+        out.write('\n');
+    }
+}
