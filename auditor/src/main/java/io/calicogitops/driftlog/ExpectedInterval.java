@@ -1,6 +1,6 @@
 package io.calicogitops.driftlog;
 
-import io.calicogitops.diag.UsageException;
+import io.calicogitops.diag.InvalidValueException;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -34,11 +34,11 @@ public final class ExpectedInterval {
                 d = Duration.parse(text);
             }
             if (d.isZero() || d.isNegative()) {
-                throw new UsageException("--expected-interval: must be positive, got '" + text + "'");
+                throw new InvalidValueException("expected-interval", "must be positive, got '" + text + "'");
             }
             return d;
         } catch (DateTimeParseException | ArithmeticException e) {
-            throw new UsageException("--expected-interval: expected 1d, 12h, 30m or an ISO-8601 duration, got '" + text + "'");
+            throw new InvalidValueException("expected-interval", "expected 1d, 12h, 30m or an ISO-8601 duration, got '" + text + "'");
         }
     }
 }

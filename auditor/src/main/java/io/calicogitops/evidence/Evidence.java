@@ -1,6 +1,6 @@
 package io.calicogitops.evidence;
 
-import io.calicogitops.diag.UsageException;
+import io.calicogitops.diag.InvalidValueException;
 import io.calicogitops.signing.SigningKeys;
 
 import java.io.IOException;
@@ -29,7 +29,7 @@ public final class Evidence {
 
     public ExportResult export(ExportRequest request) {
         if (Files.isDirectory(request.out())) {
-            throw new UsageException("--out " + request.out().getFileName() + " is a folder: name the zip file to write");
+            throw new InvalidValueException("out", request.out().getFileName() + " is a folder: name the zip file to write");
         }
         BundleFacts facts = new EvidenceCollector().collect(request);
         PciMapping mapping = PciMapping.of(facts);

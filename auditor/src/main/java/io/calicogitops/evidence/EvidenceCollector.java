@@ -9,6 +9,7 @@ import io.calicogitops.audit.LiveSnapshot;
 import io.calicogitops.audit.ignore.IgnoreRule;
 import io.calicogitops.audit.ignore.IgnoreRules;
 import io.calicogitops.diag.GitAccessException;
+import io.calicogitops.diag.InvalidValueException;
 import io.calicogitops.diag.UsageException;
 import io.calicogitops.git.GitRepo;
 import io.calicogitops.git.PathCommit;
@@ -46,7 +47,7 @@ final class EvidenceCollector {
             throw new UsageException("--cluster '" + req.cluster() + "': " + p);
         });
         if (req.until().isBefore(req.since())) {
-            throw new UsageException("--until " + req.until() + " is before --since " + req.since());
+            throw new InvalidValueException("until", req.until() + " is before the start of the interval, " + req.since());
         }
         String folder = "clusters/" + req.cluster();
         SortedMap<String, byte[]> files = new TreeMap<>();

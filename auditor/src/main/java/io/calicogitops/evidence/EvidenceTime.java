@@ -1,6 +1,6 @@
 package io.calicogitops.evidence;
 
-import io.calicogitops.diag.UsageException;
+import io.calicogitops.diag.InvalidValueException;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,16 +20,16 @@ public final class EvidenceTime {
     }
 
     public static Instant since(String text) {
-        return parse("--since", text, false);
+        return parse("since", text, false);
     }
 
     public static Instant until(String text) {
-        return parse("--until", text, true);
+        return parse("until", text, true);
     }
 
     /** {@code --generated-at}: an instant (a date means its first second). */
     public static Instant generatedAt(String text) {
-        return parse("--generated-at", text, false);
+        return parse("generated-at", text, false);
     }
 
     /** The current time to the second: taken once per export and used everywhere. */
@@ -47,7 +47,7 @@ public final class EvidenceTime {
             }
             return OffsetDateTime.parse(t).toInstant().truncatedTo(ChronoUnit.SECONDS);
         } catch (DateTimeParseException e) {
-            throw new UsageException(option + ": expected a date (2026-01-31) or an instant (2026-01-31T12:00:00Z), got '"
+            throw new InvalidValueException(option, "expected a date (2026-01-31) or an instant (2026-01-31T12:00:00Z), got '"
                     + text + "'");
         }
     }

@@ -1,7 +1,7 @@
 package io.calicogitops.history;
 
+import io.calicogitops.diag.InvalidValueException;
 import io.calicogitops.diag.GitAccessException;
-import io.calicogitops.diag.UsageException;
 import io.calicogitops.git.GitRepo;
 import io.calicogitops.progress.Progress;
 
@@ -79,7 +79,7 @@ public final class History {
     /** A cluster name is one folder name: a path would walk something other than a cluster folder. */
     private static void checkClusterName(String cluster) {
         if (cluster.contains("/") || cluster.contains("\\") || cluster.equals(".") || cluster.equals("..")) {
-            throw new UsageException("--cluster: '" + cluster + "' is not a cluster name (the folder name under clusters/)");
+            throw new InvalidValueException("cluster", "'" + cluster + "' is not a cluster name (the folder name under clusters/)");
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.calicogitops.history;
 
-import io.calicogitops.diag.UsageException;
+import io.calicogitops.diag.InvalidValueException;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +21,7 @@ public record Interval(Optional<Instant> since, Optional<Instant> until) {
         since = since == null ? Optional.empty() : since;
         until = until == null ? Optional.empty() : until;
         if (since.isPresent() && until.isPresent() && since.get().isAfter(until.get())) {
-            throw new UsageException("--since " + since.get() + " is after --until " + until.get());
+            throw new InvalidValueException("since", since.get() + " is after the end of the interval, " + until.get());
         }
     }
 
@@ -32,7 +32,7 @@ public record Interval(Optional<Instant> since, Optional<Instant> until) {
 
     /** From the command-line texts (null or blank: open end); a text that is neither a date nor an instant is a usage error. */
     public static Interval parse(String since, String until) {
-        return new Interval(parse("--since", since, false), parse("--until", until, true));
+        return new Interval(parse("since", since, false), parse("until", until, true));
     }
 
     public boolean contains(Instant t) {
@@ -54,7 +54,7 @@ public record Interval(Optional<Instant> since, Optional<Instant> until) {
             }
             return Optional.of(OffsetDateTime.parse(s).toInstant());
         } catch (DateTimeParseException e) {
-            throw new UsageException(option + ": '" + text + "' is neither a date (YYYY-MM-DD) nor an ISO-8601 instant"
+            throw new InvalidValueException(option, "'" + text + "' is neither a date (YYYY-MM-DD) nor an ISO-8601 instant"
                     + " (2026-11-20T14:03:00Z)");
         }
     }

@@ -1,10 +1,10 @@
 package io.calicogitops.query;
 
+import io.calicogitops.diag.InvalidValueException;
 import io.calicogitops.audit.DesiredState;
 import io.calicogitops.audit.LiveSnapshot;
 import io.calicogitops.diag.Diagnostics;
 import io.calicogitops.diag.GitAccessException;
-import io.calicogitops.diag.UsageException;
 import io.calicogitops.policy.Endpoint;
 import io.calicogitops.policy.IpAddress;
 import io.calicogitops.policy.ModelBuilder;
@@ -67,7 +67,7 @@ public final class EvaluationInput {
         List<String> sources = new ArrayList<>();
         for (Path p : workloadPaths) {
             if (!Files.exists(p)) {
-                throw new UsageException("--workloads: " + p + " does not exist");
+                throw new InvalidValueException("workloads", p + " does not exist");
             }
             builder.workloads().readPath(p, Path.of(""));
             sources.add(p.toString());
@@ -91,7 +91,7 @@ public final class EvaluationInput {
     public static Endpoint external(String spec) {
         int eq = spec.indexOf('=');
         if (eq <= 0) {
-            throw new UsageException("--external: expected NAME=IP, NAME=DOMAIN or NAME=IP,DOMAIN (got '" + spec + "')");
+            throw new InvalidValueException("external", "expected NAME=IP, NAME=DOMAIN or NAME=IP,DOMAIN (got '" + spec + "')");
         }
         String name = spec.substring(0, eq);
         IpAddress ip = null;

@@ -1,5 +1,6 @@
 package io.calicogitops.query;
 
+import io.calicogitops.diag.InvalidValueException;
 import io.calicogitops.diag.Diagnostics;
 import io.calicogitops.diag.InvalidInputException;
 import io.calicogitops.diag.SourceLocation;
@@ -95,7 +96,7 @@ public final class Promoter {
         List<Promotion> declared = Promotions.find(templates);
         String name = policyName(request.policy());
         Promotion promotion = declared.stream().filter(p -> p.policy().equals(name)).findFirst()
-                .orElseThrow(() -> new UsageException("--policy: no policy pack declares how to promote '" + name + "'"
+                .orElseThrow(() -> new InvalidValueException("policy", "no policy pack declares how to promote '" + name + "'"
                         + (declared.isEmpty() ? "" : " (promotable: " + String.join(", ",
                         declared.stream().map(Promotion::policy).distinct().sorted().toList()) + ")")
                         + "; a pack declares it with a '# promote: <policy> <profile pointer>=<value>' line in its template"));
@@ -113,7 +114,7 @@ public final class Promoter {
                         enforced.get().kind(), enforced.get().kind(), List.of(), List.of(), 0, Outcome.ALREADY_ENFORCED,
                         Optional.empty(), 0);
             }
-            throw new UsageException("--policy: cluster '" + request.cluster() + "' renders no policy named '" + name + "'");
+            throw new InvalidValueException("policy", "cluster '" + request.cluster() + "' renders no policy named '" + name + "'");
         }
 
         String original = read(profileFile);
@@ -160,7 +161,7 @@ public final class Promoter {
     static String policyName(String text) {
         String name = text.substring(text.lastIndexOf('/') + 1);
         if (name.isBlank()) {
-            throw new UsageException("--policy: expected a policy name (got '" + text + "')");
+            throw new InvalidValueException("policy", "expected a policy name (got '" + text + "')");
         }
         return name;
     }

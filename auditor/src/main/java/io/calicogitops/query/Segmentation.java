@@ -1,6 +1,6 @@
 package io.calicogitops.query;
 
-import io.calicogitops.diag.UsageException;
+import io.calicogitops.diag.InvalidValueException;
 import io.calicogitops.policy.Protocols;
 import io.calicogitops.policy.SegmentationCheck;
 import io.calicogitops.policy.SourcePorts;
@@ -41,7 +41,7 @@ public final class Segmentation {
         String key = eq < 0 ? spec : spec.substring(0, eq);
         String value = eq < 0 ? "true" : spec.substring(eq + 1);
         if (key.isBlank()) {
-            throw new UsageException("--label: expected KEY or KEY=VALUE (got '" + label + "')");
+            throw new InvalidValueException("label", "expected KEY or KEY=VALUE (got '" + label + "')");
         }
         SegmentationCheck.Result result = SegmentationCheck.run(loaded.model(), loaded.model().compiled(), key, value, exceptions, sourcePorts);
         return new SegmentationReport(loaded.cluster(), loaded.policySource(), result);

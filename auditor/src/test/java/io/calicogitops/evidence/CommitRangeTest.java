@@ -118,7 +118,7 @@ class CommitRangeTest {
     void until_beforeSince_isAUsageError() {
         UsageException e = assertThrows(UsageException.class, () -> export("2026-05-01", "2026-04-01"));
 
-        assertEquals("--until 2026-04-01T23:59:59Z is before --since 2026-05-01T00:00:00Z", e.getMessage());
+        assertEquals("until: 2026-04-01T23:59:59Z is before the start of the interval, 2026-05-01T00:00:00Z", e.getMessage());
     }
 
     @Test

@@ -29,7 +29,7 @@ class EvidenceTimeTest {
     void garbage_isAUsageErrorNamingTheOption() {
         UsageException e = assertThrows(UsageException.class, () -> EvidenceTime.generatedAt("yesterday"));
 
-        assertEquals("--generated-at: expected a date (2026-01-31) or an instant (2026-01-31T12:00:00Z), got 'yesterday'",
+        assertEquals("generated-at: expected a date (2026-01-31) or an instant (2026-01-31T12:00:00Z), got 'yesterday'",
                 e.getMessage());
     }
 }

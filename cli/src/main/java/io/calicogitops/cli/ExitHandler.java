@@ -4,6 +4,7 @@ import io.calicogitops.diag.CalicoGitOpsException;
 import io.calicogitops.diag.Diagnostic;
 import io.calicogitops.diag.ExitCodes;
 import io.calicogitops.diag.InvalidInputException;
+import io.calicogitops.diag.InvalidValueException;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -24,6 +25,9 @@ public final class ExitHandler implements CommandLine.IExecutionExceptionHandler
             long errors = invalid.diagnostics().stream().filter(Diagnostic::isError).count();
             err.println(errors + (errors == 1 ? " error" : " errors") + "; nothing was written");
             code = invalid.exitCode();
+        } else if (ex instanceof InvalidValueException bad) {
+            err.println("error: " + optionName(cmd, bad.input()) + ": " + bad.problem());
+            code = bad.exitCode();
         } else if (ex instanceof CalicoGitOpsException known) {
             err.println("error: " + known.getMessage());
             code = known.exitCode();
@@ -36,6 +40,15 @@ public final class ExitHandler implements CommandLine.IExecutionExceptionHandler
         }
         err.flush();
         return code;
+    }
+
+    /**
+     * How this command line spells the input a library names: its option {@code --<input>} when the command has one
+     * (the library names inputs as the options are named, without dashes), else the library's name.
+     */
+    static String optionName(CommandLine cmd, String input) {
+        String option = "--" + input;
+        return cmd.getCommandSpec().findOption(option) != null ? option : input;
     }
 
     private static boolean wantsTrace(CommandLine.ParseResult pr) {

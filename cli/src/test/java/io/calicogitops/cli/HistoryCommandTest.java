@@ -106,7 +106,10 @@ class HistoryCommandTest {
 
     @Test
     void sinceAfterUntil_exits2() {
-        assertEquals(2, history("--since", "2026-11-20", "--until", "2026-11-10").exitCode());
+        CliRun run = history("--since", "2026-11-20", "--until", "2026-11-10");
+        assertEquals(2, run.exitCode());
+        assertEquals("error: --since: 2026-11-20T00:00:00Z is after the end of the interval, 2026-11-10T23:59:59Z\n", run.err(),
+                "the library names the input, the command line its option");
     }
 
     @Test
