@@ -1,10 +1,10 @@
 package io.calicogitops.evidence;
 
-import io.calicogitops.driftlog.DriftLogTimeline;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.calicogitops.driftlog.AuditGap;
 import io.calicogitops.driftlog.DriftLog;
+import io.calicogitops.driftlog.DriftLogTimeline;
 import io.calicogitops.driftlog.DriftTimeline;
 import io.calicogitops.driftlog.LogEntry;
 import io.calicogitops.driftlog.LogJsonReport;
@@ -16,8 +16,8 @@ import io.calicogitops.history.HistoryReport;
 import io.calicogitops.history.HistoryRequest;
 import io.calicogitops.history.HistorySummary;
 import io.calicogitops.history.Interval;
-import io.calicogitops.report.HistoryCsvReporter;
 import io.calicogitops.output.OutputFormat;
+import io.calicogitops.report.HistoryCsvReporter;
 import io.calicogitops.report.HistoryReporters;
 
 import java.io.IOException;

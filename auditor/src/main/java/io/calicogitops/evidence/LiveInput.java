@@ -1,9 +1,9 @@
 package io.calicogitops.evidence;
 
-import io.calicogitops.audit.live.FileLiveReader;
-import io.calicogitops.audit.live.KubeLiveReader;
 import io.calicogitops.audit.LiveReader;
 import io.calicogitops.audit.LiveSnapshot;
+import io.calicogitops.audit.live.FileLiveReader;
+import io.calicogitops.audit.live.KubeLiveReader;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

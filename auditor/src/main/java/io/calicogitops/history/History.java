@@ -1,7 +1,7 @@
 package io.calicogitops.history;
 
-import io.calicogitops.diag.InvalidValueException;
 import io.calicogitops.diag.GitAccessException;
+import io.calicogitops.diag.InvalidValueException;
 import io.calicogitops.git.GitRepo;
 import io.calicogitops.progress.Progress;
 

@@ -1,20 +1,20 @@
 package io.calicogitops.query;
 
-import io.calicogitops.diag.InvalidValueException;
 import io.calicogitops.audit.DesiredState;
 import io.calicogitops.audit.LiveSnapshot;
 import io.calicogitops.diag.Diagnostics;
 import io.calicogitops.diag.GitAccessException;
-import io.calicogitops.policy.Endpoint;
-import io.calicogitops.policy.IpAddress;
-import io.calicogitops.policy.ModelBuilder;
-import io.calicogitops.policy.SourceDocument;
+import io.calicogitops.diag.InvalidValueException;
 import io.calicogitops.fleet.ClusterProfile;
 import io.calicogitops.fleet.Fleet;
 import io.calicogitops.git.GitRepo;
 import io.calicogitops.model.Kinds;
 import io.calicogitops.model.Resource;
 import io.calicogitops.model.ResourceId;
+import io.calicogitops.policy.Endpoint;
+import io.calicogitops.policy.IpAddress;
+import io.calicogitops.policy.ModelBuilder;
+import io.calicogitops.policy.SourceDocument;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

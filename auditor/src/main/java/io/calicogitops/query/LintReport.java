@@ -3,19 +3,20 @@ package io.calicogitops.query;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.calicogitops.diag.Diagnostic;
+import io.calicogitops.output.DiagnosticSarif;
 import io.calicogitops.output.OutputFormat;
 import io.calicogitops.output.Reporter;
+import io.calicogitops.policy.LintSarif;
 import io.calicogitops.report.JsonStyle;
+import io.calicogitops.version.BuildInfo;
 
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The findings of {@code lint} over one cluster's policies: compiler-style lines for people, JSON (schema
- * {@value #SCHEMA}) for machines.
+ * {@value #SCHEMA}) and SARIF 2.1.0 (rules CG-L001..) for machines.
  *
  * @param findings     the warnings, sorted by location
  * @param policySource where the policies were read ("clusters/eks-prod at 1a2b3c4d5e6f (HEAD)")
@@ -24,11 +25,11 @@ import java.util.regex.Pattern;
 public record LintReport(List<Diagnostic> findings, String policySource, String note) {
 
     public static final String SCHEMA = "calico-gitops/lint/v1";
-    private static final Pattern CODE = Pattern.compile("^(CG-L\\d{3}): (.*)$", Pattern.DOTALL);
 
     public static final Reporter<LintReport> REPORTER = Reporter.<LintReport>builder("lint report")
             .add(OutputFormat.TEXT, LintReport::text)
             .add(OutputFormat.JSON, LintReport::json)
+            .text(OutputFormat.SARIF, LintReport::sarif)
             .build();
 
     public LintReport {
@@ -38,14 +39,16 @@ public record LintReport(List<Diagnostic> findings, String policySource, String 
 
     /** The stable code of a finding ({@code CG-L003}), which the linter puts before its message. */
     public static String code(Diagnostic d) {
-        Matcher m = CODE.matcher(d.message());
-        return m.matches() ? m.group(1) : "";
+        return LintSarif.code(d);
     }
 
     /** The message without its code. */
     public static String message(Diagnostic d) {
-        Matcher m = CODE.matcher(d.message());
-        return m.matches() ? m.group(2) : d.message();
+        return LintSarif.message(d);
+    }
+
+    private static String sarif(LintReport r) {
+        return DiagnosticSarif.write(BuildInfo.current().version(), LintSarif.rules(), r.findings, LintSarif::rule, LintSarif::message);
     }
 
     private static void text(LintReport r, Writer out) throws IOException {

@@ -1,14 +1,13 @@
 package io.calicogitops.query;
 
-import io.calicogitops.output.OutputFormat;
-import io.calicogitops.output.Reporter;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.calicogitops.output.OutputFormat;
+import io.calicogitops.output.Reporter;
+import io.calicogitops.policy.Decision;
 import io.calicogitops.query.Promoter.FlowChange;
 import io.calicogitops.query.Promoter.Result;
-import io.calicogitops.policy.Decision;
 import io.calicogitops.report.JsonStyle;
 
 import java.io.UncheckedIOException;

@@ -1,10 +1,10 @@
 package io.calicogitops.query;
 
 import io.calicogitops.diag.InvalidValueException;
+import io.calicogitops.fleet.ClusterProfile;
 import io.calicogitops.policy.Protocols;
 import io.calicogitops.policy.SegmentationCheck;
 import io.calicogitops.policy.SourcePorts;
-import io.calicogitops.fleet.ClusterProfile;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,10 @@
 package io.calicogitops.query;
 
-import io.calicogitops.output.OutputFormat;
-import io.calicogitops.output.Reporter;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.calicogitops.output.OutputFormat;
+import io.calicogitops.output.Reporter;
 import io.calicogitops.policy.SegmentationCheck;
 import io.calicogitops.policy.Verdict;
 import io.calicogitops.report.JsonStyle;

@@ -21,6 +21,7 @@ public final class AuditReporters {
                 .add(OutputFormat.MARKDOWN, new MarkdownReporter())
                 .add(OutputFormat.HTML, new HtmlReporter())
                 .add(OutputFormat.JUNIT, new JunitReporter())
+                .add(OutputFormat.SARIF, new SarifReporter())
                 .build();
     }
 }

@@ -1,7 +1,5 @@
 package io.calicogitops.report;
 
-import io.calicogitops.output.Renderer;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.calicogitops.history.DriftTimelineView;
@@ -10,6 +8,7 @@ import io.calicogitops.history.HistoryReport;
 import io.calicogitops.history.HistorySummary;
 import io.calicogitops.history.ResourceChange;
 import io.calicogitops.model.ResourceId;
+import io.calicogitops.output.Renderer;
 
 import java.io.IOException;
 import java.io.Writer;

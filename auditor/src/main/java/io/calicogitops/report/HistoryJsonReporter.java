@@ -1,7 +1,5 @@
 package io.calicogitops.report;
 
-import io.calicogitops.output.Renderer;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,6 +10,7 @@ import io.calicogitops.history.HistoryCommit;
 import io.calicogitops.history.HistoryReport;
 import io.calicogitops.history.HistorySummary;
 import io.calicogitops.history.ResourceChange;
+import io.calicogitops.output.Renderer;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -1,13 +1,12 @@
 package io.calicogitops.report;
 
-import io.calicogitops.output.Renderer;
-
 import io.calicogitops.history.DriftTimelineEntry;
 import io.calicogitops.history.DriftTimelineView;
 import io.calicogitops.history.HistoryCommit;
 import io.calicogitops.history.HistoryReport;
 import io.calicogitops.history.HistorySummary;
 import io.calicogitops.history.ResourceChange;
+import io.calicogitops.output.Renderer;
 
 import java.io.IOException;
 import java.io.Writer;

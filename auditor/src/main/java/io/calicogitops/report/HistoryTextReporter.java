@@ -1,7 +1,5 @@
 package io.calicogitops.report;
 
-import io.calicogitops.output.Renderer;
-
 import io.calicogitops.audit.DriftSeverity;
 import io.calicogitops.history.DriftTimelineEntry;
 import io.calicogitops.history.DriftTimelineView;
@@ -9,6 +7,7 @@ import io.calicogitops.history.HistoryCommit;
 import io.calicogitops.history.HistoryReport;
 import io.calicogitops.history.HistorySummary;
 import io.calicogitops.history.ResourceChange;
+import io.calicogitops.output.Renderer;
 
 import java.io.IOException;
 import java.io.Writer;

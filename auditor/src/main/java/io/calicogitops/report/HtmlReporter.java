@@ -1,11 +1,10 @@
 package io.calicogitops.report;
 
-import io.calicogitops.output.Renderer;
-
 import io.calicogitops.audit.AuditReport;
 import io.calicogitops.audit.Change;
 import io.calicogitops.audit.DriftEntry;
 import io.calicogitops.audit.DriftStatus;
+import io.calicogitops.output.Renderer;
 
 import java.io.IOException;
 import java.io.InputStream;

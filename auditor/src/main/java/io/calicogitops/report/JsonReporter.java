@@ -1,7 +1,5 @@
 package io.calicogitops.report;
 
-import io.calicogitops.output.Renderer;
-
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.calicogitops.audit.AuditReport;
 import io.calicogitops.audit.Change;
 import io.calicogitops.audit.Coverage;
+import io.calicogitops.output.Renderer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,16 +1,15 @@
 package io.calicogitops.report;
 
-import io.calicogitops.output.Renderer;
-
 import io.calicogitops.audit.AuditReport;
 import io.calicogitops.audit.Change;
 import io.calicogitops.audit.DriftStatus;
+import io.calicogitops.output.Renderer;
 
+import java.io.IOException;
+import java.io.Writer;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import java.io.IOException;
-import java.io.Writer;
 
 /**
  * JUnit XML for CI test tabs: one {@code <testsuite>} per audit, one {@code <testcase>} per resource. Drift is a

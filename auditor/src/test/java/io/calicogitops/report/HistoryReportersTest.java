@@ -1,8 +1,5 @@
 package io.calicogitops.report;
 
-import io.calicogitops.output.OutputFormat;
-import io.calicogitops.output.Renderer;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +12,8 @@ import io.calicogitops.history.DriftTimelineEntry;
 import io.calicogitops.history.DriftTimelineView;
 import io.calicogitops.history.HistoryFixtures;
 import io.calicogitops.history.HistoryReport;
+import io.calicogitops.output.OutputFormat;
+import io.calicogitops.output.Renderer;
 import io.calicogitops.testing.Golden;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,5 @@
 package io.calicogitops.report;
 
-import io.calicogitops.output.Renderer;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -13,6 +11,7 @@ import io.calicogitops.audit.DriftSeverity;
 import io.calicogitops.audit.DriftStatus;
 import io.calicogitops.diag.SourceLocation;
 import io.calicogitops.model.ResourceId;
+import io.calicogitops.output.Renderer;
 import io.calicogitops.testing.Golden;
 
 import java.io.IOException;

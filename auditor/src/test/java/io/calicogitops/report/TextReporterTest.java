@@ -1,7 +1,6 @@
 package io.calicogitops.report;
 
 import io.calicogitops.testing.Golden;
-
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,9 +1,7 @@
 package io.calicogitops.cli;
 
-import io.calicogitops.apply.ApplyReporters;
-import io.calicogitops.output.Reporter;
-
 import io.calicogitops.apply.Applier;
+import io.calicogitops.apply.ApplyReporters;
 import io.calicogitops.apply.ApplyRequest;
 import io.calicogitops.apply.ApplyResult;
 import io.calicogitops.apply.ApplyStrategy;
@@ -12,9 +10,10 @@ import io.calicogitops.apply.StepResult;
 import io.calicogitops.apply.StepStatus;
 import io.calicogitops.audit.live.KubeLiveReader;
 import io.calicogitops.diag.UsageException;
+import io.calicogitops.output.Reporter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 

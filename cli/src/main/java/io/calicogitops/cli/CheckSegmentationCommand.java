@@ -1,9 +1,7 @@
 package io.calicogitops.cli;
 
-import io.calicogitops.output.Reporter;
-import java.io.IOException;
-
 import io.calicogitops.diag.ExitCodes;
+import io.calicogitops.output.Reporter;
 import io.calicogitops.query.LoadedModel;
 import io.calicogitops.query.Segmentation;
 import io.calicogitops.query.SegmentationReport;
@@ -13,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.util.concurrent.Callable;
 
 /** {@code calico-gitops check segmentation}: no flow between in-scope and out-of-scope workloads but the listed ones. */

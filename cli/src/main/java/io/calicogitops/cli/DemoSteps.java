@@ -7,10 +7,10 @@ import io.calicogitops.audit.DriftStatus;
 import io.calicogitops.audit.ignore.IgnoreRules;
 import io.calicogitops.audit.live.FileLiveReader;
 import io.calicogitops.diag.Diagnostic;
+import io.calicogitops.output.OutputFormat;
 import io.calicogitops.render.Generator;
 import io.calicogitops.render.RenderSummary;
 import io.calicogitops.render.RepoUpdate;
-import io.calicogitops.output.OutputFormat;
 import io.calicogitops.report.AuditReporters;
 
 import java.io.IOException;

@@ -1,9 +1,8 @@
 package io.calicogitops.cli;
 
-import io.calicogitops.output.Reporter;
-
 import io.calicogitops.diag.ExitCodes;
 import io.calicogitops.diag.UsageException;
+import io.calicogitops.output.Reporter;
 import io.calicogitops.policy.Diagram;
 import io.calicogitops.query.LoadedModel;
 import picocli.CommandLine.Command;

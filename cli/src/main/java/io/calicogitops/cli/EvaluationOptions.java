@@ -1,11 +1,10 @@
 package io.calicogitops.cli;
 
-import picocli.CommandLine.Mixin;
-
 import io.calicogitops.query.EvaluationInput;
 import io.calicogitops.query.EvaluationRequest;
 import io.calicogitops.query.LoadedModel;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

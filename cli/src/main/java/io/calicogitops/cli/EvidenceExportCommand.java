@@ -1,20 +1,20 @@
 package io.calicogitops.cli;
 
 import io.calicogitops.diag.ExitCodes;
-import io.calicogitops.evidence.Evidence;
 import io.calicogitops.evidence.EvaluatedSources;
+import io.calicogitops.evidence.Evidence;
 import io.calicogitops.evidence.EvidenceSources;
 import io.calicogitops.evidence.EvidenceStatus;
 import io.calicogitops.evidence.EvidenceTime;
 import io.calicogitops.evidence.ExportRequest;
 import io.calicogitops.evidence.ExportResult;
 import io.calicogitops.evidence.LiveInput;
-import io.calicogitops.version.BuildInfo;
 import io.calicogitops.signing.SigningKeys;
+import io.calicogitops.version.BuildInfo;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 

@@ -1,16 +1,16 @@
 package io.calicogitops.cli;
 
-import io.calicogitops.driftlog.DriftLogTimeline;
-import io.calicogitops.driftlog.ExpectedInterval;
 import io.calicogitops.diag.ExitCodes;
 import io.calicogitops.diag.UsageException;
+import io.calicogitops.driftlog.DriftLogTimeline;
+import io.calicogitops.driftlog.ExpectedInterval;
 import io.calicogitops.history.History;
 import io.calicogitops.history.HistoryReport;
 import io.calicogitops.history.HistoryRequest;
 import io.calicogitops.history.Interval;
-import io.calicogitops.report.HistoryCsvReporter;
 import io.calicogitops.output.OutputFormat;
 import io.calicogitops.output.Reporter;
+import io.calicogitops.report.HistoryCsvReporter;
 import io.calicogitops.report.HistoryReporters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

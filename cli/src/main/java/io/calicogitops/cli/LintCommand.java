@@ -2,13 +2,13 @@ package io.calicogitops.cli;
 
 import io.calicogitops.diag.Diagnostic;
 import io.calicogitops.diag.ExitCodes;
+import io.calicogitops.output.Reporter;
 import io.calicogitops.policy.Linter;
+import io.calicogitops.query.LintReport;
 import io.calicogitops.query.LoadedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import io.calicogitops.output.Reporter;
-import io.calicogitops.query.LintReport;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 

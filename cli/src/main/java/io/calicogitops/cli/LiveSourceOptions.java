@@ -1,8 +1,8 @@
 package io.calicogitops.cli;
 
+import io.calicogitops.audit.LiveReader;
 import io.calicogitops.audit.live.FileLiveReader;
 import io.calicogitops.audit.live.KubeLiveReader;
-import io.calicogitops.audit.LiveReader;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 

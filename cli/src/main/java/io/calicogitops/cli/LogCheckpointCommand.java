@@ -9,8 +9,8 @@ import io.calicogitops.driftlog.LogProblem;
 import io.calicogitops.git.GitRepo;
 import io.calicogitops.signing.SigningKeys;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 

@@ -1,18 +1,17 @@
 package io.calicogitops.cli;
 
-import io.calicogitops.driftlog.LogView;
-import io.calicogitops.output.Reporter;
-
 import io.calicogitops.diag.ExitCodes;
 import io.calicogitops.diag.UsageException;
 import io.calicogitops.driftlog.DriftLog;
 import io.calicogitops.driftlog.DriftTimeline;
 import io.calicogitops.driftlog.ExpectedInterval;
 import io.calicogitops.driftlog.LogEntry;
+import io.calicogitops.driftlog.LogView;
 import io.calicogitops.git.GitRepo;
+import io.calicogitops.output.Reporter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 

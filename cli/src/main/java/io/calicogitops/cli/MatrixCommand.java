@@ -1,14 +1,13 @@
 package io.calicogitops.cli;
 
-import io.calicogitops.output.Reporter;
-import io.calicogitops.query.MatrixView;
-
 import io.calicogitops.diag.ExitCodes;
 import io.calicogitops.diag.UsageException;
+import io.calicogitops.output.Reporter;
 import io.calicogitops.policy.ConnectivityMatrix;
 import io.calicogitops.policy.Evaluator;
 import io.calicogitops.policy.SourcePorts;
 import io.calicogitops.query.LoadedModel;
+import io.calicogitops.query.MatrixView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -3,10 +3,10 @@ package io.calicogitops.cli;
 import io.calicogitops.diag.UsageException;
 import io.calicogitops.output.OutputFormat;
 import io.calicogitops.output.Reporter;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

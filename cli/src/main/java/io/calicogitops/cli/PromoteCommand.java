@@ -1,18 +1,17 @@
 package io.calicogitops.cli;
 
-import io.calicogitops.output.Reporter;
-import java.io.IOException;
-
 import io.calicogitops.diag.ExitCodes;
+import io.calicogitops.output.Reporter;
 import io.calicogitops.policy.Endpoint;
 import io.calicogitops.query.PromoteReport;
 import io.calicogitops.query.Promoter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,8 @@
 package io.calicogitops.cli;
 
-import io.calicogitops.output.Reporter;
-import java.io.IOException;
-
 import io.calicogitops.diag.ExitCodes;
 import io.calicogitops.diag.UsageException;
+import io.calicogitops.output.Reporter;
 import io.calicogitops.policy.Endpoint;
 import io.calicogitops.policy.Evaluator;
 import io.calicogitops.policy.Flow;
@@ -18,6 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 

@@ -44,13 +44,14 @@ class OutputOptionsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "audit|text, json, markdown, html or junit (default: text)",
+            "audit|text, json, markdown, html, junit or sarif (default: text)",
             "history|text, json, markdown, html or csv (default: text)",
             "apply|text or json (default: text)",
             "reach|text or json (default: text)",
             "matrix|text, json or csv (default: text)",
             "diagram|svg, dot, mermaid or text (default: svg)",
-            "lint|text or json (default: text)",
+            "lint|text, json or sarif (default: text)",
+            "validate|text, json or sarif (default: text)",
             "promote|text or json (default: text)"})
     void help_listsEachCommandsOwnFormats(String command, String formats) {
         CliRun run = CliRun.of(command, "--help");

@@ -8,10 +8,17 @@ public class InvalidInputException extends CalicoGitOpsException {
 
     private static final long serialVersionUID = 1L;
     private final transient List<Diagnostic> diagnostics;
+    private final String phase;
 
     public InvalidInputException(String phase, List<Diagnostic> diagnostics) {
         super(summary(phase, diagnostics));
         this.diagnostics = List.copyOf(diagnostics);
+        this.phase = phase;
+    }
+
+    /** What was being read or checked ("fleet ...", "render", "rendered policies"). */
+    public String phase() {
+        return phase;
     }
 
     public static InvalidInputException single(SourceLocation at, String message) {
