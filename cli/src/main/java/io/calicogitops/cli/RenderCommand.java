@@ -1,6 +1,7 @@
 package io.calicogitops.cli;
 
 import io.calicogitops.diag.Diagnostic;
+import io.calicogitops.diag.ExitCodes;
 import io.calicogitops.diag.UsageException;
 import io.calicogitops.git.GitCredentials;
 import io.calicogitops.git.PushResult;
@@ -45,7 +46,7 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--message", paramLabel = "TEXT", description = "subject line of the commit")
     String message;
 
-    @Option(names = "--dry-run", description = "print what would change, as a diff, and write nothing")
+    @Option(names = "--dry-run", description = "print what would change, as a diff, and write nothing; exit 1 when something would change, 0 when nothing")
     boolean dryRun;
 
     @Option(names = "--push", description = "push the branch to the remote 'origin' after committing (HTTPS token from "
@@ -74,7 +75,8 @@ public final class RenderCommand implements Callable<Integer> {
             update.changes().forEach(c -> out.print(UnifiedDiff.of(c)));
             out.println(update.changes().isEmpty() ? "dry run: no changes"
                     : "dry run: " + update.changes().size() + " files would change; nothing written");
-            return 0;
+            // As kubectl diff: 1 when something would change, so CI can ask "is Git behind the fleet?".
+            return update.changes().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
         }
         out.println(update.commitId()
                 .map(id -> "committed " + id.substring(0, 12) + ": " + update.changes().size() + " files in " + Paths.display(repo))
