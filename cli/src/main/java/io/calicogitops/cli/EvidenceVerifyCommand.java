@@ -20,8 +20,7 @@ import java.util.concurrent.Callable;
 /** {@code calico-gitops evidence verify}: is the bundle exactly what was exported? Exit 0 valid, 1 invalid, 3 not a bundle. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Check an evidence bundle: every file against the manifest's SHA-256, no file missing or added, the "
-                + "manifest digest, and the signature when a public key is given.",
-        footer = {"", "Exit codes: 0 valid, 1 invalid (every problem is listed), 2 usage, 3 not a zip or not an evidence bundle."})
+                + "manifest digest, and the signature when a public key is given.")
 public final class EvidenceVerifyCommand implements Callable<Integer> {
 
     @Spec

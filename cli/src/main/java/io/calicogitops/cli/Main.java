@@ -40,6 +40,7 @@ public final class Main {
                 .setParameterExceptionHandler(new HiddenValuesParameterHandler())
                 .setCaseInsensitiveEnumValuesAllowed(false);
         OutputOptions.describe(line);
+        HelpFooters.install(line);
         return line;
     }
 }
