@@ -13,6 +13,7 @@ import io.calicogitops.audit.normalise.Side;
 import io.calicogitops.diag.CalicoGitOpsException;
 import io.calicogitops.diag.Diagnostics;
 import io.calicogitops.diag.UsageException;
+import io.calicogitops.fleet.AdoptNames;
 import io.calicogitops.fleet.Fleet;
 import io.calicogitops.model.Kinds;
 import io.calicogitops.model.Resource;
@@ -90,9 +91,13 @@ public final class Importer {
                     claimed.addAll(m.exact());
                 });
             }
-            List<PackRecogniser.Match> whole = matches.stream().filter(m -> m.renames().isEmpty()).toList();
+            List<PackRecogniser.Match> whole = matches.stream()
+                    .filter(m -> m.renames().isEmpty() || request.adoptNames()).toList();
             Set<ResourceId> byPack = new HashSet<>();
-            whole.forEach(m -> byPack.addAll(m.exact()));
+            whole.forEach(m -> {
+                byPack.addAll(m.exact());
+                m.renames().forEach(n -> byPack.add(n.live()));
+            });
             List<Resource> imported = candidates.stream().filter(r -> !byPack.contains(r.id())).toList();
             if (whole.isEmpty() && imported.isEmpty()) {
                 throw new UsageException("the live state holds no Calico object to import (" + snapshot.source() + ")");
@@ -106,15 +111,16 @@ public final class Importer {
             new Generator(1).render(new Generator.RenderRequest(trial, Optional.empty(), Optional.empty(), List.of(cluster),
                     p -> request.display().apply(request.fleetDir().resolve(trial.relativize(p)))));
             write(profileFile, packDir, profile, packFiles);
-            rows.addAll(rows(candidates, whole, matches));
+            rows.addAll(rows(candidates, whole, matches, request.adoptNames()));
         }
         Generator.RenderResult rendered = new Generator().render(new Generator.RenderRequest(request.fleetDir(),
                 Optional.empty(), Optional.empty(), List.of(cluster), request.display()));
         RepoUpdate update = RepoUpdate.write(rendered, request.repoDir(), false, false,
                 "Import cluster " + cluster + " from its live state");
         AuditReport audit = new Auditor().audit(new AuditRequest(request.repoDir(), cluster, "HEAD", q -> snapshot, null, null));
-        List<String> packs = matches.stream().filter(m -> m.renames().isEmpty()).map(PackRecogniser.Match::pack).toList();
-        List<Rename> renames = matches.stream().flatMap(m -> m.renames().stream()).toList();
+        List<String> packs = matches.stream().filter(m -> m.renames().isEmpty() || request.adoptNames())
+                .map(PackRecogniser.Match::pack).toList();
+        List<Rename> renames = request.adoptNames() ? List.of() : matches.stream().flatMap(m -> m.renames().stream()).toList();
         rows.sort(Comparator.comparing(ImportRow::id));
         return new ImportResult(request.display().apply(profileFile), request.display().apply(packDir), packs, rows,
                 renames, update.commitId(), audit);
@@ -166,19 +172,29 @@ public final class Importer {
         whole.forEach(m -> packs.add(m.pack()));
         imported.ifPresent(packs::add);
         whole.forEach(m -> profile.setAll(m.values()));
+        ObjectNode adopt = JsonNodeFactory.instance.objectNode();
+        whole.stream().flatMap(m -> m.renames().stream()).sorted(Comparator.comparing(Rename::live)).forEach(n ->
+                adopt.put(AdoptNames.keyOf(n.live().kind(), n.live().namespace(), n.packName()), n.live().name()));
+        if (!adopt.isEmpty()) {
+            profile.set("adoptNames", adopt);
+        }
         return profile;
     }
 
     private static List<ImportRow> rows(List<Resource> candidates, List<PackRecogniser.Match> whole,
-                                        List<PackRecogniser.Match> all) {
+                                        List<PackRecogniser.Match> all, boolean adoptNames) {
         Map<ResourceId, String> byPack = new LinkedHashMap<>();
-        whole.forEach(m -> m.exact().forEach(id -> byPack.put(id, m.pack())));
+        whole.forEach(m -> m.exact().forEach(id -> byPack.put(id, "pack " + m.pack())));
+        if (adoptNames) {
+            whole.forEach(m -> m.renames().forEach(n -> byPack.put(n.live(), "pack " + m.pack()
+                    + " (its '" + n.packName() + "', live name kept: adoptNames)")));
+        }
         Map<ResourceId, Rename> renamed = new LinkedHashMap<>();
         all.forEach(m -> m.renames().forEach(r -> renamed.putIfAbsent(r.live(), r)));
         List<ImportRow> out = new ArrayList<>();
         for (Resource r : candidates) {
             if (byPack.containsKey(r.id())) {
-                out.add(new ImportRow(r.id(), ImportRow.Outcome.PACK, "pack " + byPack.get(r.id())));
+                out.add(new ImportRow(r.id(), ImportRow.Outcome.PACK, byPack.get(r.id())));
             } else if (renamed.containsKey(r.id())) {
                 Rename n = renamed.get(r.id());
                 out.add(new ImportRow(r.id(), ImportRow.Outcome.IMPORTED, "imported; pack " + n.pack()

@@ -24,9 +24,13 @@ class ImporterTest {
     Path tmp;
 
     private ImportResult importWorkshop(boolean force) throws IOException {
+        return importWorkshop(force, false);
+    }
+
+    private ImportResult importWorkshop(boolean force, boolean adoptNames) throws IOException {
         Path live = Files.exists(tmp.resolve("live.yaml")) ? tmp.resolve("live.yaml") : WorkshopSnapshot.write(tmp);
         return new Importer().run(new ImportRequest("aks-workshop", new FileLiveReader(List.of(live)), tmp.resolve("fleet"),
-                tmp.resolve("repo"), "AKS", force, p -> tmp.relativize(p).toString().replace('\\', '/')));
+                tmp.resolve("repo"), "AKS", force, adoptNames, p -> tmp.relativize(p).toString().replace('\\', '/')));
     }
 
     @Test
@@ -58,7 +62,20 @@ class ImporterTest {
 
     @Test
     void livePolicyThatAPackRendersUnderAnotherName_isImported_andTheRenameIsOffered() throws IOException {
-        Files.writeString(tmp.resolve("live.yaml"), """
+        Files.writeString(tmp.resolve("live.yaml"), RENAMED_DNS);
+
+        ImportResult result = importWorkshop(false);
+
+        assertEquals(List.of(new Rename(result.rows().stream().filter(r -> r.id().name().equals("security.dns-out"))
+                .findFirst().orElseThrow().id(), "kube-dns", "security.allow-kube-dns")), result.renames());
+        String table = ImportTable.text(result);
+        assertTrue(table.contains("GlobalNetworkPolicy security.dns-out  imported; pack kube-dns renders the same as"
+                + " 'security.allow-kube-dns' (rename offered below)"), table);
+        assertTrue(result.audit().inSync(), table);
+    }
+
+    /** A hand-built cluster whose DNS policy is exactly the kube-dns pack's, under another name. */
+    private static final String RENAMED_DNS = """
                 apiVersion: v1
                 kind: List
                 items:
@@ -77,16 +94,24 @@ class ImporterTest {
                     egress:
                     - {action: Allow, protocol: UDP, destination: {selector: k8s-app == "kube-dns", ports: [53]}}
                     - {action: Allow, protocol: TCP, destination: {selector: k8s-app == "kube-dns", ports: [53]}}
-                """);
+                """;
 
-        ImportResult result = importWorkshop(false);
+    @Test
+    void adoptNames_takesThePackAndKeepsTheLiveName_andTheAuditIsClean() throws IOException {
+        Files.writeString(tmp.resolve("live.yaml"), RENAMED_DNS);
 
-        assertEquals(List.of(new Rename(result.rows().stream().filter(r -> r.id().name().equals("security.dns-out"))
-                .findFirst().orElseThrow().id(), "kube-dns", "security.allow-kube-dns")), result.renames());
-        String table = ImportTable.text(result);
-        assertTrue(table.contains("GlobalNetworkPolicy security.dns-out  imported; pack kube-dns renders the same as"
-                + " 'security.allow-kube-dns' (rename offered below)"), table);
-        assertTrue(result.audit().inSync(), table);
+        ImportResult result = importWorkshop(false, true);
+
+        assertEquals(List.of(), result.renames());
+        assertEquals(List.of("kube-dns"), result.packs().stream().filter(p -> p.equals("kube-dns")).toList());
+        String profile = Files.readString(tmp.resolve("fleet/aks-workshop.yaml"));
+        assertTrue(profile.contains("GlobalNetworkPolicy/security.allow-kube-dns: \"security.dns-out\"")
+                || profile.contains("GlobalNetworkPolicy/security.allow-kube-dns: security.dns-out"), profile);
+        assertTrue(!Files.exists(tmp.resolve(
+                "fleet/packs/imported-aks-workshop/globalnetworkpolicy-security.dns-out.yaml.mustache")));
+        assertTrue(result.audit().inSync(), ImportTable.text(result));
+        assertTrue(ImportTable.text(result).contains("pack kube-dns (its 'security.allow-kube-dns', live name kept: adoptNames)"),
+                ImportTable.text(result));
     }
 
     @Test

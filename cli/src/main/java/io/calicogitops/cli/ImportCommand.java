@@ -43,10 +43,14 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "replace an existing profile and imported pack of this cluster")
     boolean force;
 
+    @Option(names = "--adopt-names", description = "take a pack that renders a live object under another name, keeping the"
+            + " live name for this cluster (profile key adoptNames) instead of offering the rename")
+    boolean adoptNames;
+
     @Override
     public Integer call() {
         ImportResult result = new Importer().run(new ImportRequest(cluster, source.reader(), fleet, repo, provider, force,
-                Paths::display));
+                adoptNames, Paths::display));
         PrintWriter out = spec.commandLine().getOut();
         out.print(ImportTable.text(result));
         out.flush();

@@ -172,6 +172,11 @@ public final class Generator {
                 }
             }
         }
+        Map<ResourceId, RenderedResource> adopted = AdoptedNames.apply(profile, resources, found);
+        if (adopted != resources) {
+            resources.clear();
+            resources.putAll(adopted);
+        }
         // Sync tools must never prune partial objects (an Installation deleted uninstalls Calico).
         resources.replaceAll((id, r) -> new RenderedResource(Bootstrap.protect(profile, r.resource()), r.template(),
                 r.patchedBy(), r.locate()));
