@@ -10,11 +10,8 @@ import io.calicogitops.audit.LiveSnapshot;
 import io.calicogitops.audit.normalise.GeneratedObjects;
 import io.calicogitops.audit.normalise.Normaliser;
 import io.calicogitops.audit.normalise.Side;
-import io.calicogitops.diag.CalicoGitOpsException;
 import io.calicogitops.diag.Diagnostics;
 import io.calicogitops.diag.UsageException;
-import io.calicogitops.fleet.AdoptNames;
-import io.calicogitops.fleet.Fleet;
 import io.calicogitops.model.Kinds;
 import io.calicogitops.model.Resource;
 import io.calicogitops.model.ResourceId;
@@ -22,10 +19,7 @@ import io.calicogitops.render.Generator;
 import io.calicogitops.render.RepoUpdate;
 import io.calicogitops.render.TemplateLibrary;
 import io.calicogitops.validate.CalicoTarget;
-import io.calicogitops.yaml.YamlWriter;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -66,7 +60,7 @@ public final class Importer {
         }
         Path profileFile = request.fleetDir().resolve(cluster + ".yaml");
         Path packDir = request.fleetDir().resolve(Generator.FLEET_PACKS).resolve(importedPack(cluster));
-        refuseToOverwrite(request, profileFile, packDir);
+        ImportFiles.refuseToOverwrite(request, profileFile, packDir);
 
         LiveSnapshot snapshot = request.live().read(LiveQuery.of(calicoKinds()));
         List<ImportRow> rows = new ArrayList<>();
@@ -102,7 +96,7 @@ public final class Importer {
             if (whole.isEmpty() && imported.isEmpty()) {
                 throw new UsageException("the live state holds no Calico object to import (" + snapshot.source() + ")");
             }
-            ObjectNode profile = profile(base, whole, imported.isEmpty() ? Optional.empty() : Optional.of(importedPack(cluster)));
+            ObjectNode profile = ImportFiles.profile(base, whole, imported.isEmpty() ? Optional.empty() : Optional.of(importedPack(cluster)));
             Diagnostics problems = new Diagnostics();
             SortedMap<String, String> packFiles = PackFiles.of(imported, snapshot.source(), problems);
             problems.throwIfErrors("import");
@@ -110,7 +104,7 @@ public final class Importer {
             Path trial = scratch.fleet(profile, imported.isEmpty() ? Map.of() : Map.of(importedPack(cluster), imported));
             new Generator(1).render(new Generator.RenderRequest(trial, Optional.empty(), Optional.empty(), List.of(cluster),
                     p -> request.display().apply(request.fleetDir().resolve(trial.relativize(p)))));
-            write(profileFile, packDir, profile, packFiles);
+            ImportFiles.write(profileFile, packDir, profile, packFiles);
             rows.addAll(rows(candidates, whole, matches, request.adoptNames()));
         }
         Generator.RenderResult rendered = new Generator().render(new Generator.RenderRequest(request.fleetDir(),
@@ -124,21 +118,6 @@ public final class Importer {
         rows.sort(Comparator.comparing(ImportRow::id));
         return new ImportResult(request.display().apply(profileFile), request.display().apply(packDir), packs, rows,
                 renames, update.commitId(), audit);
-    }
-
-    private static void refuseToOverwrite(ImportRequest request, Path profileFile, Path packDir) {
-        if (request.force()) {
-            return;
-        }
-        Diagnostics ignored = new Diagnostics();
-        boolean named = Files.isDirectory(request.fleetDir())
-                && Fleet.read(request.fleetDir(), request.display(), ignored).clusters().stream()
-                .anyMatch(p -> p.name().equals(request.cluster()));
-        if (named || Files.exists(profileFile) || Files.exists(packDir)) {
-            throw new UsageException("the fleet already has cluster '" + request.cluster() + "' ("
-                    + request.display().apply(Files.exists(profileFile) || named ? profileFile : packDir)
-                    + "): importing again would overwrite it; force the import to replace it");
-        }
     }
 
     /** Why a live object is not brought into Git, or empty when it is. */
@@ -166,21 +145,6 @@ public final class Importer {
         return TemplateLibrary.load("templates", List.of()).groups();
     }
 
-    private static ObjectNode profile(ObjectNode base, List<PackRecogniser.Match> whole, Optional<String> imported) {
-        ObjectNode profile = base.deepCopy();
-        var packs = profile.putArray("packs");
-        whole.forEach(m -> packs.add(m.pack()));
-        imported.ifPresent(packs::add);
-        whole.forEach(m -> profile.setAll(m.values()));
-        ObjectNode adopt = JsonNodeFactory.instance.objectNode();
-        whole.stream().flatMap(m -> m.renames().stream()).sorted(Comparator.comparing(Rename::live)).forEach(n ->
-                adopt.put(AdoptNames.keyOf(n.live().kind(), n.live().namespace(), n.packName()), n.live().name()));
-        if (!adopt.isEmpty()) {
-            profile.set("adoptNames", adopt);
-        }
-        return profile;
-    }
-
     private static List<ImportRow> rows(List<Resource> candidates, List<PackRecogniser.Match> whole,
                                         List<PackRecogniser.Match> all, boolean adoptNames) {
         Map<ResourceId, String> byPack = new LinkedHashMap<>();
@@ -206,26 +170,4 @@ public final class Importer {
         return out;
     }
 
-    private static void write(Path profileFile, Path packDir, ObjectNode profile, SortedMap<String, String> files) {
-        try {
-            Files.createDirectories(profileFile.getParent());
-            Files.writeString(profileFile, "# Written by calico-gitops import from the cluster's live state.\n"
-                    + new YamlWriter().write(profile));
-            if (Files.isDirectory(packDir)) {
-                try (var old = Files.list(packDir)) {
-                    for (Path p : old.filter(p -> p.getFileName().toString().endsWith(".yaml.mustache")).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
-            if (!files.isEmpty()) {
-                Files.createDirectories(packDir);
-                for (Map.Entry<String, String> f : files.entrySet()) {
-                    Files.writeString(packDir.resolve(f.getKey()), f.getValue());
-                }
-            }
-        } catch (IOException e) {
-            throw new CalicoGitOpsException("write the imported profile and pack: " + e.getMessage(), e);
-        }
-    }
 }
