@@ -91,8 +91,8 @@ public final class Promoter {
     }
 
     public static Result promote(Request request) {
-        TemplateLibrary templates = TemplateLibrary.load("templates", request.templates(),
-                request.templates().map(request.display()).orElse(""));
+        TemplateLibrary templates = TemplateLibrary.load("templates", Generator.packLayers(new Generator.RenderRequest(
+                request.fleet(), request.templates(), request.overlays(), List.of(request.cluster()), request.display())));
         List<Promotion> declared = Promotions.find(templates);
         String name = policyName(request.policy());
         Promotion promotion = declared.stream().filter(p -> p.policy().equals(name)).findFirst()

@@ -14,7 +14,7 @@ public enum CrdFlavour {
             new Source("crd.projectcalico.org", "v1", "enterprise-crd.projectcalico.org-v1", "crd.projectcalico.org",
                     Source.ENTERPRISE_CALICO_KINDS),
             new Source("operator.tigera.io", "v1", "operator.tigera.io-v1", "operator.tigera.io",
-                    List.of("Installation", "ApplicationLayer", "IntrusionDetection")))),
+                    Source.OPERATOR_KINDS))),
 
     OSS("Calico OSS", List.of(
             new Source("projectcalico.org", "v3", "projectcalico.org-v3-native", "projectcalico.org",
@@ -37,7 +37,20 @@ public enum CrdFlavour {
         static final List<String> ENTERPRISE_CALICO_KINDS = List.of("Tier", "NetworkPolicy", "GlobalNetworkPolicy",
                 "StagedNetworkPolicy", "StagedGlobalNetworkPolicy", "StagedKubernetesNetworkPolicy", "NetworkSet",
                 "GlobalNetworkSet", "FelixConfiguration", "GlobalAlert", "GlobalReport", "GlobalReportType",
-                "GlobalThreatFeed", "DeepPacketInspection");
+                "GlobalThreatFeed", "DeepPacketInspection",
+                // The rest of tigera/operator pkg/imports/crds/enterprise (user-facing kinds; IPAM internals left out, and IPPool, whose
+                // CEL rules use the Kubernetes cidr() library KubeCel does not provide).
+                "AlertException", "BFDConfiguration", "BGPConfiguration", "BGPFilter", "BGPPeer", "CalicoNodeStatus",
+                "ClusterInformation", "EgressGatewayPolicy", "ExternalNetwork", "GlobalAlertTemplate", "HostEndpoint",
+                "IPReservation", "KubeControllersConfiguration", "LicenseKey", "ManagedCluster", "Network",
+                "PacketCapture", "PolicyRecommendationScope", "RemoteClusterConfiguration", "SecurityEventWebhook",
+                "UISettings", "UISettingsGroup");
+        /** Every CRD of tigera/operator pkg/imports/crds/operator. */
+        static final List<String> OPERATOR_KINDS = List.of("Installation", "ApplicationLayer", "IntrusionDetection",
+                "APIServer", "Authentication", "EgressGateway", "GatewayAPI", "Goldmane", "ImageSet", "Istio",
+                "LogCollector", "LogStorage", "ManagementCluster", "ManagementClusterConnection", "Manager", "Monitor",
+                "NonClusterHost", "PacketCaptureAPI", "PolicyRecommendation", "Tenant", "TigeraStatus",
+                "TLSPassThroughRoute", "TLSTerminatedRoute", "Whisker");
 
         Source {
             kinds = List.copyOf(kinds);
@@ -51,7 +64,10 @@ public enum CrdFlavour {
         /** Kubernetes' default lower-case plural, which is what every bundled CRD uses. */
         static String plural(String kind) {
             String lower = kind.toLowerCase(Locale.ROOT);
-            if (lower.endsWith("y")) {
+            if (lower.endsWith("settings")) {
+                return lower; // UISettings: the CRD declares plural uisettings
+            }
+            if (lower.endsWith("y") && "aeiou".indexOf(lower.charAt(lower.length() - 2)) < 0) {
                 return lower.substring(0, lower.length() - 1) + "ies";
             }
             return lower.endsWith("s") ? lower + "es" : lower + "s";

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The bundled CRD schemas of one {@link CrdFlavour}, read from the classpath on first use and compiled once per kind.
@@ -32,6 +33,7 @@ public final class CrdSchemas {
 
     private static final Map<CrdFlavour, CrdSchemas> SHARED = new EnumMap<>(CrdFlavour.class);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final JsonNode NO_RULES = YAML.createObjectNode();
 
     private final CrdFlavour flavour;
     private final SchemaRegistry registry;
@@ -79,26 +81,42 @@ public final class CrdSchemas {
                 .map(s -> cache.computeIfAbsent(s.resource(kind), r -> new Memo(s, kind)).get());
     }
 
+    /** The compiled schema of a built-in Kubernetes kind (the same for every flavour; no CEL rules). */
+    CrdSchema builtIn(KubeOpenApi.Kind kind) {
+        String key = "kube:" + kind.apiVersion() + "/" + kind.kind();
+        return cache.computeIfAbsent(key, k -> new Memo(() -> {
+            JsonNode openApi = KubeOpenApi.shared().inlined(kind);
+            return compile(key, kind.group(), kind.kind(), kind.version(), kind.namespaced(), openApi,
+                    CelRules.compile(NO_RULES, key));
+        })).get();
+    }
+
     /** Compiles lazily under its own lock, so a slow kind (Installation) never blocks the others. */
     private final class Memo {
-        private final CrdFlavour.Source source;
-        private final String kind;
+        private final Supplier<CrdSchema> loader;
         private CrdSchema value;
 
         Memo(CrdFlavour.Source source, String kind) {
-            this.source = source;
-            this.kind = kind;
+            this(() -> load(source, kind));
+        }
+
+        Memo(Supplier<CrdSchema> loader) {
+            this.loader = loader;
         }
 
         synchronized CrdSchema get() {
             if (value == null) {
-                value = load(source, kind);
+                value = loader.get();
             }
             return value;
         }
     }
 
     private CrdSchema load(CrdFlavour.Source source, String kind) {
+        return loadCrd(source, kind);
+    }
+
+    private CrdSchema loadCrd(CrdFlavour.Source source, String kind) {
         String resource = source.resource(kind);
         JsonNode crd;
         try (InputStream in = CrdSchemas.class.getClassLoader().getResourceAsStream(resource)) {
@@ -115,14 +133,18 @@ public final class CrdSchemas {
         }
         JsonNode version = pickVersion(spec, source.apiVersion(), resource);
         JsonNode openApi = version.path("schema").path("openAPIV3Schema");
+        return compile(resource, source.crdGroup(), kind, version.path("name").asText(),
+                "Namespaced".equals(spec.path("scope").asText()), openApi, CelRules.compile(openApi, resource));
+    }
+
+    private CrdSchema compile(String resource, String group, String kind, String version, boolean namespaced,
+                              JsonNode openApi, CelRules rules) {
         JsonNode converted = OpenApiConverter.convert(openApi);
         // A distinct base IRI per CRD keeps the registry from ever confusing two anonymous schemas.
         Schema compiled = registry.getSchema(SchemaLocation.of("urn:calico-gitops:" + resource), converted);
         compiled.initializeValidators();
         compileCount.incrementAndGet();
-        return new CrdSchema(source.crdGroup(), kind, version.path("name").asText(),
-                "Namespaced".equals(spec.path("scope").asText()), converted, compiled,
-                CelRules.compile(openApi, resource));
+        return new CrdSchema(group, kind, version, namespaced, converted, compiled, rules);
     }
 
     /**

@@ -13,8 +13,16 @@ import java.util.Optional;
 /** Works out from {@code apiVersion} and {@code kind} what a document is validated against, or why it cannot be. */
 final class KindResolver {
 
-    /** What to validate against: a bundled CRD ({@code crd} non-null) or only the metadata rules of a known kind. */
-    record Target(String group, String kind, CrdSchemas.CrdSchema crd, boolean namespaced, boolean tieredPolicy) {
+    /**
+     * What to validate against: a bundled CRD or built-in Kubernetes schema ({@code crd} non-null), or only the
+     * metadata rules of a kind; {@code scopeKnown} is false for a kind no schema describes.
+     */
+    record Target(String group, String kind, CrdSchemas.CrdSchema crd, boolean namespaced, boolean tieredPolicy,
+                  boolean scopeKnown) {
+
+        Target(String group, String kind, CrdSchemas.CrdSchema crd, boolean namespaced, boolean tieredPolicy) {
+            this(group, kind, crd, namespaced, tieredPolicy, true);
+        }
     }
 
     private KindResolver() {
@@ -52,9 +60,20 @@ final class KindResolver {
             boolean namespaced = Kinds.find(group, kind).map(Kinds.Kind::namespaced).orElse(crd.namespaced());
             return Optional.of(new Target(group, kind, crd, namespaced, Kinds.isCalicoPolicy(group, kind)));
         }
+        KubeOpenApi kube = KubeOpenApi.shared();
+        if (source.isEmpty() && !kube.versions(group, kind).isEmpty()) {
+            return builtIn(group, kind, version.substring(slash + 1), schemas, out);
+        }
         Optional<Kinds.Kind> known = Kinds.find(group, kind);
         if (known.isPresent() && source.isEmpty()) {
             return Optional.of(new Target(group, kind, null, known.get().namespaced(), known.get().policy()));
+        }
+        if (source.isEmpty() && !kube.hasGroup(group) && slash > 0) {
+            // Any other API group: a CRD of the user's (Argo CD, cert-manager, example.com). Like kubectl without
+            // the CRD installed we cannot know its fields or scope; the cluster's API server will check them.
+            out.add(Finding.warning(DocPath.of("kind"), "no schema known for kind '" + kind + "' (apiVersion '"
+                    + version + "'): only apiVersion, kind and metadata are checked", null));
+            return Optional.of(new Target(group, kind, null, false, false, false));
         }
         String message = "unknown kind '" + kind + "' (apiVersion '" + version + "')";
         CrdFlavour flavour = schemas.flavour();
@@ -67,6 +86,25 @@ final class KindResolver {
         return Optional.empty();
     }
 
+    /**
+     * A built-in Kubernetes kind: validated against its schema in the document's version, which must be one the
+     * API server serves (apps/v1beta1 Deployments were removed in Kubernetes 1.16).
+     */
+    private static Optional<Target> builtIn(String group, String kind, String version, CrdSchemas schemas,
+                                            List<Finding> out) {
+        Optional<KubeOpenApi.Kind> served = KubeOpenApi.shared().find(group, version, kind);
+        if (served.isEmpty()) {
+            List<String> versions = KubeOpenApi.shared().versions(group, kind).stream()
+                    .map(KubeOpenApi.Kind::apiVersion).toList();
+            out.add(Finding.plain(DocPath.of("apiVersion"), "apiVersion '" + (group.isEmpty() ? version
+                    : group + "/" + version) + "' is not served for " + kind,
+                    "use apiVersion " + Suggestions.orList(versions)));
+            return Optional.empty();
+        }
+        KubeOpenApi.Kind k = served.get();
+        return Optional.of(new Target(group, kind, schemas.builtIn(k), k.namespaced(), false));
+    }
+
     /** Every kind the product can validate in {@code flavour}, with the apiVersions it is written with. */
     private static Map<String, List<String>> candidates(CrdFlavour flavour) {
         Map<String, List<String>> out = new LinkedHashMap<>();
@@ -76,8 +114,11 @@ final class KindResolver {
                 s.kinds().forEach(k -> out.computeIfAbsent(k, x -> new ArrayList<>()).add(s.apiGroup() + "/" + s.apiVersion()));
             }
         }
+        for (KubeOpenApi.Kind k : KubeOpenApi.shared().all()) {
+            out.computeIfAbsent(k.kind(), x -> new ArrayList<>()).add(k.apiVersion());
+        }
         for (Kinds.Kind k : Kinds.all()) {
-            if (flavour.source(k.group()).isEmpty()) {
+            if (flavour.source(k.group()).isEmpty() && KubeOpenApi.shared().versions(k.group(), k.kind()).isEmpty()) {
                 out.computeIfAbsent(k.kind(), x -> new ArrayList<>()).add(k.group().isEmpty() ? "v1" : k.group() + "/v1");
             }
         }

@@ -17,8 +17,15 @@ final class MetadataCheck {
     private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     private static final DocPath METADATA = DocPath.of("metadata");
 
-    /** What the rules depend on: the kind, whether it is namespaced, and whether its names carry a tier prefix. */
-    record Rules(String kind, boolean namespaced, boolean tieredPolicy) {
+    /**
+     * What the rules depend on: the kind, whether it is namespaced, whether its names carry a tier prefix, and whether
+     * the scope is known at all (a kind with no known schema may be namespaced or not; the API server will tell).
+     */
+    record Rules(String kind, boolean namespaced, boolean tieredPolicy, boolean scopeKnown) {
+
+        Rules(String kind, boolean namespaced, boolean tieredPolicy) {
+            this(kind, namespaced, tieredPolicy, true);
+        }
     }
 
     private MetadataCheck() {
@@ -71,7 +78,13 @@ final class MetadataCheck {
     private static void checkNamespace(JsonNode namespace, Rules rules, List<Finding> out) {
         DocPath at = METADATA.child("namespace");
         boolean present = namespace != null && !namespace.isNull();
-        if (rules.namespaced() && !present) {
+        if (!rules.scopeKnown()) {
+            if (present && (!namespace.isTextual() || !isLabel(namespace.asText()))) {
+                out.add(Finding.at(at, namespace.isTextual() ? ErrorTranslator.show(namespace) + " is not a valid"
+                        + " namespace name (DNS-1123 label: lower-case letters, digits and '-', at most 63 characters)"
+                        : "expected string, got " + ErrorTranslator.jsonType(namespace)));
+            }
+        } else if (rules.namespaced() && !present) {
             out.add(Finding.at(METADATA, "missing required field 'namespace' (" + rules.kind() + " is namespaced)"));
         } else if (!rules.namespaced() && present) {
             out.add(Finding.at(at, rules.kind() + " is cluster-scoped and takes no namespace",

@@ -58,14 +58,15 @@ public final class SchemaValidator {
         } else {
             KindResolver.resolve(document, schemas, findings).ifPresent(target -> {
                 findings.addAll(MetadataCheck.check(document, new MetadataCheck.Rules(target.kind(),
-                        target.namespaced(), target.tieredPolicy())));
+                        target.namespaced(), target.tieredPolicy(), target.scopeKnown())));
                 if (target.crd() != null) {
                     findings.addAll(validateAgainstCrd(document, target));
                 }
             });
         }
         return findings.stream()
-                .map(f -> Diagnostic.error(where.locate(f.path().pointer()), f.message(), f.hint()))
+                .map(f -> f.warning() ? Diagnostic.warning(where.locate(f.path().pointer()), f.message(), f.hint())
+                        : Diagnostic.error(where.locate(f.path().pointer()), f.message(), f.hint()))
                 .distinct()
                 .sorted()
                 .toList();

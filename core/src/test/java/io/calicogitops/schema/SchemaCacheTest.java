@@ -125,7 +125,7 @@ class SchemaCacheTest {
                 .flatMap(s -> s.kinds().stream().map(s::resource))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(onDisk, used);
-        assertEquals(35, onDisk.size());
+        assertEquals(78, onDisk.size());
     }
 
     @Test

@@ -44,6 +44,7 @@ public record ClusterProfile(
         Optional<GitOps> gitops,
         String workloads,
         JsonNode values,
+        Map<String, String> adoptNames,
         CalicoTarget calico,
         SourceLocation origin,
         LocationIndex locations) {
@@ -59,6 +60,7 @@ public record ClusterProfile(
         packs = List.copyOf(packs);
         tiers = List.copyOf(tiers);
         threatFeeds = List.copyOf(threatFeeds);
+        adoptNames = adoptNames == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(adoptNames));
         Objects.requireNonNull(scheduledAudit, "scheduledAudit");
         Objects.requireNonNull(gitops, "gitops");
         Objects.requireNonNull(calico, "calico");

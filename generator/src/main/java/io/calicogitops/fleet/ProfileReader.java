@@ -6,6 +6,7 @@ import io.calicogitops.yaml.MappingReader;
 import io.calicogitops.yaml.YamlDocument;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,7 +24,7 @@ final class ProfileReader {
      * the unknown-key hint uses it, and ProfileDocsKeysTest checks docs/fleet-profile.md against it.
      */
     static final Section PROFILE = new Section("", Set.of("name", "provider", "cni", "ipFamily", "wireguard", "l7Logging",
-            "l7Mode", "packs", "workloads", "values"), List.of(InsightSections.LOGS, PolicySections.TIERS,
+            "l7Mode", "packs", "workloads", "values", "adoptNames"), List.of(InsightSections.LOGS, PolicySections.TIERS,
             PolicySections.QUARANTINE, PolicySections.DEFAULT_DENY, PolicySections.KUBE_DNS, PolicySections.DNS_EGRESS,
             PolicySections.BLOCKED_IPS, PolicySections.PCI, PolicySections.SEGMENTATION, InsightSections.EVALUATION,
             PolicySections.THREAT_FEEDS, InsightSections.ALERTS, InsightSections.REPORTS, InsightSections.DPI,
@@ -96,12 +97,14 @@ final class ProfileReader {
         if (values != null && !values.isNull() && !values.isObject()) {
             r.error("values", "expected a mapping, got " + MappingReader.describe(values));
         }
+        Map<String, String> adoptNames = AdoptNames.read(r);
         if (name == null || provider == null || cni == null) {
             return null;
         }
         return new ClusterProfile(name, provider, cni, ipFamily, wireguard, l7Logging, l7Mode, packs, logs, tiers,
                 quarantineLabel, defaultDeny, kubeDnsOrder, dnsEgress, blockedIps, pci, segmentation, evaluation, feeds, alerts,
-                reports, dpi, l7, apps, scheduledAudit, gitops, workloads, values, calico, r.here(), r.locations());
+                reports, dpi, l7, apps, scheduledAudit, gitops, workloads, values, adoptNames, calico, r.here(),
+                r.locations());
     }
 
     /** The CNI, or null (reported) when it is missing or not one the provider runs. */

@@ -14,6 +14,8 @@ import io.calicogitops.validate.ManifestValidator;
 import io.calicogitops.yaml.YamlDocument;
 import io.calicogitops.yaml.YamlReader;
 
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,6 +33,9 @@ import java.util.function.Function;
  * {@code clusters/<name>/}. Nothing is written here; every problem of every cluster is collected and thrown at once.
  */
 public final class Generator {
+
+    /** The folder of a fleet that holds its own packs (next to the profiles, which are only the top-level files). */
+    public static final String FLEET_PACKS = "packs";
 
     private final TemplateEngine engine = new TemplateEngine();
     private final YamlReader yaml = new YamlReader();
@@ -75,8 +80,7 @@ public final class Generator {
         // profile typo does not hide the platform refusal or the template error behind it.
         Diagnostics diagnostics = new Diagnostics();
         Fleet fleet = Fleet.read(request.fleetDir(), request.display(), diagnostics);
-        TemplateLibrary templates = TemplateLibrary.load("templates", request.templatesDir(),
-                request.templatesDir().map(request.display()).orElse(""));
+        TemplateLibrary templates = TemplateLibrary.load("templates", packLayers(request));
         TemplateLibrary overlayFiles = TemplateLibrary.load("overlays", request.overlaysDir(),
                 request.overlaysDir().map(request.display()).orElse(""));
         Diagnostics overlayProblems = new Diagnostics();
@@ -96,6 +100,21 @@ public final class Generator {
         diagnostics.throwIfErrors("render");
         List<Diagnostic> warnings = diagnostics.sorted();
         return new RenderResult(fleet, rendered.stream().filter(r -> r != null).toList(), warnings);
+    }
+
+    /**
+     * The pack folders over the built-in packs: the fleet's own {@code packs/} (where {@code import} writes the
+     * objects of a hand-built cluster, so that a plain render finds them, as kustomize finds a base next to its
+     * overlay), then {@code --templates}, which wins for a file both hold.
+     */
+    public static List<TemplateLibrary.Layer> packLayers(RenderRequest request) {
+        List<TemplateLibrary.Layer> layers = new ArrayList<>();
+        Path fleetPacks = request.fleetDir().resolve(FLEET_PACKS);
+        if (Files.isDirectory(fleetPacks, LinkOption.NOFOLLOW_LINKS)) {
+            layers.add(new TemplateLibrary.Layer(fleetPacks, request.display().apply(fleetPacks)));
+        }
+        request.templatesDir().ifPresent(d -> layers.add(new TemplateLibrary.Layer(d, request.display().apply(d))));
+        return layers;
     }
 
     /**
@@ -152,6 +171,11 @@ public final class Generator {
                     Patches.apply(o, patch, resources, found);
                 }
             }
+        }
+        Map<ResourceId, RenderedResource> adopted = AdoptedNames.apply(profile, resources, found);
+        if (adopted != resources) {
+            resources.clear();
+            resources.putAll(adopted);
         }
         // Sync tools must never prune partial objects (an Installation deleted uninstalls Calico).
         resources.replaceAll((id, r) -> new RenderedResource(Bootstrap.protect(profile, r.resource()), r.template(),

@@ -36,16 +36,25 @@ public final class TemplateLibrary {
         this.files = Collections.unmodifiableSortedMap(files);
     }
 
+    /** One folder layered over the built-in files, shown with {@code display} as prefix. */
+    public record Layer(Path dir, String display) {
+    }
+
     /** Built-in files of {@code root} plus those of {@code userDir} (shown with {@code userDisplay} as prefix). */
     public static TemplateLibrary load(String root, Optional<Path> userDir, String userDisplay) {
+        return load(root, userDir.map(d -> List.of(new Layer(d, userDisplay))).orElse(List.of()));
+    }
+
+    /** Built-in files of {@code root} with each layer on top, in order: a later layer replaces an earlier file. */
+    public static TemplateLibrary load(String root, List<Layer> layers) {
         SortedMap<String, TemplateFile> files = new TreeMap<>();
         readBuiltIn(root, files);
-        userDir.ifPresent(dir -> {
-            if (!Files.isDirectory(dir)) {
-                throw new UsageException("--" + root + " folder not found: " + dir);
+        for (Layer layer : layers) {
+            if (!Files.isDirectory(layer.dir())) {
+                throw new UsageException("--" + root + " folder not found: " + layer.dir());
             }
-            readTree(dir, userDisplay, files);
-        });
+            readTree(layer.dir(), layer.display(), files);
+        }
         return new TemplateLibrary(files);
     }
 

@@ -42,6 +42,13 @@ public final class Normaliser {
             new CanonicalCidrs(),
             new SetLikeLists()));
 
+    /** Only what the server and controllers add (metadata, status, tier label, the v1 storage view): intent stays verbatim. */
+    private static final Normaliser SERVER_FIELDS = new Normaliser(List.of(
+            new V1View(),
+            new StripServerMetadata(),
+            new StripStatus(),
+            new StripTierLabel()));
+
     private final List<NormaliseStep> steps;
 
     private Normaliser(List<NormaliseStep> steps) {
@@ -51,6 +58,14 @@ public final class Normaliser {
     /** The Calico-aware normaliser with every standard step in the documented order. */
     public static Normaliser standard() {
         return STANDARD;
+    }
+
+    /**
+     * The steps that remove what the server wrote, and nothing that canonicalises intent: what {@code import} keeps
+     * of a live object, so that Git holds it as the user wrote it.
+     */
+    public static Normaliser serverFieldsOnly() {
+        return SERVER_FIELDS;
     }
 
     /** A normaliser with exactly these per-side steps, applied in list order (tests, custom pipelines). */
