@@ -28,7 +28,8 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--cluster", required = true, paramLabel = "NAME", description = "name of the cluster's profile and folder")
     String cluster;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    /** No source named: the kubeconfig by kubectl's rules ({@code KUBECONFIG}, else {@code ~/.kube/config}). */
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     LiveSourceOptions source;
 
     @Option(names = "--fleet", required = true, paramLabel = "DIR", description = "folder of cluster profiles to add the profile to")
@@ -49,7 +50,8 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ImportResult result = new Importer().run(new ImportRequest(cluster, source.reader(), fleet, repo, provider, force,
+        LiveSourceOptions from = source == null ? LiveSourceOptions.kubeconfigDefaults() : source;
+        ImportResult result = new Importer().run(new ImportRequest(cluster, from.reader(), fleet, repo, provider, force,
                 adoptNames, Paths::display));
         PrintWriter out = spec.commandLine().getOut();
         out.print(ImportTable.text(result));
