@@ -1,0 +1,110 @@
+package io.calicogitops.flows;
+
+import io.calicogitops.diag.Diagnostic;
+import io.calicogitops.policy.RenderedLint;
+import io.calicogitops.query.Promoter;
+import io.calicogitops.render.ClusterRender;
+import io.calicogitops.render.Generator;
+import io.calicogitops.render.RenderedResource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The pack {@code recommend} writes for eks-dev's sample flow logs goes the normal way: {@code render --templates}
+ * accepts it (the product's validator runs on every rendered resource), only eks-dev gets it, lint finds nothing in
+ * it, and {@code promote} turns each staged recommendation into the enforced policy.
+ */
+class RecommendationPackTest {
+
+    @TempDir
+    static Path tmp;
+    static Path fleet;
+    static Path pack;
+    static Generator.RenderResult withPack;
+
+    @BeforeAll
+    static void writePackAndRender() throws IOException {
+        Path sample = SampleFlowLogs.sampleDir().getParent();
+        copy(sample.resolve("fleet"), tmp.resolve("fleet"));
+        copy(sample.resolve("workloads"), tmp.resolve("workloads"));
+        fleet = tmp.resolve("fleet");
+        pack = tmp.resolve("pack");
+        Recommendation rec = Recommender.recommend(SampleFlowLogs.read(SampleFlowLogs.sampleDir().resolve("eks-dev.flows.jsonl")),
+                RecommenderTest.options(2));
+        RecommendationWriter.write(rec, pack);
+        withPack = render(Optional.of(pack));
+    }
+
+    static Generator.RenderResult render(Optional<Path> templates) {
+        return new Generator(1).render(new Generator.RenderRequest(fleet, templates, Optional.empty(), List.of(), Path::toString));
+    }
+
+    @Test
+    void renderAcceptsThePackForEksDevOnly() {
+        for (ClusterRender c : withPack.clusters()) {
+            List<String> recommended = c.resources().stream().map(RenderedResource::resource)
+                    .filter(r -> r.id().name().endsWith("-recommendation")).map(r -> r.kind() + " " + r.id().namespace() + "/" + r.id().name())
+                    .sorted().toList();
+            assertEquals(c.profile().name().equals("eks-dev")
+                    ? List.of("StagedNetworkPolicy dev/dev-recommendation", "StagedNetworkPolicy storefront/storefront-recommendation")
+                    : List.of(), recommended, c.profile().name());
+        }
+    }
+
+    @Test
+    void lintFindsNothingInTheRecommendedPolicies() {
+        ClusterRender eksDev = cluster(withPack, "eks-dev");
+        List<Diagnostic> findings = RenderedLint.lint(eksDev.folder(), eksDev.files(), tmp.resolve("workloads"), Set.of("quarantine"));
+        List<Diagnostic> before = RenderedLint.lint(eksDev.folder(), cluster(render(Optional.empty()), "eks-dev").files(),
+                tmp.resolve("workloads"), Set.of("quarantine"));
+        assertEquals(before.stream().map(Diagnostic::format).toList(), findings.stream().map(Diagnostic::format).toList());
+        assertTrue(findings.stream().noneMatch(d -> d.format().contains("recommendation")), findings.toString());
+    }
+
+    @Test
+    void promoteTurnsARecommendationIntoTheEnforcedPolicy() throws IOException {
+        Path profile = fleet.resolve("eks-dev.yaml");
+        String original = Files.readString(profile);
+        Promoter.Result result = Promoter.promote(new Promoter.Request(fleet, tmp.resolve("no-repo"), "eks-dev",
+                "storefront-recommendation", Optional.of(pack), Optional.empty(), List.of(), true, false, null, Path::toString));
+        assertEquals(Promoter.Outcome.DRY_RUN, result.outcome());
+        assertEquals("StagedNetworkPolicy", result.fromKind());
+        assertEquals("NetworkPolicy", result.toKind());
+        assertEquals("/values/recommend-storefront", result.promotion().pointer());
+        assertEquals(original, Files.readString(profile));
+    }
+
+    static ClusterRender cluster(Generator.RenderResult result, String name) {
+        return result.clusters().stream().filter(c -> c.profile().name().equals(name)).findFirst().orElseThrow();
+    }
+
+    static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    static Map<String, String> files(Recommendation rec) {
+        return RecommendationPack.files(rec);
+    }
+}
