@@ -117,8 +117,4 @@ class RecommendationPackTest {
             }
         }
     }
-
-    static Map<String, String> files(Recommendation rec) {
-        return RecommendationPack.files(rec);
-    }
 }
