@@ -76,7 +76,8 @@ public record PackManifest(List<String> clusters, Map<String, String> modes) {
         modes.forEach((key, fallback) -> {
             Object set = values.get(key);
             String mode = set == null ? fallback : String.valueOf(set);
-            if (!MODES.contains(mode)) {
+            // A bad default was reported at pack.yaml already; only the profile's own value is reported here.
+            if (set != null && !MODES.contains(mode)) {
                 diagnostics.error(profile.locate("/values/" + key), "values." + key + ": expected staged or enforced (got '" + mode + "')");
                 mode = fallback;
             }
