@@ -1,7 +1,8 @@
 package io.calicogitops.flows;
 
+import io.calicogitops.diag.UsageException;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +25,13 @@ public final class RecommendationWriter {
     public static List<String> write(Recommendation rec, Path templatesDir) {
         Map<String, String> files = RecommendationPack.files(rec);
         Path packDir = templatesDir.resolve(RecommendationPack.packName(rec.cluster()));
+        // Never write through a symbolic link: the pack goes where the folder says, not where a link points.
+        if (Files.isSymbolicLink(templatesDir) || Files.isSymbolicLink(packDir)) {
+            throw new UsageException("the pack folder " + (Files.isSymbolicLink(packDir) ? packDir : templatesDir)
+                    + " is a symbolic link; refusing to write through it");
+        }
         try {
             Files.createDirectories(packDir);
-            if (Files.isSymbolicLink(packDir)) {
-                throw new IOException(packDir + " is a symbolic link; refusing to write through it");
-            }
             try (Stream<Path> old = Files.list(packDir)) {
                 for (Path p : old.toList()) {
                     String rel = RecommendationPack.packName(rec.cluster()) + "/" + p.getFileName();
@@ -48,7 +51,7 @@ public final class RecommendationWriter {
             }
             return written;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UsageException("cannot write the pack into " + packDir + ": " + e.getMessage());
         }
     }
 }

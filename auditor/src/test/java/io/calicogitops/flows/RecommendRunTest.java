@@ -84,4 +84,16 @@ class RecommendRunTest {
         assertEquals("platform.storefront-recommendation",
                 RecommendRun.run(request("platform", tmp.resolve("y")), SAMPLE).recommendation().policies().get(1).name());
     }
+
+    @Test
+    void aPackFolderThatIsASymbolicLinkIsNotWrittenThrough() throws Exception {
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        Path out = Files.createDirectories(tmp.resolve("linked"));
+        Files.createSymbolicLink(out.resolve("recommended-eks-dev"), elsewhere);
+        UsageException e = assertThrows(UsageException.class, () -> RecommendRun.run(request("default", out), SAMPLE));
+        assertTrue(e.getMessage().endsWith("is a symbolic link; refusing to write through it"), e.getMessage());
+        try (var files = Files.list(elsewhere)) {
+            assertEquals(0, files.count());
+        }
+    }
 }
