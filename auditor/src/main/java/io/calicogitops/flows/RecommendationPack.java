@@ -125,7 +125,8 @@ public final class RecommendationPack {
     }
 
     private static String ports(RecommendedRule r) {
-        if (r.ports().isEmpty()) {
+        // A Service match takes its ports from the Service (Calico refuses ports beside destination.services).
+        if (r.ports().isEmpty() || r.peer().scope() == Scope.SERVICE) {
             return "";
         }
         StringBuilder p = new StringBuilder("      ports:\n");

@@ -101,6 +101,53 @@ class RecommendationPackTest {
         assertEquals(original, Files.readString(profile));
     }
 
+    /**
+     * Every rule shape the recommender writes (network sets global and namespaced, private and public nets, domains,
+     * a service, ICMP without ports, UDP) renders and passes the product's validator.
+     */
+    @Test
+    void everyRuleShapeRendersAndValidates() throws IOException {
+        FlowEndpoint web = RecommenderTest.wep("storefront", "backend");
+        List<FlowRecord> records = new java.util.ArrayList<>();
+        for (long t : new long[]{0, 300}) {
+            records.add(RecommenderTest.unprotectedEgress(t, web, endpoint(FlowEndpoint.EndpointType.NS, "ip-address-list", null), 443));
+            records.add(RecommenderTest.unprotectedEgress(t, web, endpoint(FlowEndpoint.EndpointType.NS, "partners", "storefront"), 8443));
+            records.add(RecommenderTest.unprotectedEgress(t, web, endpoint(FlowEndpoint.EndpointType.NET, "pvt", null), 5432));
+            records.add(RecommenderTest.unprotectedEgress(t, web, RecommenderTest.pub(), 80));
+            records.add(withDomains(RecommenderTest.unprotectedEgress(t, web, RecommenderTest.pub(), 443), List.of("api.example.com")));
+            records.add(withService(RecommenderTest.unprotectedEgress(t, web, RecommenderTest.pub(), 8080)));
+            records.add(withProto(RecommenderTest.unprotectedEgress(t, web, RecommenderTest.pub(), 0), "icmp"));
+            records.add(withProto(RecommenderTest.unprotectedEgress(t, web, RecommenderTest.wep("dev", "centos"), 53), "udp"));
+        }
+        Recommendation rec = Recommender.recommend(records, RecommenderTest.options(2));
+        assertEquals(List.of("DOMAINS", "SERVICE", "NAMESPACE", "NETWORK_SET", "NETWORK_SET", "PRIVATE", "PUBLIC", "PUBLIC"),
+                rec.policies().get(0).egress().stream().map(r -> r.peer().scope().name()).toList());
+        Path shapes = tmp.resolve("shapes");
+        RecommendationWriter.write(rec, shapes);
+        Generator.RenderResult result = new Generator(1).render(new Generator.RenderRequest(fleet, Optional.of(shapes),
+                Optional.empty(), List.of("eks-dev"), Path::toString));
+        assertEquals(1, cluster(result, "eks-dev").resources().stream().filter(r -> r.resource().id().name().equals("storefront-recommendation")).count());
+    }
+
+    private static FlowEndpoint endpoint(FlowEndpoint.EndpointType type, String name, String namespace) {
+        return new FlowEndpoint(type, null, name, namespace, null, null, new java.util.TreeMap<>());
+    }
+
+    private static FlowRecord withDomains(FlowRecord r, List<String> domains) {
+        return new FlowRecord(r.origin(), r.startTime(), r.endTime(), r.reporter(), r.action(), r.source(), r.destination(), r.proto(),
+                r.destPort(), null, null, null, domains, true, r.enforced(), r.pending(), r.counts());
+    }
+
+    private static FlowRecord withService(FlowRecord r) {
+        return new FlowRecord(r.origin(), r.startTime(), r.endTime(), r.reporter(), r.action(), r.source(), r.destination(), r.proto(),
+                r.destPort(), "storefront", "payments-gateway", 443, List.of(), true, r.enforced(), r.pending(), r.counts());
+    }
+
+    private static FlowRecord withProto(FlowRecord r, String proto) {
+        return new FlowRecord(r.origin(), r.startTime(), r.endTime(), r.reporter(), r.action(), r.source(), r.destination(), proto,
+                proto.equals("icmp") ? null : r.destPort(), null, null, null, List.of(), true, r.enforced(), r.pending(), r.counts());
+    }
+
     static ClusterRender cluster(Generator.RenderResult result, String name) {
         return result.clusters().stream().filter(c -> c.profile().name().equals(name)).findFirst().orElseThrow();
     }
