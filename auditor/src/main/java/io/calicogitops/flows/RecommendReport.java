@@ -16,6 +16,10 @@ public final class RecommendReport {
                 .append(" unprotected of ").append(rec.recordsRead()).append(" records (tier ").append(rec.tier())
                 .append(", seen in at least ").append(rec.minIntervals()).append(rec.minIntervals() == 1 ? " interval" : " intervals")
                 .append(")\n");
+        if (rec.recordsWithoutTrace() > 0) {
+            out.append("  ").append(rec.recordsWithoutTrace()).append(" records carry no policy trace (Felix's"
+                    + " flowLogsFileIncludePolicies is off) and were not used\n");
+        }
         for (RecommendedPolicy p : rec.policies()) {
             out.append("  StagedNetworkPolicy ").append(p.namespace()).append('/').append(p.name()).append('\n');
             rules(out, "ingress", p.ingress());

@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * What {@link Recommender} proposes for a cluster: the policies, the observed traffic it did not turn into rules
- * and why, and how many records it read and used.
+ * and why, how many records it read and used, and how many carried no policy trace at all (Felix's
+ * {@code flowLogsFileIncludePolicies} off: nothing tells whether a policy addressed them, so they are never used).
  */
 public record Recommendation(String cluster, String tier, int minIntervals, List<RecommendedPolicy> policies,
-                             List<Withheld> withheld, long recordsRead, long recordsUsed) {
+                             List<Withheld> withheld, long recordsRead, long recordsUsed, long recordsWithoutTrace) {
 
     public Recommendation {
         policies = List.copyOf(policies);

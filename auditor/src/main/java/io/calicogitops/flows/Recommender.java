@@ -36,8 +36,13 @@ public final class Recommender {
         List<Denied> denied = new ArrayList<>();
         long read = 0;
         long used = 0;
+        long withoutTrace = 0;
         for (FlowRecord r : records) {
             read++;
+            if (!r.policiesRecorded()) {
+                withoutTrace++;
+                continue;
+            }
             List<Unit> units = units(r, options);
             if (units.isEmpty()) {
                 continue;
@@ -70,7 +75,7 @@ public final class Recommender {
         List<RecommendedPolicy> policies = new ArrayList<>();
         accepted.forEach((ns, units) -> policies.add(new RecommendedPolicy(ns, policyName(options.tier(), ns),
                 "recommend-" + ns, options.tier(), (int) options.order(), rules(units, false), rules(units, true))));
-        return new Recommendation(options.cluster(), options.tier(), options.minIntervals(), policies, withheld, read, used);
+        return new Recommendation(options.cluster(), options.tier(), options.minIntervals(), policies, withheld, read, used, withoutTrace);
     }
 
     /** {@code <ns>-recommendation}, tier-prefixed outside the default tier (works on every Calico version). */

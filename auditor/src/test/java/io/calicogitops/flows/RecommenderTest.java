@@ -121,6 +121,21 @@ class RecommenderTest {
         assertEquals(1, Recommender.recommend(earlierDenial, options(2)).policies().size());
     }
 
+    /** A record without a policy trace cannot say whether a policy addressed it: counted, never used. */
+    @Test
+    void recordsWithoutAPolicyTraceAreCountedAndNotUsed() {
+        List<FlowRecord> records = new ArrayList<>();
+        for (long t : new long[]{0, 300}) {
+            FlowRecord r = unprotectedEgress(t, wep("dev", "nginx"), pub(), 443);
+            records.add(new FlowRecord(r.origin(), r.startTime(), r.endTime(), r.reporter(), r.action(), r.source(), r.destination(),
+                    r.proto(), r.destPort(), null, null, null, List.of(), false, List.of(), List.of(), r.counts()));
+        }
+        Recommendation rec = Recommender.recommend(records, options(2));
+        assertTrue(rec.policies().isEmpty());
+        assertEquals(2, rec.recordsWithoutTrace());
+        assertEquals(0, rec.recordsUsed());
+    }
+
     @Test
     void systemNamespacesAreLeftOutUnlessAsked() {
         List<FlowRecord> records = List.of(
