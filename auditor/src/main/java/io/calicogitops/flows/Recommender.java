@@ -62,7 +62,11 @@ public final class Recommender {
             int seen = e.getValue().intervals().size();
             Optional<Denied> conflict = denied.stream().filter(d -> u.covers(d.unit())
                     && options.tierOrder(d.decidingTier()) >= recTier).findFirst();
-            if (seen < options.minIntervals()) {
+            if (u.port() < 0 && hasPorts(u.protocol())) {
+                // Aggregation level 3 drops dest_port: a rule without ports would allow every port.
+                withheld.add(new Withheld(u.namespace(), u.direction(), u.display(), "no destination port recorded"
+                        + " (aggregation level 3); a rule without ports would allow every port"));
+            } else if (seen < options.minIntervals()) {
                 withheld.add(new Withheld(u.namespace(), u.direction(), u.display(), "seen in " + seen + " interval"
                         + (seen == 1 ? "" : "s") + ", fewer than " + options.minIntervals()));
             } else if (conflict.isPresent()) {

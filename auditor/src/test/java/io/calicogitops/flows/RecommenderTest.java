@@ -136,6 +136,21 @@ class RecommenderTest {
         assertEquals(0, rec.recordsUsed());
     }
 
+    /** Aggregation level 3 hides the destination port; a TCP rule without ports would allow them all. */
+    @Test
+    void trafficWithoutADestinationPortGetsNoRule() {
+        List<FlowRecord> records = new ArrayList<>();
+        for (long t : new long[]{0, 300}) {
+            FlowRecord r = unprotectedEgress(t, wep("dev", "nginx"), pub(), 443);
+            records.add(new FlowRecord(r.origin(), r.startTime(), r.endTime(), r.reporter(), r.action(), r.source(), r.destination(),
+                    r.proto(), null, null, null, null, List.of(), true, r.enforced(), r.pending(), r.counts()));
+        }
+        Recommendation rec = Recommender.recommend(records, options(2));
+        assertTrue(rec.policies().isEmpty(), rec.toString());
+        assertEquals("no destination port recorded (aggregation level 3); a rule without ports would allow every port",
+                rec.withheld().get(0).reason());
+    }
+
     @Test
     void systemNamespacesAreLeftOutUnlessAsked() {
         List<FlowRecord> records = List.of(
