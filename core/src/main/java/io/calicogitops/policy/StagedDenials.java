@@ -22,6 +22,7 @@ final class StagedDenials {
             return List.of();
         }
         CompiledEvaluator eval = new CompiledEvaluator(set, model.inventory());
+        EntityMatcher matcher = new EntityMatcher(model.inventory());
         Map<Policy, List<Verdict>> byPolicy = new LinkedHashMap<>();
         Inventory inv = model.inventory();
         for (Endpoint from : inv.workloads()) {
@@ -42,7 +43,9 @@ final class StagedDenials {
                     if (staged == null) {
                         continue;
                     }
-                    Policy blamed = blame(set, staged.deciding().get(0));
+                    Decision deciding = staged.deciding().get(0);
+                    Endpoint at = deciding.direction() == Direction.EGRESS ? f.source() : f.destination();
+                    Policy blamed = blame(set, deciding, at, matcher);
                     if (blamed != null) {
                         byPolicy.computeIfAbsent(blamed, k -> new ArrayList<>()).add(staged);
                     }
@@ -57,11 +60,22 @@ final class StagedDenials {
         return out;
     }
 
-    /** The staged policy that decided the denial: its rule matched, or its tier's end-of-tier Deny applied. */
-    private static Policy blame(PolicySet set, Decision d) {
+    /**
+     * The staged policy that decided the denial: its rule matched, or its tier's end-of-tier Deny applied. For the
+     * end of tier, a staged policy of the tier that applies to the endpoint in that direction is blamed first: it is
+     * what made the tier apply there (a staged policy of the same tier for other workloads did not).
+     */
+    private static Policy blame(PolicySet set, Decision d, Endpoint at, EntityMatcher matcher) {
         Step last = d.steps().isEmpty() ? null : d.steps().get(d.steps().size() - 1);
         if (last == null) {
             return null;
+        }
+        if (last.endOfTier()) {
+            for (Policy s : set.staged()) {
+                if (s.tier().equals(last.tier()) && s.types().contains(d.direction()) && matcher.applies(s, at)) {
+                    return s;
+                }
+            }
         }
         for (Policy s : set.staged()) {
             boolean sameTier = s.tier().equals(last.tier());

@@ -235,4 +235,33 @@ class LinterTest {
         assertEquals(List.of("CG-L004"), codes(findings), findings.toString());
         assertTrue(findings.get(0).format().contains("staged policy some-ports would deny 1 flow allowed now"), findings.toString());
     }
+
+    /**
+     * An end-of-tier denial is blamed on a staged policy of that tier that selects the denied endpoint, not on the
+     * first staged policy of the tier: two staged policies in tier default, one per namespace.
+     */
+    @Test
+    void stagedEndOfTierDenialIsBlamedOnThePolicyThatSelectsTheEndpoint_CgL004() {
+        String yaml = PODS + """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web, namespace: shop, labels: {app: web}}
+                spec: {containers: [{name: c, ports: [{containerPort: 8080}]}]}
+                ---
+                apiVersion: projectcalico.org/v3
+                kind: StagedGlobalNetworkPolicy
+                metadata: {name: a-dev-only}
+                spec: {order: 100, selector: projectcalico.org/namespace == "dev", types: [Egress], egress: [{action: Allow}]}
+                ---
+                apiVersion: projectcalico.org/v3
+                kind: StagedNetworkPolicy
+                metadata: {name: shop-ingress, namespace: shop}
+                spec: {order: 200, selector: all(), types: [Ingress], ingress: [{action: Allow, protocol: TCP, source: {namespaceSelector: projectcalico.org/name == "shop"}}]}
+                """;
+
+        List<Diagnostic> findings = lint(yaml);
+
+        assertEquals(List.of("CG-L004"), codes(findings), findings.toString());
+        assertTrue(findings.get(0).format().contains("staged policy shop/shop-ingress would deny 2 flows allowed now"), findings.toString());
+    }
 }

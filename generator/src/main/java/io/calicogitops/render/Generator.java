@@ -154,9 +154,11 @@ public final class Generator {
 
         Map<ResourceId, RenderedResource> resources = new LinkedHashMap<>();
         for (String pack : packs) {
+            PackManifest manifest = PackManifest.of(templates, pack, found);
+            Map<String, Object> packView = manifest.view(view, profile, found);
             for (TemplateFile t : templates.inGroup(pack)) {
                 if (t.isTemplate()) {
-                    addAll(t, renderDocs(t, view, found), resources, found);
+                    addAll(t, renderDocs(t, packView, found), resources, found);
                 }
             }
         }
@@ -210,7 +212,9 @@ public final class Generator {
     }
 
     private List<String> selectPacks(ClusterProfile profile, TemplateLibrary templates, Diagnostics diagnostics) {
-        List<String> available = templates.groups();
+        // A pack whose pack.yaml names other clusters does not exist for this one.
+        List<String> available = templates.groups().stream()
+                .filter(g -> PackManifest.of(templates, g, new Diagnostics()).appliesTo(profile.name())).toList();
         if (profile.packs().isEmpty()) {
             return available;
         }
