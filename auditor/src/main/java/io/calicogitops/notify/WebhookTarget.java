@@ -1,6 +1,6 @@
 package io.calicogitops.notify;
 
-import io.calicogitops.diag.UsageException;
+import io.calicogitops.diag.InvalidValueException;
 
 import java.io.IOException;
 import java.net.URI;
@@ -33,17 +33,17 @@ public final class WebhookTarget {
      */
     public static Optional<WebhookTarget> resolve(String url, Path file, Map<String, String> env) {
         if (url != null && file != null) {
-            throw new UsageException("give --notify-webhook or --notify-webhook-file, not both");
+            throw new InvalidValueException("notify-webhook", "give the URL or a file holding it, not both");
         }
         String text = url;
-        String from = "--notify-webhook";
+        String from = "notify-webhook";
         if (file != null) {
             try {
                 text = Files.readString(file, StandardCharsets.UTF_8).strip();
             } catch (IOException e) {
-                throw new UsageException("--notify-webhook-file: cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+                throw new InvalidValueException("notify-webhook-file", "cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
             }
-            from = "--notify-webhook-file " + file;
+            from = "notify-webhook-file";
         } else if (url == null) {
             text = env.get(ENV);
             from = "$" + ENV;
@@ -63,7 +63,7 @@ public final class WebhookTarget {
         } catch (URISyntaxException e) {
             // reported below without the URL
         }
-        throw new UsageException(from + ": not an http(s) URL (the value is not shown: webhook URLs are secrets)");
+        throw new InvalidValueException(from, "not an http(s) URL (the value is not shown: webhook URLs are secrets)");
     }
 
     URI uri() {

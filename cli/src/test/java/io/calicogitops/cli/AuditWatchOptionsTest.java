@@ -21,7 +21,7 @@ class AuditWatchOptionsTest {
     @CsvSource(delimiter = '|', value = {
             "--interval 0s|--interval: must be positive, got '0s'",
             "--interval ten|--interval: expected 30s, 10m, 1h or an ISO-8601 duration, got 'ten'",
-            "--notify-webhook https://h/x --notify-webhook-file f|give --notify-webhook or --notify-webhook-file, not both",
+            "--notify-webhook https://h/x --notify-webhook-file f|--notify-webhook: give the URL or a file holding it, not both",
             "--notify-webhook-file no-such-file|--notify-webhook-file: cannot read no-such-file"})
     void badOption_isAUsageError(String options, String message) {
         String[] extra = (String.join(" ", "--live", "x.yaml", "--watch", options)).split(" ");
