@@ -44,7 +44,7 @@ final class EvidenceCollector {
 
     BundleFacts collect(ExportRequest req) {
         Names.checkLabel(req.cluster()).ifPresent(p -> {
-            throw new UsageException("--cluster '" + req.cluster() + "': " + p);
+            throw new InvalidValueException("cluster", "'" + req.cluster() + "': " + p);
         });
         if (req.until().isBefore(req.since())) {
             throw new InvalidValueException("until", req.until() + " is before the start of the interval, " + req.since());

@@ -2,7 +2,7 @@ package io.calicogitops.flows;
 
 import io.calicogitops.audit.DesiredState;
 import io.calicogitops.diag.GitAccessException;
-import io.calicogitops.diag.UsageException;
+import io.calicogitops.diag.InvalidValueException;
 import io.calicogitops.git.GitRepo;
 import io.calicogitops.model.Resource;
 
@@ -46,11 +46,11 @@ public final class RecommendRun {
 
     public static Result run(Request request, FlowRecordSource source) {
         if (request.minIntervals() < 1) {
-            throw new UsageException("--min-intervals: must be at least 1 (got " + request.minIntervals() + ")");
+            throw new InvalidValueException("min-intervals", "must be at least 1 (got " + request.minIntervals() + ")");
         }
         Map<String, Double> tiers = tiers(request);
         if (!request.tier().equals("default") && !tiers.containsKey(request.tier())) {
-            throw new UsageException("--tier: cluster '" + request.cluster() + "' has no tier '" + request.tier() + "' in Git"
+            throw new InvalidValueException("tier", "cluster '" + request.cluster() + "' has no tier '" + request.tier() + "' in Git"
                     + " (tiers: " + String.join(", ", tiers.keySet()) + "); add it to the profile's tiers first");
         }
         RecommendOptions options = new RecommendOptions(request.cluster(), request.namespaces(), request.tier(), tiers,

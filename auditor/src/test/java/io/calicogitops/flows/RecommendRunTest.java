@@ -79,7 +79,7 @@ class RecommendRunTest {
     @Test
     void aTierThatIsNotInGitIsAUsageError() {
         UsageException e = assertThrows(UsageException.class, () -> RecommendRun.run(request("namespace-isolation", tmp.resolve("x")), SAMPLE));
-        assertEquals("--tier: cluster 'eks-dev' has no tier 'namespace-isolation' in Git (tiers: platform, quarantine, security);"
+        assertEquals("tier: cluster 'eks-dev' has no tier 'namespace-isolation' in Git (tiers: platform, quarantine, security);"
                 + " add it to the profile's tiers first", e.getMessage());
         assertEquals("platform.storefront-recommendation",
                 RecommendRun.run(request("platform", tmp.resolve("y")), SAMPLE).recommendation().policies().get(1).name());

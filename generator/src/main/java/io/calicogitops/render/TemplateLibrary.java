@@ -2,6 +2,7 @@ package io.calicogitops.render;
 
 import io.calicogitops.diag.CalicoGitOpsException;
 import io.calicogitops.diag.Diagnostics;
+import io.calicogitops.diag.InvalidValueException;
 import io.calicogitops.diag.UsageException;
 import io.calicogitops.yaml.InputFolder;
 
@@ -51,7 +52,7 @@ public final class TemplateLibrary {
         readBuiltIn(root, files);
         for (Layer layer : layers) {
             if (!Files.isDirectory(layer.dir())) {
-                throw new UsageException("--" + root + " folder not found: " + layer.dir());
+                throw new InvalidValueException(root, "folder not found: " + layer.dir());
             }
             readTree(layer.dir(), layer.display(), files);
         }
