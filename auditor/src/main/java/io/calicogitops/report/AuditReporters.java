@@ -16,12 +16,14 @@ public final class AuditReporters {
     /** The audit's reporter; {@code color} colours the text format's severities (a terminal). */
     public static Reporter<AuditReport> create(boolean color) {
         return Reporter.<AuditReport>builder("audit report")
-                .add(OutputFormat.TEXT, new TextReporter(color))
-                .add(OutputFormat.JSON, new JsonReporter())
-                .add(OutputFormat.MARKDOWN, new MarkdownReporter())
-                .add(OutputFormat.HTML, new HtmlReporter())
-                .add(OutputFormat.JUNIT, new JunitReporter())
-                .add(OutputFormat.SARIF, new SarifReporter())
+                // Each renderer is made when used: --help and completion build every command's reporter, and the
+                // JSON ones would load Jackson into a process that only prints help.
+                .add(OutputFormat.TEXT, (r, out) -> new TextReporter(color).write(r, out))
+                .add(OutputFormat.JSON, (r, out) -> new JsonReporter().write(r, out))
+                .add(OutputFormat.MARKDOWN, (r, out) -> new MarkdownReporter().write(r, out))
+                .add(OutputFormat.HTML, (r, out) -> new HtmlReporter().write(r, out))
+                .add(OutputFormat.JUNIT, (r, out) -> new JunitReporter().write(r, out))
+                .add(OutputFormat.SARIF, (r, out) -> new SarifReporter().write(r, out))
                 .build();
     }
 }

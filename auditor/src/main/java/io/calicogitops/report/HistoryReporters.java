@@ -8,11 +8,12 @@ import io.calicogitops.output.Reporter;
 public final class HistoryReporters {
 
     public static final Reporter<HistoryReport> REPORTER = Reporter.<HistoryReport>builder("history report")
-            .add(OutputFormat.TEXT, new HistoryTextReporter())
-            .add(OutputFormat.JSON, new HistoryJsonReporter())
-            .add(OutputFormat.MARKDOWN, new HistoryMarkdownReporter())
-            .add(OutputFormat.HTML, new HistoryHtmlReporter())
-            .add(OutputFormat.CSV, new HistoryCsvReporter())
+            // Made when used (see AuditReporters): no Jackson in a process that only prints help.
+            .add(OutputFormat.TEXT, (r, out) -> new HistoryTextReporter().write(r, out))
+            .add(OutputFormat.JSON, (r, out) -> new HistoryJsonReporter().write(r, out))
+            .add(OutputFormat.MARKDOWN, (r, out) -> new HistoryMarkdownReporter().write(r, out))
+            .add(OutputFormat.HTML, (r, out) -> new HistoryHtmlReporter().write(r, out))
+            .add(OutputFormat.CSV, (r, out) -> new HistoryCsvReporter().write(r, out))
             .build();
 
     private HistoryReporters() {
