@@ -68,8 +68,9 @@ final class AutomationReader {
             if (r.has("schedule")) {
                 CronSchedule.check(schedule).ifPresent(m -> r.error("schedule", m, "example: '*/30 * * * *'"));
             }
-            String image = required(r, "image", "the calico-gitops image to run, e.g. ghcr.io/acme/calico-gitops:1.0.0");
-            if (image != null) {
+            // Default: the image the release workflow publishes for this version, so a profile needs no image line.
+            String image = r.string("image", ReleaseImage.defaultImage());
+            if (r.has("image")) {
                 ImageReference.check(image).ifPresent(m -> r.error("image", m));
             }
             String repoUrl = r.has("repoUrl") || gitops.isEmpty() ? repoUrl(r, "repoUrl") : gitops.get().repoUrl();
