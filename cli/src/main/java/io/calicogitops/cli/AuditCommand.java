@@ -7,6 +7,8 @@ import io.calicogitops.report.ReportFormat;
 import io.calicogitops.watch.AuditLoop;
 import io.calicogitops.watch.AuditSession;
 import io.calicogitops.watch.Backoff;
+import io.calicogitops.watch.MetricsServer;
+import io.calicogitops.watch.WatchMetrics;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,6 +83,7 @@ public final class AuditCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         AuditSession session = new AuditSession(repo, cluster, Optional.ofNullable(recording.now), notify.target(), err);
         if (!watch.watch) {
+            watch.metricsServer(null);
             return session.once(this::request, this::write).exitCode();
         }
         // Options that cannot fix themselves end a watch at once (exit 2 or 3) instead of failing every run.
@@ -91,8 +94,10 @@ public final class AuditCommand implements Callable<Integer> {
         recording.signingKey();
         AuditLoop loop = new AuditLoop(watch.interval(), Backoff.forInterval(watch.interval(),
                 watch.seed == null ? new java.util.Random() : new java.util.Random(watch.seed)), err);
-        try (StopSignals signals = new StopSignals(loop::requestStop)) {
-            return session.watch(loop, watch.maxRuns, this::request, this::write);
+        WatchMetrics metrics = new WatchMetrics(cluster);
+        try (StopSignals signals = new StopSignals(loop::requestStop); MetricsServer server = watch.metricsServer(metrics)) {
+            return session.watch(loop, watch.maxRuns, this::request, this::write,
+                    server == null ? Optional.empty() : Optional.of(metrics));
         }
     }
 
