@@ -17,6 +17,9 @@
 #   CALICO_GITOPS_NOTIFY_WEBHOOK_FILE  optional: file holding the webhook URL (mounted from the webhook Secret)
 #   CALICO_GITOPS_SIGN_KEY_FILE        optional: Ed25519 private key (PKCS#8 PEM) every drift-log entry is signed with
 #                                        (mounted read-only from the profile's signKeySecret)
+#   CALICO_GITOPS_WATCH_INTERVAL       optional: run `audit --watch --interval <this>` (the Deployment form) instead
+#                                        of one audit (the CronJob form)
+#   CALICO_GITOPS_METRICS_PORT         optional, with the interval: `--metrics-port <this>` (Prometheus /metrics, /readyz)
 #   CALICO_GITOPS_WORK                 optional: working folder (default /work)
 #   CALICO_GITOPS_BIN                  optional: the calico-gitops launcher (default /opt/calico-gitops/calico-gitops)
 set -eu
@@ -73,6 +76,12 @@ fi
 # instead of recording unsigned entries into a signed log.
 if [ -n "${CALICO_GITOPS_SIGN_KEY_FILE:-}" ]; then
   set -- "$@" --sign-key "$CALICO_GITOPS_SIGN_KEY_FILE"
+fi
+if [ -n "${CALICO_GITOPS_WATCH_INTERVAL:-}" ]; then
+  set -- "$@" --watch --interval "$CALICO_GITOPS_WATCH_INTERVAL"
+  if [ -n "${CALICO_GITOPS_METRICS_PORT:-}" ]; then
+    set -- "$@" --metrics-port "$CALICO_GITOPS_METRICS_PORT"
+  fi
 fi
 # Exit code: 0 in sync, 1 drift (the Job then shows as failed, which is what alerting on Jobs expects), 4 no access.
 exec "${CALICO_GITOPS_BIN:-/opt/calico-gitops/calico-gitops}" "$@"
