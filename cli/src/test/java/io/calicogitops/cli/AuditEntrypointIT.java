@@ -54,8 +54,54 @@ class AuditEntrypointIT {
         return p.exitValue();
     }
 
+    /** The environment and files of one entry point run against a real bare remote of the rendered sample. */
+    private record Setup(Map<String, String> env, Path seen, Path work, Path hook) {
+    }
+
     @Test
     void entrypoint_clonesKeepsTheLogBranchAndRunsTheRecordedPushedAudit() throws Exception {
+        Setup setup = setup();
+        Map<String, String> env = setup.env();
+        Path seen = setup.seen();
+        Path work = setup.work();
+        Path hook = setup.hook();
+        Path out = tmp.resolve("entrypoint.log");
+
+        int exit = run(tmp, env, out, "sh", projectRoot().resolve("docker/audit-entrypoint.sh").toString());
+
+        assertEquals(1, exit, "the audit's exit code is the Job's: " + Files.readString(out));
+        List<String> args = Files.readAllLines(seen.resolve("args"));
+        assertEquals(List.of("audit", "--repo", work.resolve("repo").toString(), "--cluster", "eks-dev", "--ref", "main",
+                "--in-cluster", "--record", "--push", "--notify-webhook-file", hook.toString(),
+                "--sign-key", "/etc/calico-gitops/sign-key/sign-key.pem"), args);
+        assertEquals(TOKEN, Files.readString(seen.resolve("token")), "the push credentials come from the environment");
+        String branches = Files.readString(seen.resolve("branches"));
+        assertTrue(branches.contains("calico-gitops/audit-log") && branches.contains("main"), branches);
+        assertTrue(Files.isRegularFile(work.resolve("repo/clusters/eks-dev/kustomization.yaml")));
+        List<String> everything = new ArrayList<>(args);
+        everything.add(Files.readString(seen.resolve("config")));
+        everything.add(Files.readString(out));
+        assertFalse(everything.stream().anyMatch(s -> s.contains(TOKEN)), "the token is in no argument, config or output");
+    }
+
+    @Test
+    void entrypoint_watchForm_addsWatchIntervalAndMetricsPort() throws Exception {
+        Setup setup = setup();
+        Map<String, String> env = new java.util.HashMap<>(setup.env());
+        env.put("CALICO_GITOPS_WATCH_INTERVAL", "5m");
+        env.put("CALICO_GITOPS_METRICS_PORT", "9400");
+        Path out = tmp.resolve("entrypoint.log");
+
+        int exit = run(tmp, env, out, "sh", projectRoot().resolve("docker/audit-entrypoint.sh").toString());
+
+        assertEquals(1, exit, Files.readString(out));
+        List<String> args = Files.readAllLines(setup.seen().resolve("args"));
+        assertEquals(List.of("--watch", "--interval", "5m", "--metrics-port", "9400"), args.subList(args.size() - 5, args.size()),
+                args.toString());
+        assertTrue(args.containsAll(List.of("--record", "--push", "--in-cluster")), args.toString());
+    }
+
+    private Setup setup() throws Exception {
         assumeTrue(onPath("git", "--version") && onPath("sh", "-c", "true"), "git and sh are needed");
         Path source = tmp.resolve("source");
         assertEquals(0, CliRun.of("render", "--fleet", sampleFleet(), "--repo", source.toString(), "--cluster", "eks-dev").exitCode());
@@ -93,22 +139,6 @@ class AuditEntrypointIT {
                 "CALICO_GITOPS_WORK", work.toString(),
                 "CALICO_GITOPS_BIN", stub.toString(),
                 "SEEN", seen.toString());
-        Path out = tmp.resolve("entrypoint.log");
-
-        int exit = run(tmp, env, out, "sh", projectRoot().resolve("docker/audit-entrypoint.sh").toString());
-
-        assertEquals(1, exit, "the audit's exit code is the Job's: " + Files.readString(out));
-        List<String> args = Files.readAllLines(seen.resolve("args"));
-        assertEquals(List.of("audit", "--repo", work.resolve("repo").toString(), "--cluster", "eks-dev", "--ref", "main",
-                "--in-cluster", "--record", "--push", "--notify-webhook-file", hook.toString(),
-                "--sign-key", "/etc/calico-gitops/sign-key/sign-key.pem"), args);
-        assertEquals(TOKEN, Files.readString(seen.resolve("token")), "the push credentials come from the environment");
-        String branches = Files.readString(seen.resolve("branches"));
-        assertTrue(branches.contains("calico-gitops/audit-log") && branches.contains("main"), branches);
-        assertTrue(Files.isRegularFile(work.resolve("repo/clusters/eks-dev/kustomization.yaml")));
-        List<String> everything = new ArrayList<>(args);
-        everything.add(Files.readString(seen.resolve("config")));
-        everything.add(Files.readString(out));
-        assertFalse(everything.stream().anyMatch(s -> s.contains(TOKEN)), "the token is in no argument, config or output");
+        return new Setup(env, seen, work, hook);
     }
 }
