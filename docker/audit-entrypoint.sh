@@ -17,6 +17,9 @@
 #   CALICO_GITOPS_NOTIFY_WEBHOOK_FILE  optional: file holding the webhook URL (mounted from the webhook Secret)
 #   CALICO_GITOPS_SIGN_KEY_FILE        optional: Ed25519 private key (PKCS#8 PEM) every drift-log entry is signed with
 #                                        (mounted read-only from the profile's signKeySecret)
+#   CALICO_GITOPS_WATCH_INTERVAL       optional: run `audit --watch --interval <this>` (the Deployment form) instead
+#                                        of one audit (the CronJob form)
+#   CALICO_GITOPS_METRICS_PORT         optional, with the interval: `--metrics-port <this>` (Prometheus /metrics, /readyz)
 #   CALICO_GITOPS_WORK                 optional: working folder (default /work)
 #   CALICO_GITOPS_BIN                  optional: the calico-gitops launcher (default /opt/calico-gitops/calico-gitops)
 set -eu
@@ -73,6 +76,29 @@ fi
 # instead of recording unsigned entries into a signed log.
 if [ -n "${CALICO_GITOPS_SIGN_KEY_FILE:-}" ]; then
   set -- "$@" --sign-key "$CALICO_GITOPS_SIGN_KEY_FILE"
+fi
+if [ -n "${CALICO_GITOPS_WATCH_INTERVAL:-}" ]; then
+  set -- "$@" --watch --interval "$CALICO_GITOPS_WATCH_INTERVAL"
+  if [ -n "${CALICO_GITOPS_METRICS_PORT:-}" ]; then
+    set -- "$@" --metrics-port "$CALICO_GITOPS_METRICS_PORT"
+  fi
+  # The watch audits the local branch again every interval: keep it at origin's tip, as git-sync would, so a new
+  # desired commit is audited without a pod restart. update-ref replaces the ref atomically (lock file and rename),
+  # so an audit reads the old commit or the new one, never half of one. A failed fetch is retried next interval and
+  # the audit goes on against the last commit fetched. Only a branch moves; a tag or a commit stays as cloned.
+  if git -C "$repo" show-ref --verify --quiet "refs/heads/$ref"; then
+    # $$ stays the audit's PID after the exec below: the loop ends with the audit.
+    audit_pid=$$
+    (
+      while sleep "$CALICO_GITOPS_WATCH_INTERVAL" && kill -0 "$audit_pid" 2>/dev/null; do
+        if git -C "$repo" fetch --quiet origin "+refs/heads/$ref:refs/remotes/origin/$ref"; then
+          git -C "$repo" update-ref "refs/heads/$ref" "refs/remotes/origin/$ref"
+        else
+          echo "audit-entrypoint: fetching $ref failed; auditing the last commit fetched" >&2
+        fi
+      done
+    ) &
+  fi
 fi
 # Exit code: 0 in sync, 1 drift (the Job then shows as failed, which is what alerting on Jobs expects), 4 no access.
 exec "${CALICO_GITOPS_BIN:-/opt/calico-gitops/calico-gitops}" "$@"

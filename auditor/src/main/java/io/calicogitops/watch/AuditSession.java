@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.PrivateKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -107,7 +108,22 @@ public final class AuditSession {
      * exit 0; run out of audits: the last audit's exit code.
      */
     public int watch(AuditLoop loop, int maxRuns, Requests requests, Output output) {
-        AuditLoop.Result result = loop.run(() -> once(requests, output).exitCode(), maxRuns);
+        return watch(loop, maxRuns, requests, output, Optional.empty());
+    }
+
+    /** As {@link #watch(AuditLoop, int, Requests, Output)}, each audit's outcome and duration kept in {@code metrics}. */
+    public int watch(AuditLoop loop, int maxRuns, Requests requests, Output output, Optional<WatchMetrics> metrics) {
+        AuditLoop.Result result = loop.run(() -> {
+            long start = System.nanoTime();
+            try {
+                Result r = once(requests, output);
+                metrics.ifPresent(m -> m.succeeded(r.report(), time(), Duration.ofNanos(System.nanoTime() - start)));
+                return r.exitCode();
+            } catch (Exception e) {
+                metrics.ifPresent(m -> m.failed(Duration.ofNanos(System.nanoTime() - start)));
+                throw e;
+            }
+        }, maxRuns);
         return result.stopped() ? ExitCodes.OK : result.lastExitCode();
     }
 

@@ -155,6 +155,36 @@ class AuditSessionTest {
     }
 
     @Test
+    void watch_withMetrics_keepsEachAuditsOutcome_driftKeptThroughAFailure() {
+        List<LiveReader> runs = new ArrayList<>();
+        try {
+            runs.add(live(100));
+            runs.add(live(200));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        runs.add(query -> {
+            throw new ClusterAccessException("the API server answered 500");
+        });
+        java.util.Iterator<LiveReader> next = runs.iterator();
+        WatchMetrics metrics = new WatchMetrics("c1");
+        AuditLoop loop = new AuditLoop(Duration.ofMinutes(10), Backoff.forInterval(Duration.ofMinutes(10), new Random(1)),
+                new PrintWriter(err, true), pause -> true);
+
+        session(Optional.empty()).watch(loop, 3, () -> request(next.next(), Optional.empty()), written::add, Optional.of(metrics));
+
+        String text = metrics.exposition();
+        assertTrue(text.contains("calico_gitops_drift_resources{cluster=\"c1\",severity=\"warning\",status=\"modified\"} 1\n")
+                || text.contains("calico_gitops_drift_resources{cluster=\"c1\",severity=\"critical\",status=\"modified\"} 1\n"), text);
+        assertTrue(text.contains("calico_gitops_last_successful_audit_timestamp_seconds{cluster=\"c1\"} " + NOW.getEpochSecond() + "\n"), text);
+        assertTrue(text.contains("calico_gitops_consecutive_failed_audits{cluster=\"c1\"} 1\n"), text);
+        assertTrue(text.contains("calico_gitops_audits_total{cluster=\"c1\",result=\"in_sync\"} 1\n"), text);
+        assertTrue(text.contains("calico_gitops_audits_total{cluster=\"c1\",result=\"drift\"} 1\n"), text);
+        assertTrue(text.contains("calico_gitops_audits_total{cluster=\"c1\",result=\"failed\"} 1\n"), text);
+        assertFalse(metrics.ready(), "the latest audit failed");
+    }
+
+    @Test
     void once_withoutRecording_writesNothingToTheLog() throws IOException {
         LiveReader live = live(200);
         AuditSession.Result result = session(Optional.empty()).once(() -> request(live, Optional.empty()), written::add);

@@ -7,6 +7,8 @@ import io.calicogitops.report.AuditReporters;
 import io.calicogitops.watch.AuditLoop;
 import io.calicogitops.watch.AuditSession;
 import io.calicogitops.watch.Backoff;
+import io.calicogitops.watch.MetricsServer;
+import io.calicogitops.watch.WatchMetrics;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,6 +76,7 @@ public final class AuditCommand implements Callable<Integer>, FormattedCommand {
         }
         AuditSession session = new AuditSession(target.repo, target.cluster, Optional.ofNullable(recording.now), notify.target(), err);
         if (!watch.watch) {
+            watch.metricsServer(null);
             return session.once(this::request, this::write).exitCode();
         }
         // Options that cannot fix themselves end a watch at once (exit 2 or 3) instead of failing every run.
@@ -84,8 +87,10 @@ public final class AuditCommand implements Callable<Integer>, FormattedCommand {
         recording.signingKey();
         AuditLoop loop = new AuditLoop(watch.interval(), Backoff.forInterval(watch.interval(),
                 watch.seed == null ? new java.util.Random() : new java.util.Random(watch.seed)), err);
-        try (StopSignals signals = new StopSignals(loop::requestStop)) {
-            return session.watch(loop, watch.maxRuns, this::request, this::write);
+        WatchMetrics metrics = new WatchMetrics(target.cluster);
+        try (StopSignals signals = new StopSignals(loop::requestStop); MetricsServer server = watch.metricsServer(metrics)) {
+            return session.watch(loop, watch.maxRuns, this::request, this::write,
+                    server == null ? Optional.empty() : Optional.of(metrics));
         }
     }
 

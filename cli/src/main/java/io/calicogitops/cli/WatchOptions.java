@@ -1,8 +1,12 @@
 package io.calicogitops.cli;
 
 import io.calicogitops.diag.UsageException;
+import io.calicogitops.watch.MetricsServer;
+import io.calicogitops.watch.WatchMetrics;
 import picocli.CommandLine.Option;
 
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -22,11 +26,34 @@ final class WatchOptions {
             description = "with --watch: time between audits, e.g. 30s, 10m, 1h (default: ${DEFAULT-VALUE})")
     String interval;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT", description = "with --watch: serve Prometheus metrics on"
+            + " :PORT/metrics, readiness on /readyz (200 after a successful audit) and liveness on /healthz")
+    Integer metricsPort;
+
     @Option(names = "--max-runs", paramLabel = "N", hidden = true, description = "with --watch: stop after N audits")
     int maxRuns;
 
     @Option(names = "--backoff-seed", paramLabel = "N", hidden = true, description = "seed of the backoff jitter")
     Long seed;
+
+    /** The metrics endpoint when --metrics-port is given (null: none; try-with-resources skips it). */
+    MetricsServer metricsServer(WatchMetrics metrics) {
+        if (metricsPort == null) {
+            return null;
+        }
+        if (!watch) {
+            throw new UsageException("--metrics-port: needs --watch (a single audit has no one to scrape it)");
+        }
+        if (metricsPort < 0 || metricsPort > 65535) {
+            throw new UsageException("--metrics-port: expected 0..65535, got " + metricsPort);
+        }
+        try {
+            // All interfaces, as Prometheus scrapes the pod's IP (kube-state-metrics and node-exporter do the same).
+            return MetricsServer.start(new InetSocketAddress(metricsPort), metrics);
+        } catch (UncheckedIOException e) {
+            throw new UsageException("--metrics-port: " + e.getMessage());
+        }
+    }
 
     Duration interval() {
         Matcher m = SHORT.matcher(interval.toLowerCase(Locale.ROOT));

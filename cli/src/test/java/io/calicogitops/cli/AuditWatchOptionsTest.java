@@ -40,6 +40,32 @@ class AuditWatchOptionsTest {
     }
 
     @Test
+    void metricsPort_withoutWatch_isAUsageError() {
+        CliRun run = audit("--live", "x.yaml", "--metrics-port", "9090");
+        assertEquals(2, run.exitCode(), run.transcript());
+        assertTrue(run.err().contains("--metrics-port: needs --watch"), run.transcript());
+    }
+
+    @Test
+    void metricsPort_outOfRange_isAUsageError() {
+        CliRun run = audit("--live", "x.yaml", "--watch", "--metrics-port", "70000");
+        assertEquals(2, run.exitCode(), run.transcript());
+        assertTrue(run.err().contains("--metrics-port: expected 0..65535, got 70000"), run.transcript());
+    }
+
+    @Test
+    void metricsPort_inUse_isAUsageErrorBeforeAnyAudit() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            CliRun run = audit("--live", "x.yaml", "--watch", "--max-runs", "1", "--metrics-port",
+                    Integer.toString(taken.getLocalPort()));
+
+            assertEquals(2, run.exitCode(), run.transcript());
+            assertTrue(run.err().contains("--metrics-port: cannot listen on port " + taken.getLocalPort()), run.transcript());
+            assertTrue(!run.err().contains("watch: audit 1"), run.transcript());
+        }
+    }
+
+    @Test
     void inClusterWithKubeconfig_isAUsageError() {
         CliRun run = audit("--in-cluster", "--kubeconfig", "k");
         assertEquals(2, run.exitCode(), run.transcript());
@@ -57,7 +83,7 @@ class AuditWatchOptionsTest {
     void help_namesTheScheduledAuditOptions() {
         CliRun run = CliRun.of("audit", "--help");
         assertEquals(0, run.exitCode());
-        for (String option : new String[] {"--watch", "--interval", "--in-cluster", "--notify-webhook", "--notify-webhook-file"}) {
+        for (String option : new String[] {"--watch", "--interval", "--in-cluster", "--notify-webhook", "--notify-webhook-file", "--metrics-port"}) {
             assertTrue(run.out().contains(option), option + "\n" + run.out());
         }
     }

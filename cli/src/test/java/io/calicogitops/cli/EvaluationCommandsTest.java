@@ -242,6 +242,15 @@ class EvaluationCommandsTest {
     }
 
     @Test
+    void diagram_svg_ofTheSampleCluster_isReadable() throws Exception {
+        CliRun run = eval("diagram", "eks-prod", "--format", "svg");
+
+        assertEquals(0, run.exitCode(), run.transcript());
+        // No two labels overlap, every text fits in the view box, every arrow starts and ends on its boxes.
+        assertEquals(List.of(), io.calicogitops.policy.SvgGeometry.problems(run.out()));
+    }
+
+    @Test
     void diagram_dotAndMermaid_drawTheSameArrows() {
         CliRun dot = eval("diagram", "eks-prod", "-o", "dot");
         CliRun mermaid = eval("diagram", "eks-prod", "-o", "mermaid");

@@ -44,7 +44,9 @@ public final class Kinds {
             new Kind(OPERATOR_GROUP, "IntrusionDetection", false, 50, false),
             new Kind("", "Service", true, 60, false),
             new Kind("monitoring.coreos.com", "ServiceMonitor", true, 60, false),
-            new Kind("batch", "CronJob", true, 60, false));
+            new Kind("batch", "CronJob", true, 60, false),
+            // The watch form of the drift audit (scheduledAudit.watch) is a Deployment.
+            new Kind("apps", "Deployment", true, 60, false));
 
     private Kinds() {
     }

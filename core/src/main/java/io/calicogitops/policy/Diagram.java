@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 /**
  * The network diagram (PCI DSS 1.2.3) and data flows (1.2.4): workloads grouped by namespace, external endpoints
  * apart, and an arrow for every allowed flow labelled with its ports. Formats: Graphviz dot, Mermaid, and a
- * self-contained SVG with its own grid layout (no fonts, scripts or external references).
+ * self-contained SVG laid out by Eclipse ELK's layered algorithm (no fonts, scripts or external references).
  */
 public final class Diagram {
 
@@ -165,9 +165,9 @@ public final class Diagram {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    /** A self-contained SVG (see {@link SvgLayout}). */
+    /** A self-contained SVG, laid out by Eclipse ELK (see {@link ElkDiagramLayout} and {@link SvgLayout}). */
     public String svg() {
-        return new SvgLayout(groups, externals, edges).render();
+        return SvgLayout.render(ElkDiagramLayout.layout(groups, externals, edges));
     }
 
     /** For the text format: one line per arrow. */

@@ -1,91 +1,83 @@
 package io.calicogitops.policy;
 
-import java.util.HashMap;
+import io.calicogitops.policy.DiagramGeometry.Arrow;
+import io.calicogitops.policy.DiagramGeometry.Box;
+import io.calicogitops.policy.DiagramGeometry.Group;
+import io.calicogitops.policy.DiagramGeometry.Node;
+import io.calicogitops.policy.DiagramGeometry.Point;
+
 import java.util.List;
-import java.util.Map;
-import java.util.SortedMap;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
- * A deterministic grid layout: one column per namespace (a box with its workloads stacked inside), external
- * endpoints in a last column, straight arrows with port labels. Plain SVG 1.1: generic font family only, no
- * scripts, no external references.
+ * Draws a laid-out diagram ({@link ElkDiagramLayout}) as plain SVG 1.1: generic font family only, no scripts, no
+ * external references. Numbers are written with one decimal in the root locale, so the bytes depend only on the
+ * geometry. Each arrow keeps a {@code <title>} "from -> to ports" (a tooltip in browsers, and text to search).
  */
 final class SvgLayout {
 
-    private static final int COL = 240;
-    private static final int ROW = 46;
-    private static final int BOX_W = 180;
-    private static final int BOX_H = 30;
-    private static final int TOP = 60;
-    private static final int LEFT = 30;
+    private static final String BLUE = "#2f6fb3";
 
-    private final SortedMap<String, List<String>> groups;
-    private final List<String> externals;
-    private final List<Diagram.Edge> edges;
-    private final Map<String, int[]> centre = new HashMap<>();
-
-    SvgLayout(SortedMap<String, List<String>> groups, List<String> externals, List<Diagram.Edge> edges) {
-        this.groups = groups;
-        this.externals = externals;
-        this.edges = edges;
+    private SvgLayout() {
     }
 
-    String render() {
-        StringBuilder body = new StringBuilder();
-        int col = 0;
-        int maxRows = Math.max(1, externals.size());
-        for (Map.Entry<String, List<String>> g : groups.entrySet()) {
-            int x = LEFT + col * COL;
-            int rows = g.getValue().size();
-            maxRows = Math.max(maxRows, rows);
-            body.append(String.format("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"8\" fill=\"#f4f6fa\" stroke=\"#8a94a6\"/>%n",
-                    x - 10, TOP - 30, BOX_W + 20, rows * ROW + 40));
-            body.append(String.format("<text x=\"%d\" y=\"%d\" font-size=\"13\" font-weight=\"bold\">namespace %s</text>%n",
-                    x, TOP - 12, esc(g.getKey())));
-            int r = 0;
-            for (String w : g.getValue()) {
-                node(body, w, x, TOP + r++ * ROW, false);
-            }
-            col++;
+    static String render(DiagramGeometry g) {
+        StringBuilder b = new StringBuilder();
+        for (Group group : g.groups()) {
+            Box x = group.box();
+            b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"8\" fill=\"%s\" stroke=\"#8a94a6\"/>%n",
+                    x.x(), x.y(), x.width(), x.height(), group.external() ? "#fffaf2" : "#f4f6fa"));
+            text(b, x.x() + ElkDiagramLayout.GROUP_PAD, x.y() + ElkDiagramLayout.GROUP_PAD / 2 + ElkDiagramLayout.TITLE_FONT * TextMetrics.ASCENT,
+                    ElkDiagramLayout.TITLE_FONT, " font-weight=\"bold\"", group.title());
         }
-        if (!externals.isEmpty()) {
-            int x = LEFT + col * COL;
-            body.append(String.format("<text x=\"%d\" y=\"%d\" font-size=\"13\" font-weight=\"bold\">outside the cluster</text>%n", x, TOP - 12));
-            int r = 0;
-            for (String e : externals) {
-                node(body, e, x, TOP + r++ * ROW, true);
-            }
-            col++;
+        for (Node n : g.nodes()) {
+            Box x = n.box();
+            b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"%d\" fill=\"%s\" stroke=\"#445\"/>%n",
+                    x.x(), x.y(), x.width(), x.height(), n.external() ? 14 : 4, n.external() ? "#fff4e5" : "#ffffff"));
+            text(b, x.x() + ElkDiagramLayout.NODE_PAD_X, x.y() + x.height() / 2 + ElkDiagramLayout.NODE_FONT * 0.35,
+                    ElkDiagramLayout.NODE_FONT, "", n.name());
         }
-        StringBuilder arrows = new StringBuilder();
-        for (Diagram.Edge e : edges) {
-            int[] a = centre.get(e.from());
-            int[] b = centre.get(e.to());
-            if (a == null || b == null) {
+        for (Arrow a : g.arrows()) {
+            if (a.route().size() < 2) {
                 continue;
             }
-            int ax = a[0] + (b[0] > a[0] ? BOX_W / 2 : b[0] < a[0] ? -BOX_W / 2 : BOX_W / 2);
-            int bx = b[0] + (b[0] > a[0] ? -BOX_W / 2 : b[0] < a[0] ? BOX_W / 2 : BOX_W / 2);
-            arrows.append(String.format("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#2f6fb3\" stroke-width=\"1.2\" marker-end=\"url(#arrow)\"><title>%s</title></line>%n",
-                    ax, a[1], bx, b[1], esc(e.from() + " -> " + e.to() + " " + String.join(", ", e.ports()))));
-            arrows.append(String.format("<text x=\"%d\" y=\"%d\" font-size=\"9\" fill=\"#2f6fb3\">%s</text>%n",
-                    (ax + bx) / 2, (a[1] + b[1]) / 2 - 3, esc(String.join(", ", e.ports()))));
+            String d = a.route().stream().map(SvgLayout::point).collect(Collectors.joining(" L", "M", ""));
+            b.append(String.format(Locale.ROOT, "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.2\" marker-end=\"url(#arrow)\"><title>%s</title></path>%n",
+                    d, BLUE, esc(a.from() + " -> " + a.to() + " " + String.join(", ", a.ports()))));
+            label(b, a.label(), a.ports());
         }
-        int width = LEFT * 2 + Math.max(1, col) * COL;
-        int height = TOP + maxRows * ROW + 40;
-        return String.format("<?xml version=\"1.0\" encoding=\"UTF-8\"?>%n"
-                + "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\">%n"
+        return String.format(Locale.ROOT, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>%n"
+                + "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.1f\" height=\"%.1f\" viewBox=\"0 0 %.1f %.1f\" font-family=\"sans-serif\">%n"
                 + "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\">"
-                + "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#2f6fb3\"/></marker></defs>%n"
-                + "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n%s%s</svg>%n",
-                width, height, width, height, body, arrows);
+                + "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"%s\"/></marker></defs>%n"
+                + "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n%s</svg>%n",
+                g.width(), g.height(), g.width(), g.height(), BLUE, b);
     }
 
-    private void node(StringBuilder b, String name, int x, int y, boolean external) {
-        b.append(String.format("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"%d\" fill=\"%s\" stroke=\"#445\"/>%n",
-                x, y, BOX_W, BOX_H, external ? 15 : 4, external ? "#fff4e5" : "#ffffff"));
-        b.append(String.format("<text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>%n", x + 8, y + 19, esc(name)));
-        centre.put(name, new int[]{x + BOX_W / 2, y + BOX_H / 2});
+    /** One port a line, on a white ground so that a line crossing the label does not strike it through. */
+    private static void label(StringBuilder b, Box x, List<String> lines) {
+        b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"white\" fill-opacity=\"0.85\"/>%n",
+                x.x(), x.y(), x.width(), x.height()));
+        double lineHeight = ElkDiagramLayout.LABEL_FONT * TextMetrics.LINE_HEIGHT;
+        for (int i = 0; i < lines.size(); i++) {
+            double baseline = x.y() + 1 + i * lineHeight + (lineHeight - ElkDiagramLayout.LABEL_FONT) / 2
+                    + ElkDiagramLayout.LABEL_FONT * TextMetrics.ASCENT;
+            text(b, x.x() + 2, baseline, ElkDiagramLayout.LABEL_FONT, " fill=\"" + BLUE + "\"", lines.get(i));
+        }
+    }
+
+    private static void text(StringBuilder b, double x, double baseline, double size, String attrs, String text) {
+        b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%s\"%s>%s</text>%n",
+                x, baseline, fmt(size), attrs, esc(text)));
+    }
+
+    private static String point(Point p) {
+        return String.format(Locale.ROOT, "%.1f,%.1f", p.x(), p.y());
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
     }
 
     static String esc(String s) {

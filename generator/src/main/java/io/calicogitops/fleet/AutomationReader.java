@@ -4,6 +4,7 @@ import io.calicogitops.fleet.ClusterProfile.ArgoCd;
 import io.calicogitops.fleet.ClusterProfile.Flux;
 import io.calicogitops.fleet.ClusterProfile.GitOps;
 import io.calicogitops.fleet.ClusterProfile.ScheduledAudit;
+import io.calicogitops.fleet.ClusterProfile.Watch;
 import io.calicogitops.validate.CronSchedule;
 import io.calicogitops.validate.ImageReference;
 import io.calicogitops.validate.Names;
@@ -23,8 +24,9 @@ final class AutomationReader {
     static final Section ARGOCD = Section.of("argocd", "namespace", "project", "server", "destinationName", "automated");
     static final Section FLUX = Section.of("flux", "namespace", "sourceRef", "interval");
     static final Section GITOPS = Section.of("gitops", "repoUrl", "revision").with(ARGOCD, FLUX);
+    static final Section WATCH = Section.of("watch", "interval", "metricsPort", "serviceMonitor");
     static final Section SCHEDULED_AUDIT = Section.of("scheduledAudit", "schedule", "image", "repoUrl", "ref", "gitSecret",
-            "webhookSecret", "signKeySecret");
+            "webhookSecret", "signKeySecret").with(WATCH);
 
     private AutomationReader() {
     }
@@ -68,8 +70,9 @@ final class AutomationReader {
             if (r.has("schedule")) {
                 CronSchedule.check(schedule).ifPresent(m -> r.error("schedule", m, "example: '*/30 * * * *'"));
             }
-            String image = required(r, "image", "the calico-gitops image to run, e.g. ghcr.io/acme/calico-gitops:1.0.0");
-            if (image != null) {
+            // Default: the image the release workflow publishes for this version, so a profile needs no image line.
+            String image = r.string("image", ReleaseImage.defaultImage());
+            if (r.has("image")) {
                 ImageReference.check(image).ifPresent(m -> r.error("image", m));
             }
             String repoUrl = r.has("repoUrl") || gitops.isEmpty() ? repoUrl(r, "repoUrl") : gitops.get().repoUrl();
@@ -88,7 +91,17 @@ final class AutomationReader {
                             "add '" + pack + "' to packs");
                 }
             }
-            return new ScheduledAudit(schedule, image, repoUrl, ref, gitSecret, webhook, signKey);
+            Watch wd = Watch.DEFAULTS;
+            Optional<Watch> watch = WATCH.read(r, w -> {
+                String interval = w.string("interval", wd.interval());
+                // The forms `audit --interval` accepts: a number and one unit.
+                if (!interval.matches("[1-9][0-9]{0,8}(s|m|h)")) {
+                    w.error("interval", "'" + Names.printable(interval) + "' is not an interval such as 30s, 10m or 1h");
+                }
+                return new Watch(interval, w.integer("metricsPort", wd.metricsPort(), 1024, 65535),
+                        w.bool("serviceMonitor", wd.serviceMonitor()));
+            });
+            return new ScheduledAudit(schedule, image, repoUrl, ref, gitSecret, webhook, signKey, watch);
         });
     }
 

@@ -227,14 +227,31 @@ public record ClusterProfile(
      * {@code signKeySecret} signs each drift-log entry with the Ed25519 private key that Secret holds.
      */
     public record ScheduledAudit(String schedule, String image, String repoUrl, String ref, String gitSecret,
-                                 Optional<String> webhookSecret, Optional<String> signKeySecret) {
+                                 Optional<String> webhookSecret, Optional<String> signKeySecret, Optional<Watch> watch) {
         /** Hourly, on the hour; ref falls back to gitops.revision, then {@link GitOps#DEFAULT_REVISION}. */
         public static final String DEFAULT_SCHEDULE = "0 * * * *";
 
         public ScheduledAudit {
             Objects.requireNonNull(webhookSecret, "webhookSecret");
             Objects.requireNonNull(signKeySecret, "signKeySecret");
+            Objects.requireNonNull(watch, "watch");
         }
+
+        /** Without the watch Deployment (the CronJob form). */
+        public ScheduledAudit(String schedule, String image, String repoUrl, String ref, String gitSecret,
+                              Optional<String> webhookSecret, Optional<String> signKeySecret) {
+            this(schedule, image, repoUrl, ref, gitSecret, webhookSecret, signKeySecret, Optional.empty());
+        }
+    }
+
+    /**
+     * {@code scheduledAudit.watch}: instead of the CronJob, a Deployment runs {@code audit --watch} every {@code interval},
+     * serving Prometheus metrics and its readiness on {@code metricsPort} behind a Service, with a Prometheus Operator
+     * ServiceMonitor when {@code serviceMonitor}.
+     */
+    public record Watch(String interval, int metricsPort, boolean serviceMonitor) {
+        /** Every 10 minutes, port 9090 (Prometheus' conventional metrics port), with a ServiceMonitor. */
+        public static final Watch DEFAULTS = new Watch("10m", 9090, true);
     }
 
     /**

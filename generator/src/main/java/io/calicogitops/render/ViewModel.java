@@ -6,6 +6,7 @@ import io.calicogitops.fleet.ClusterProfile.ThreatFeed;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -105,9 +106,19 @@ public final class ViewModel {
                 "webhook", a.webhookSecret().isPresent(),
                 "webhookSecret", a.webhookSecret().orElse(""),
                 "sign", a.signKeySecret().isPresent(),
-                "signKeySecret", a.signKeySecret().orElse(""))).orElse(map(
+                "signKeySecret", a.signKeySecret().orElse(""),
+                "cronJob", a.watch().isEmpty(),
+                "watch", watch(a.watch()))).orElse(map(
                 "enabled", false, "schedule", "", "image", "", "repoUrl", "", "ref", "", "gitSecret", "",
-                "webhook", false, "webhookSecret", "", "sign", false, "signKeySecret", ""));
+                "webhook", false, "webhookSecret", "", "sign", false, "signKeySecret", "", "cronJob", false,
+                "watch", watch(Optional.empty())));
+    }
+
+    /** scheduledAudit.watch: the Deployment form (enabled), its interval, metrics port and ServiceMonitor. */
+    private static Map<String, Object> watch(Optional<ClusterProfile.Watch> w) {
+        return w.map(x -> map("enabled", true, "interval", x.interval(), "metricsPort", x.metricsPort(),
+                "serviceMonitor", x.serviceMonitor()))
+                .orElse(map("enabled", false, "interval", "", "metricsPort", 0, "serviceMonitor", false));
     }
 
     private static Map<String, Object> logs(ClusterProfile.Logs l) {

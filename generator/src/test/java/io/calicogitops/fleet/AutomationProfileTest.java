@@ -62,6 +62,23 @@ class AutomationProfileTest {
     }
 
     @Test
+    void load_scheduledAuditWithoutImage_runsTheImageTheReleaseWorkflowPublishesForThisVersion() throws IOException {
+        ClusterProfile p = load("scheduledAudit:\n  repoUrl: https://git.example.com/fleet.git\n  gitSecret: fleet-git\n");
+
+        String image = p.scheduledAudit().orElseThrow().image();
+
+        assertTrue(image.matches("ghcr\\.io/calico-gitops/calico-gitops:\\d+\\.\\d+\\.\\d+"), image);
+        assertEquals(ReleaseImage.REPOSITORY + ":" + ReleaseImage.tag(System.getProperty("project.version")),
+                image);
+    }
+
+    @Test
+    void releaseImageTag_aSnapshotNamesTheReleaseItBecomes() {
+        assertEquals("0.1.0", ReleaseImage.tag("0.1.0-SNAPSHOT"));
+        assertEquals("1.2.3", ReleaseImage.tag("1.2.3"));
+    }
+
+    @Test
     void load_argocdDefaults() throws IOException {
         ClusterProfile.ArgoCd a = load("gitops:\n  repoUrl: https://git.example.com/fleet.git\n  argocd: {}\n")
                 .gitops().orElseThrow().argocd().orElseThrow();
@@ -107,7 +124,7 @@ class AutomationProfileTest {
     @Test
     void load_scheduledAuditMissingRequired_namesThem() throws IOException {
         String errors = errors("scheduledAudit: {schedule: '@hourly'}\n");
-        assertTrue(errors.contains("scheduledAudit.image: required"), errors);
+        assertTrue(!errors.contains("scheduledAudit.image"), "image has a default: " + errors);
         assertTrue(errors.contains("scheduledAudit.repoUrl: required"), errors);
         assertTrue(errors.contains("scheduledAudit.gitSecret: required"), errors);
     }
