@@ -30,7 +30,7 @@ class ReportFormatTest {
     @Test
     void parse_unknownName_isAUsageErrorListingTheFormats() {
         UsageException e = assertThrows(UsageException.class, () -> AuditReporters.PLAIN.parse("xml"));
-        assertEquals("unknown output format 'xml' for the audit report (expected text, json, markdown, html, junit)",
+        assertEquals("unknown output format 'xml' for the audit report (expected text, json, markdown, html, junit, sarif)",
                 e.getMessage());
     }
 

@@ -196,7 +196,7 @@ class AuditCommandTest {
         CliRun run = audit("eks-dev", "-o", "xml");
 
         assertEquals(2, run.exitCode(), run.transcript());
-        assertTrue(run.err().contains("unknown output format 'xml' for the audit report (expected text, json, markdown, html, junit)"),
+        assertTrue(run.err().contains("unknown output format 'xml' for the audit report (expected text, json, markdown, html, junit, sarif)"),
                 run.transcript());
         assertEquals("", run.out());
     }
