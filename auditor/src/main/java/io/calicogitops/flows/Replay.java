@@ -1,0 +1,141 @@
+package io.calicogitops.flows;
+
+import io.calicogitops.flows.Disagreement.Category;
+import io.calicogitops.flows.FlowRecord.FlowAction;
+import io.calicogitops.flows.FlowRecord.Reporter;
+import io.calicogitops.flows.PolicyHit.HitAction;
+import io.calicogitops.policy.Decision;
+import io.calicogitops.policy.Evaluator;
+import io.calicogitops.policy.Flow;
+import io.calicogitops.policy.Protocols;
+import io.calicogitops.policy.SourcePorts;
+import io.calicogitops.policy.Verdict;
+import io.calicogitops.policy.Verdicts;
+import io.calicogitops.query.LoadedModel;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Replays observed flow-log records against the policies in Git: each record's endpoints are rebuilt
+ * ({@link EndpointResolver}), the flow evaluated with the compiled evaluator, and the record's side compared (src =
+ * egress at the source, dst = ingress at the destination): the verdict, the enforced trace, and the staged
+ * re-evaluation ({@code pending_policies}) against the evaluator's staged answer.
+ */
+public final class Replay {
+
+    private final Evaluator evaluator;
+    private final EndpointResolver resolver;
+    private final TraceMatcher matcher;
+    private final SourcePorts clientPorts;
+
+    public Replay(LoadedModel loaded) {
+        this.evaluator = loaded.model().compiled();
+        this.resolver = new EndpointResolver(loaded.model().inventory());
+        this.matcher = new TraceMatcher(loaded.model().policies());
+        this.clientPorts = loaded.sourcePorts();
+    }
+
+    /** Reads and replays every file; throws (exit 3) on malformed input unless {@code skipMalformed}. */
+    public static ReplayResult run(LoadedModel loaded, List<Path> files, boolean skipMalformed) {
+        Replay replay = new Replay(loaded);
+        List<Disagreement> disagreements = new ArrayList<>();
+        long[] agreed = {0};
+        FlowLogReader.Summary s = FlowLogReader.read(files, skipMalformed, r -> replay.check(r).ifPresentOrElse(disagreements::add, () -> agreed[0]++));
+        return new ReplayResult(loaded.cluster(), loaded.policySource(), files.stream().map(Path::toString).toList(),
+                s.records() + s.skipped().size(), agreed[0], disagreements.size(), s.skipped(), disagreements);
+    }
+
+    /** The record's disagreement with Git, or empty when Git explains it. */
+    public Optional<Disagreement> check(FlowRecord r) {
+        String source = r.origin().file() + ":" + r.origin().line();
+        if (r.reporter() == Reporter.FWD) {
+            return Optional.of(unknown(source, r, "reported as forwarded (fwd): no workload's policy decided it"));
+        }
+        if (!EndpointResolver.isWorkload(r.tracedEndpoint())) {
+            return Optional.of(unknown(source, r, "the reporting endpoint is a " + r.tracedEndpoint().type().name().toLowerCase(java.util.Locale.ROOT)
+                    + ", not a workload"));
+        }
+        EndpointResolver.Resolution src = resolver.resolve(r.source(), null);
+        EndpointResolver.Resolution dst = resolver.resolve(r.destination(), r.destDomains().isEmpty() ? null : r.destDomains().get(0));
+        if (!src.known() || !dst.known()) {
+            return Optional.of(unknown(source, r, !src.known() ? "source " + src.reason() : "destination " + dst.reason()));
+        }
+        OptionalInt proto = Protocols.lenient(r.proto());
+        if (proto.isEmpty()) {
+            return Optional.of(unknown(source, r, "protocol '" + r.proto() + "' is not one the evaluator knows"));
+        }
+        Integer sp = r.source().port();
+        Flow flow = new Flow(src.endpoint(), dst.endpoint(), proto.getAsInt(), r.destPort() == null ? -1 : r.destPort(), -1,
+                sp != null && Protocols.hasPorts(proto.getAsInt()) ? new SourcePorts(sp, sp) : clientPorts);
+        boolean recordedAllow = r.action() == FlowAction.ALLOW;
+        Decision enforced = side(evaluator.evaluate(flow), r.reporter(), recordedAllow);
+        Optional<PolicyHit> missing = matcher.notInGit(r.enforced()).or(() -> matcher.notInGit(r.pending()));
+        String ns = r.tracedEndpoint().namespace();
+        List<TraceMatcher.Expected> computed = TraceMatcher.expected(enforced, ns);
+        String recordedTrace = TraceMatcher.recordedText(r.enforced());
+        String computedTrace = TraceMatcher.computedText(computed);
+        String flowText = describe(r);
+        if (missing.isPresent()) {
+            return Optional.of(new Disagreement(source, Category.POLICY_NOT_IN_GIT, recordedTrace, computedTrace,
+                    flowText + ": the trace names " + missing.get().text() + ", which Git does not have; the cluster runs "
+                            + "policies that are not in Git (run audit to see them)"));
+        }
+        if (enforced.allows() != recordedAllow) {
+            return Optional.of(new Disagreement(source, Category.VERDICT, word(recordedAllow) + " " + recordedTrace,
+                    word(enforced.allows()) + " " + computedTrace, flowText + ": the dataplane recorded " + word(recordedAllow)
+                            + ", the policies in Git " + word(enforced.allows())));
+        }
+        if (r.policiesRecorded() && !r.enforced().isEmpty() && !TraceMatcher.same(r.enforced(), computed)) {
+            return Optional.of(new Disagreement(source, Category.DECIDING_RULE, recordedTrace, computedTrace,
+                    flowText + ": both " + word(recordedAllow) + ", but the dataplane's trace [" + recordedTrace
+                            + "] is not Git's [" + computedTrace + "]"));
+        }
+        if (!r.pending().isEmpty() && r.pending().get(r.pending().size() - 1).action() != HitAction.PASS) {
+            boolean pendingAllow = r.pending().get(r.pending().size() - 1).action() == HitAction.ALLOW;
+            Decision staged = side(evaluator.evaluateStaged(flow), r.reporter(), pendingAllow);
+            if (staged.allows() != pendingAllow) {
+                String pendingTrace = TraceMatcher.recordedText(r.pending());
+                String stagedTrace = TraceMatcher.computedText(TraceMatcher.expected(staged, ns));
+                return Optional.of(new Disagreement(source, Category.STAGED_VERDICT, word(pendingAllow) + " " + pendingTrace,
+                        word(staged.allows()) + " " + stagedTrace, flowText + ": with staged policies enforced the dataplane computed "
+                                + word(pendingAllow) + ", the staged policies in Git " + word(staged.allows())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    // Over an unknown source port the verdict may differ by port: take a part that agrees with the record if any.
+    private static Decision side(Verdicts vs, Reporter reporter, boolean recordedAllow) {
+        Decision first = null;
+        for (Verdict v : vs.parts()) {
+            Decision d = reporter == Reporter.SRC ? v.egress() : v.ingress();
+            first = first == null ? d : first;
+            if (d.allows() == recordedAllow) {
+                return d;
+            }
+        }
+        return first;
+    }
+
+    private static Disagreement unknown(String source, FlowRecord r, String why) {
+        return new Disagreement(source, Category.UNKNOWN_ENDPOINT, TraceMatcher.recordedText(r.enforced()), "",
+                describe(r) + ": " + why + "; the record cannot be replayed");
+    }
+
+    static String describe(FlowRecord r) {
+        return name(r.source()) + " -> " + name(r.destination()) + " " + r.proto() + (r.destPort() == null ? "" : "/" + r.destPort())
+                + " (" + r.reporter().name().toLowerCase(java.util.Locale.ROOT) + ")";
+    }
+
+    private static String name(FlowEndpoint e) {
+        return (e.namespace() == null ? "" : e.namespace() + "/") + (e.name() != null ? e.name() : e.nameAggr());
+    }
+
+    private static String word(boolean allow) {
+        return allow ? "allow" : "deny";
+    }
+}
