@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Rebuilds a record's endpoint from what the record still names after aggregation, against the workloads model. A
@@ -29,6 +30,16 @@ public final class EndpointResolver {
     /** Stand-ins when aggregation removed the IP: documentation addresses (RFC 5737) and an RFC 1918 one. */
     static final String PUBLIC_STAND_IN = "203.0.113.1";
     static final String PRIVATE_STAND_IN = "10.255.255.254";
+
+    /**
+     * Labels Kubernetes controllers add to the pods they create, which no pod template in Git carries: the Deployment
+     * controller's {@code pod-template-hash}, the StatefulSet and DaemonSet controllers' {@code controller-revision-hash},
+     * {@code statefulset.kubernetes.io/pod-name}, {@code apps.kubernetes.io/pod-index}, {@code pod-template-generation},
+     * and the Job controller's {@code controller-uid}/{@code job-name} (and their {@code batch.kubernetes.io/} forms).
+     */
+    static final Set<String> CONTROLLER_LABELS = Set.of("pod-template-hash", "controller-revision-hash",
+            "statefulset.kubernetes.io/pod-name", "apps.kubernetes.io/pod-index", "pod-template-generation", "controller-uid",
+            "job-name", "batch.kubernetes.io/controller-uid", "batch.kubernetes.io/job-name", "batch.kubernetes.io/job-completion-index");
 
     private final Inventory inventory;
     private final Map<String, Resolution> cache = new HashMap<>();
@@ -80,7 +91,7 @@ public final class EndpointResolver {
             }
         }
         List<Endpoint> matches = byName.stream().filter(w -> e.labels() == null
-                || e.labels().entrySet().stream().allMatch(l -> l.getValue().equals(w.labels().get(l.getKey())))).toList();
+                || e.labels().entrySet().stream().allMatch(l -> CONTROLLER_LABELS.contains(l.getKey()) || l.getValue().equals(w.labels().get(l.getKey())))).toList();
         if (matches.size() == 1) {
             return new Resolution(matches.get(0), null);
         }
