@@ -10,7 +10,7 @@ import picocli.CommandLine.ScopeType;
                 + " for drift, ask the policies which flows they allow, read the history of their policy, export PCI evidence.",
         subcommands = {RenderCommand.class, ValidateCommand.class, AuditCommand.class, ApplyCommand.class, LogCommand.class,
                 HistoryCommand.class, EvidenceCommand.class, ReachCommand.class, CheckCommand.class, DiagramCommand.class,
-                LintCommand.class, MatrixCommand.class, PromoteCommand.class, DemoCommand.class},
+                LintCommand.class, MatrixCommand.class, PromoteCommand.class, FlowsCommand.class, DemoCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 findings, 2 usage, 3 invalid input, 4 cluster or Git access failure, 70 internal error."})
 public final class RootCommand implements Runnable {
 
