@@ -112,6 +112,11 @@ class FlowsReplayCommandTest {
         assertTrue(d.get("source").asText().endsWith("flows.log:2"), d.toString());
         assertEquals("verdict", d.get("category").asText());
         assertFalse(d.get("sentence").asText().isEmpty());
+        try (java.io.InputStream in = getClass().getResourceAsStream("/schemas/flow-replay.v1.schema.json")) {
+            com.networknt.schema.Schema schema = com.networknt.schema.SchemaRegistry
+                    .withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12).getSchema(new ObjectMapper().readTree(in));
+            assertEquals(List.of(), schema.validate(json).stream().map(Object::toString).toList());
+        }
     }
 
     @Test
