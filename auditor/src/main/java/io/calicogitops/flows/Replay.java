@@ -2,22 +2,16 @@ package io.calicogitops.flows;
 
 import io.calicogitops.flows.Disagreement.Category;
 import io.calicogitops.flows.FlowRecord.FlowAction;
-import io.calicogitops.flows.FlowRecord.Reporter;
 import io.calicogitops.flows.PolicyHit.HitAction;
 import io.calicogitops.policy.Decision;
 import io.calicogitops.policy.Evaluator;
 import io.calicogitops.policy.Flow;
-import io.calicogitops.policy.Protocols;
-import io.calicogitops.policy.SourcePorts;
-import io.calicogitops.policy.Verdict;
-import io.calicogitops.policy.Verdicts;
 import io.calicogitops.query.LoadedModel;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * Replays observed flow-log records against the policies in Git: each record's endpoints are rebuilt
@@ -28,15 +22,13 @@ import java.util.OptionalInt;
 public final class Replay {
 
     private final Evaluator evaluator;
-    private final EndpointResolver resolver;
+    private final RecordFlows flows;
     private final TraceMatcher matcher;
-    private final SourcePorts clientPorts;
 
     public Replay(LoadedModel loaded) {
         this.evaluator = loaded.model().compiled();
-        this.resolver = new EndpointResolver(loaded.model().inventory());
+        this.flows = new RecordFlows(loaded.model().inventory(), loaded.sourcePorts());
         this.matcher = new TraceMatcher(loaded.model().policies());
-        this.clientPorts = loaded.sourcePorts();
     }
 
     /** Reads and replays every file; throws (exit 3) on malformed input unless {@code skipMalformed}. */
@@ -52,27 +44,13 @@ public final class Replay {
     /** The record's disagreement with Git, or empty when Git explains it. */
     public Optional<Disagreement> check(FlowRecord r) {
         String source = r.origin().file() + ":" + r.origin().line();
-        if (r.reporter() == Reporter.FWD) {
-            return Optional.of(unknown(source, r, "reported as forwarded (fwd): no workload's policy decided it"));
+        RecordFlows.Built built = flows.build(r);
+        if (built.flow() == null) {
+            return Optional.of(unknown(source, r, built.reason()));
         }
-        if (!EndpointResolver.isWorkload(r.tracedEndpoint())) {
-            return Optional.of(unknown(source, r, "the reporting endpoint is a " + r.tracedEndpoint().type().name().toLowerCase(java.util.Locale.ROOT)
-                    + ", not a workload"));
-        }
-        EndpointResolver.Resolution src = resolver.resolve(r.source(), null);
-        EndpointResolver.Resolution dst = resolver.resolve(r.destination(), r.destDomains().isEmpty() ? null : r.destDomains().get(0));
-        if (!src.known() || !dst.known()) {
-            return Optional.of(unknown(source, r, !src.known() ? "source " + src.reason() : "destination " + dst.reason()));
-        }
-        OptionalInt proto = Protocols.lenient(r.proto());
-        if (proto.isEmpty()) {
-            return Optional.of(unknown(source, r, "protocol '" + r.proto() + "' is not one the evaluator knows"));
-        }
-        Integer sp = r.source().port();
-        Flow flow = new Flow(src.endpoint(), dst.endpoint(), proto.getAsInt(), r.destPort() == null ? -1 : r.destPort(), -1,
-                sp != null && Protocols.hasPorts(proto.getAsInt()) ? new SourcePorts(sp, sp) : clientPorts);
+        Flow flow = built.flow();
         boolean recordedAllow = r.action() == FlowAction.ALLOW;
-        Decision enforced = side(evaluator.evaluate(flow), r.reporter(), recordedAllow);
+        Decision enforced = RecordFlows.side(evaluator.evaluate(flow), r.reporter(), recordedAllow);
         Optional<PolicyHit> missing = matcher.notInGit(r.enforced()).or(() -> matcher.notInGit(r.pending()));
         String ns = r.tracedEndpoint().namespace();
         List<TraceMatcher.Expected> computed = TraceMatcher.expected(enforced, ns);
@@ -96,7 +74,7 @@ public final class Replay {
         }
         if (!r.pending().isEmpty() && r.pending().get(r.pending().size() - 1).action() != HitAction.PASS) {
             boolean pendingAllow = r.pending().get(r.pending().size() - 1).action() == HitAction.ALLOW;
-            Decision staged = side(evaluator.evaluateStaged(flow), r.reporter(), pendingAllow);
+            Decision staged = RecordFlows.side(evaluator.evaluateStaged(flow), r.reporter(), pendingAllow);
             if (staged.allows() != pendingAllow) {
                 String pendingTrace = TraceMatcher.recordedText(r.pending());
                 String stagedTrace = TraceMatcher.computedText(TraceMatcher.expected(staged, ns));
@@ -106,19 +84,6 @@ public final class Replay {
             }
         }
         return Optional.empty();
-    }
-
-    // Over an unknown source port the verdict may differ by port: take a part that agrees with the record if any.
-    private static Decision side(Verdicts vs, Reporter reporter, boolean recordedAllow) {
-        Decision first = null;
-        for (Verdict v : vs.parts()) {
-            Decision d = reporter == Reporter.SRC ? v.egress() : v.ingress();
-            first = first == null ? d : first;
-            if (d.allows() == recordedAllow) {
-                return d;
-            }
-        }
-        return first;
     }
 
     private static Disagreement unknown(String source, FlowRecord r, String why) {
