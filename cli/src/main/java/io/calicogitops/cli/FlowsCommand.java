@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "flows", mixinStandardHelpOptions = true,
         description = "Observed traffic: read Calico flow logs (Enterprise/Cloud flows.log, Elasticsearch exports, Goldmane/Whisker JSON) "
                 + "and compare them with the policies in Git.",
-        subcommands = {FlowsReplayCommand.class})
+        subcommands = {FlowsReplayCommand.class, FlowsImpactCommand.class})
 public final class FlowsCommand implements Runnable {
 
     @Spec
@@ -17,6 +17,6 @@ public final class FlowsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing subcommand: replay");
+        throw new ParameterException(spec.commandLine(), "missing subcommand: replay or impact");
     }
 }

@@ -134,4 +134,13 @@ class FlowsReplayCommandTest {
         assertEquals(0, skipped.exitCode(), skipped.transcript());
         assertTrue(skipped.out().contains("3 records: 1 agree with Git, 0 disagree, 2 skipped"), skipped.transcript());
     }
+
+    @Test
+    void impact_noStagedPolicy_nothingChanges_exit0() throws IOException {
+        Path f = flows(String.format(RECORD, 80, "allow", "\"0|platform|platform.centos-to-frontend|allow|0\""));
+        CliRun run = CliRun.of("flows", "impact", "--repo", repo.toString(), "--cluster", "c1", "--workloads", workloads.toString(),
+                "--flow-logs", f.toString());
+        assertEquals(0, run.exitCode(), run.transcript());
+        assertTrue(run.out().contains("No observed flow would change."), run.transcript());
+    }
 }
