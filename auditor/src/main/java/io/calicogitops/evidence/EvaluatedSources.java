@@ -70,7 +70,7 @@ public final class EvaluatedSources implements EvidenceSources {
                 + " in-scope workloads, " + r.flowsChecked() + " flows checked); network diagram: "
                 + loaded.model().inventory().workloads().size() + " workloads, " + all.edges().size() + " allowed flows";
         if (!flowLogs.isEmpty()) {
-            ReplayResult replay = Replay.run(loaded, flowLogs, false);
+            ReplayResult replay = Replay.run(new io.calicogitops.flows.FlowModel(loaded.model(), loaded.sourcePorts(), loaded.cluster(), loaded.policySource()), flowLogs, false);
             ReplayReport report = new ReplayReport(replay);
             files.put(BundleLayout.FLOW_REPLAY, report.json().getBytes(StandardCharsets.UTF_8));
             files.put(BundleLayout.FLOW_REPLAY_TEXT, report.text().getBytes(StandardCharsets.UTF_8));

@@ -9,7 +9,6 @@ import io.calicogitops.policy.Evaluator;
 import io.calicogitops.policy.Flow;
 import io.calicogitops.policy.Policy;
 import io.calicogitops.policy.Step;
-import io.calicogitops.query.LoadedModel;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +34,7 @@ public final class Impact {
     private long records;
     private long notEvaluated;
 
-    private Impact(LoadedModel loaded, Optional<String> policy) {
+    private Impact(FlowModel loaded, Optional<String> policy) {
         this.evaluator = loaded.model().compiled();
         this.flows = new RecordFlows(loaded.model().inventory(), loaded.sourcePorts());
         this.staged = loaded.model().policies().staged();
@@ -43,7 +42,7 @@ public final class Impact {
     }
 
     /** Reads every file (malformed input: exit 3) and sums the impact of every staged policy, or of {@code policy} only. */
-    public static ImpactResult run(LoadedModel loaded, List<Path> files, Optional<String> policy) {
+    public static ImpactResult run(FlowModel loaded, List<Path> files, Optional<String> policy) {
         Impact impact = new Impact(loaded, policy);
         FlowLogReader.read(files, false, impact::add);
         List<ImpactRow> out = new ArrayList<>(impact.rows.values());

@@ -6,7 +6,6 @@ import io.calicogitops.flows.PolicyHit.HitAction;
 import io.calicogitops.policy.Decision;
 import io.calicogitops.policy.Evaluator;
 import io.calicogitops.policy.Flow;
-import io.calicogitops.query.LoadedModel;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,14 +24,14 @@ public final class Replay {
     private final RecordFlows flows;
     private final TraceMatcher matcher;
 
-    public Replay(LoadedModel loaded) {
+    public Replay(FlowModel loaded) {
         this.evaluator = loaded.model().compiled();
         this.flows = new RecordFlows(loaded.model().inventory(), loaded.sourcePorts());
         this.matcher = new TraceMatcher(loaded.model().policies());
     }
 
     /** Reads and replays every file; throws (exit 3) on malformed input unless {@code skipMalformed}. */
-    public static ReplayResult run(LoadedModel loaded, List<Path> files, boolean skipMalformed) {
+    public static ReplayResult run(FlowModel loaded, List<Path> files, boolean skipMalformed) {
         Replay replay = new Replay(loaded);
         List<Disagreement> disagreements = new ArrayList<>();
         long[] agreed = {0};

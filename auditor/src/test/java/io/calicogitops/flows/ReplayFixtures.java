@@ -2,7 +2,6 @@ package io.calicogitops.flows;
 
 import io.calicogitops.diag.Diagnostics;
 import io.calicogitops.policy.ModelBuilder;
-import io.calicogitops.query.LoadedModel;
 import io.calicogitops.yaml.YamlReader;
 
 import java.io.IOException;
@@ -10,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /** A small cluster (tiers platform and security, a staged lockdown, three workloads) and records written to a temp file. */
 final class ReplayFixtures {
@@ -104,11 +102,11 @@ final class ReplayFixtures {
     private ReplayFixtures() {
     }
 
-    static LoadedModel model() {
+    static FlowModel model() {
         Diagnostics d = new Diagnostics();
         ModelBuilder b = new ModelBuilder(d).addAll(new YamlReader().read(MODEL, "model.yaml", d));
         d.throwIfErrors("model");
-        return new LoadedModel(b.build(List.of()), "c1", "test model", List.of(), Optional.empty());
+        return new FlowModel(b.build(List.of()), io.calicogitops.policy.SourcePorts.LINUX_EPHEMERAL, "c1", "test model");
     }
 
     /** A level-2 record from dev/centos to default/frontend tcp/80 with the given reporter, action and traces. */

@@ -47,7 +47,7 @@ public final class FlowsImpactCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw new UsageException("--format: expected text or json (got '" + format + "')");
         }
-        ImpactResult result = Impact.run(input.load(), flowLogs, Optional.ofNullable(policy));
+        ImpactResult result = Impact.run(FlowsInput.of(input.load()), flowLogs, Optional.ofNullable(policy));
         String rendered = new ImpactReport(result).render(format);
         OutputFile.write(spec, output, "impact report", w -> w.write(rendered));
         return result.cutsTraffic() ? ExitCodes.FINDINGS : ExitCodes.OK;

@@ -47,7 +47,7 @@ public final class FlowsReplayCommand implements Callable<Integer> {
         if (!ReplayReport.FORMATS.contains(format)) {
             throw new UsageException("--format: expected text, json, html or junit (got '" + format + "')");
         }
-        ReplayResult result = Replay.run(input.load(), flowLogs, skipMalformed);
+        ReplayResult result = Replay.run(FlowsInput.of(input.load()), flowLogs, skipMalformed);
         String rendered = new ReplayReport(result).render(format);
         OutputFile.write(spec, output, "replay report", w -> w.write(rendered));
         return result.agrees() ? ExitCodes.OK : ExitCodes.FINDINGS;
