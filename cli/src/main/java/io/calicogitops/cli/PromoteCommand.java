@@ -56,6 +56,10 @@ public final class PromoteCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     String format;
 
+    @Option(names = "--flow-logs", paramLabel = "FILE", arity = "1..*",
+            description = "observed Calico flow logs: show the real flows that would become denied too (they need --yes as well)")
+    List<Path> flowLogs = new ArrayList<>();
+
     @Mixin
     PackOptions packs = new PackOptions();
 
@@ -67,7 +71,7 @@ public final class PromoteCommand implements Callable<Integer> {
         List<Endpoint> outside = new ArrayList<>();
         externals.forEach(x -> outside.add(io.calicogitops.query.EvaluationInput.external(x)));
         Promoter.Result result = Promoter.promote(new Promoter.Request(fleet, repo, cluster, policy, packs.templates(),
-                packs.overlays(), outside, dryRun, yes, message, Paths::display));
+                packs.overlays(), outside, dryRun, yes, message, Paths::display, flowLogs));
         PrintWriter out = spec.commandLine().getOut();
         out.print(format.equals("json") ? PromoteReport.json(result) : PromoteReport.text(result));
         out.flush();
