@@ -35,6 +35,10 @@ public final class DiagramCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "write to this file instead of stdout")
     Path output;
 
+    @Option(names = "--flow-logs", paramLabel = "FILE", arity = "1..*",
+            description = "observed Calico flow logs: mark each allowed flow used or never used, and draw denied attempts")
+    java.util.List<Path> flowLogs = java.util.List.of();
+
     @Override
     public Integer call() throws IOException {
         if (!format.matches("dot|mermaid|svg|text")) {
@@ -45,11 +49,14 @@ public final class DiagramCommand implements Callable<Integer> {
         if (loaded.model().inventory().workloads().isEmpty()) {
             throw new UsageException("no workloads to draw: give --workloads or --fleet");
         }
-        Diagram d = Diagram.of(loaded.model(), loaded.model().compiled(), sourcePorts.resolve(loaded));
+        Diagram allowed = Diagram.of(loaded.model(), loaded.model().compiled(), sourcePorts.resolve(loaded));
+        io.calicogitops.flows.ObservedDiagram.Result observed = flowLogs.isEmpty() ? null
+                : io.calicogitops.flows.ObservedDiagram.of(FlowsInput.of(loaded), allowed, flowLogs);
+        Diagram d = observed == null ? allowed : observed.diagram();
         String text = switch (format) {
             case "dot" -> d.dot();
             case "mermaid" -> d.mermaid();
-            case "text" -> d.text();
+            case "text" -> observed == null ? d.text() : observed.text();
             default -> d.svg();
         };
         OutputFile.write(spec, output, d.edges().size() + " allowed flows drawn", w -> w.write(text));

@@ -91,6 +91,24 @@ public final class Diagram {
         return new Diagram(g, externals.stream().filter(shown::contains).toList(), kept);
     }
 
+    /**
+     * The same workloads with other arrows (an overlay such as observed traffic relabels them and adds its own), plus
+     * endpoints the new arrows name that the diagram does not have, drawn as external endpoints.
+     */
+    public Diagram withEdges(List<Edge> replaced) {
+        java.util.Set<String> known = new java.util.HashSet<>(externals);
+        groups.values().forEach(known::addAll);
+        TreeSet<String> more = new TreeSet<>(externals);
+        for (Edge e : replaced) {
+            for (String end : List.of(e.from(), e.to())) {
+                if (!known.contains(end)) {
+                    more.add(end);
+                }
+            }
+        }
+        return new Diagram(groups, List.copyOf(more), List.copyOf(replaced));
+    }
+
     public List<Edge> edges() {
         return edges;
     }
