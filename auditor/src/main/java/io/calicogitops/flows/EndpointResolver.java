@@ -42,7 +42,10 @@ public final class EndpointResolver {
             "job-name", "batch.kubernetes.io/controller-uid", "batch.kubernetes.io/job-name", "batch.kubernetes.io/job-completion-index");
 
     private final Inventory inventory;
-    private final Map<String, Resolution> cache = new HashMap<>();
+    private final Map<Key, Resolution> cache = new HashMap<>();
+
+    private record Key(FlowEndpoint endpoint, String domain) {
+    }
 
     /** The endpoint, or why there is none ({@code none}/{@code several} workloads match, or the type is not modelled). */
     public record Resolution(Endpoint endpoint, String reason) {
@@ -57,8 +60,7 @@ public final class EndpointResolver {
 
     /** Resolves one end of a record; {@code domain} is the record's first {@code dest_domains} entry for the destination. */
     public Resolution resolve(FlowEndpoint e, String domain) {
-        String key = e.type() + "|" + e.namespace() + "|" + e.name() + "|" + e.nameAggr() + "|" + e.ip() + "|" + e.labels() + "|" + domain;
-        return cache.computeIfAbsent(key, k -> compute(e, domain));
+        return cache.computeIfAbsent(new Key(e, domain), k -> compute(e, domain));
     }
 
     private Resolution compute(FlowEndpoint e, String domain) {

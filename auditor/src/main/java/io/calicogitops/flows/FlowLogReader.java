@@ -33,6 +33,9 @@ import java.util.zip.GZIPInputStream;
 public final class FlowLogReader {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** One record per line: anything after the object on the same line is an error, not silently ignored. */
+    private static final com.fasterxml.jackson.databind.ObjectReader LINE = MAPPER.reader()
+            .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final boolean skipMalformed;
     private final Diagnostics diagnostics = new Diagnostics();
@@ -117,6 +120,15 @@ public final class FlowLogReader {
             if (line.isBlank()) {
                 continue;
             }
+            if (line.stripLeading().startsWith("{") && !line.contains("\"hits\"") && !line.contains("\"items\"")) {
+                // The common case, a record per line: one tree, no wrapper to look for.
+                try {
+                    emit(LINE.readTree(line), SourceLocation.of(file, number, 1 + line.indexOf('{')), sink);
+                } catch (JsonProcessingException e) {
+                    malformed(location(file, number - 1, e.getLocation()), "not valid JSON: " + e.getOriginalMessage());
+                }
+                continue;
+            }
             try (JsonParser p = MAPPER.createParser(line)) {
                 while (p.nextToken() != null) {
                     root(p, file, number - 1, sink);
@@ -141,7 +153,8 @@ public final class FlowLogReader {
     private void root(JsonParser p, String file, int lineOffset, Consumer<FlowRecord> sink) throws IOException {
         if (p.currentToken() == JsonToken.START_ARRAY) {
             while (p.nextToken() != JsonToken.END_ARRAY) {
-                element(p, file, lineOffset, sink);
+                SourceLocation at = location(file, lineOffset, p.currentTokenLocation());
+                emit(MAPPER.readTree(p), at, sink);
             }
         } else {
             element(p, file, lineOffset, sink);

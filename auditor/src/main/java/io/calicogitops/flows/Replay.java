@@ -42,10 +42,9 @@ public final class Replay {
 
     /** The record's disagreement with Git, or empty when Git explains it. */
     public Optional<Disagreement> check(FlowRecord r) {
-        String source = r.origin().file() + ":" + r.origin().line();
         RecordFlows.Built built = flows.build(r);
         if (built.flow() == null) {
-            return Optional.of(unknown(source, r, built.reason()));
+            return Optional.of(unknown(source(r), r, built.reason()));
         }
         Flow flow = built.flow();
         boolean recordedAllow = r.action() == FlowAction.ALLOW;
@@ -53,6 +52,12 @@ public final class Replay {
         Optional<PolicyHit> missing = matcher.notInGit(r.enforced()).or(() -> matcher.notInGit(r.pending()));
         String ns = r.tracedEndpoint().namespace();
         List<TraceMatcher.Expected> computed = TraceMatcher.expected(enforced, ns);
+        boolean traceDiffers = r.policiesRecorded() && !r.enforced().isEmpty() && !TraceMatcher.same(r.enforced(), computed);
+        boolean pendingDecides = !r.pending().isEmpty() && r.pending().get(r.pending().size() - 1).action() != HitAction.PASS;
+        if (missing.isEmpty() && enforced.allows() == recordedAllow && !traceDiffers && !pendingDecides) {
+            return Optional.empty(); // the common case: no text is built for a record that agrees
+        }
+        String source = source(r);
         String recordedTrace = TraceMatcher.recordedText(r.enforced());
         String computedTrace = TraceMatcher.computedText(computed);
         String flowText = describe(r);
@@ -66,12 +71,12 @@ public final class Replay {
                     word(enforced.allows()) + " " + computedTrace, flowText + ": the dataplane recorded " + word(recordedAllow)
                             + ", the policies in Git " + word(enforced.allows())));
         }
-        if (r.policiesRecorded() && !r.enforced().isEmpty() && !TraceMatcher.same(r.enforced(), computed)) {
+        if (traceDiffers) {
             return Optional.of(new Disagreement(source, Category.DECIDING_RULE, recordedTrace, computedTrace,
                     flowText + ": both " + word(recordedAllow) + ", but the dataplane's trace [" + recordedTrace
                             + "] is not Git's [" + computedTrace + "]"));
         }
-        if (!r.pending().isEmpty() && r.pending().get(r.pending().size() - 1).action() != HitAction.PASS) {
+        if (pendingDecides) {
             boolean pendingAllow = r.pending().get(r.pending().size() - 1).action() == HitAction.ALLOW;
             Decision staged = RecordFlows.side(evaluator.evaluateStaged(flow), r.reporter(), pendingAllow);
             if (staged.allows() != pendingAllow) {
@@ -83,6 +88,10 @@ public final class Replay {
             }
         }
         return Optional.empty();
+    }
+
+    private static String source(FlowRecord r) {
+        return r.origin().file() + ":" + r.origin().line();
     }
 
     private static Disagreement unknown(String source, FlowRecord r, String why) {

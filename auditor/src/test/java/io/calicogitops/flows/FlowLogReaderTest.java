@@ -111,7 +111,7 @@ class FlowLogReaderTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> FlowLogReader.read(List.of(DIR.resolve("malformed.jsonl")), false, r -> { }));
         List<Integer> lines = e.diagnostics().stream().map(d -> d.location().line()).toList();
-        assertEquals(List.of(2, 3, 4), lines, e.getMessage());
+        assertEquals(List.of(2, 3, 4, 5), lines, e.getMessage());
         assertTrue(e.getMessage().contains("malformed.jsonl:2:1: error: action must be allow or deny"), e.getMessage());
     }
 
@@ -121,6 +121,6 @@ class FlowLogReaderTest {
         FlowLogReader.Summary s = FlowLogReader.read(List.of(DIR.resolve("malformed.jsonl")), true, good::add);
         assertEquals(1, s.records());
         assertEquals(1, good.size());
-        assertEquals(List.of(2, 3, 4), s.skipped().stream().map(x -> x.where().line()).toList());
+        assertEquals(List.of(2, 3, 4, 5), s.skipped().stream().map(x -> x.where().line()).toList());
     }
 }
