@@ -143,4 +143,21 @@ class FlowsReplayCommandTest {
         assertEquals(0, run.exitCode(), run.transcript());
         assertTrue(run.out().contains("No observed flow would change."), run.transcript());
     }
+
+    @Test
+    void diagramWithFlowLogs_marksUsedAndNeverUsed() throws IOException {
+        Files.writeString(workloads, WORKLOADS.replace("image: nginx}", "image: nginx, ports: [{containerPort: 80}]}"));
+        Path f = flows(String.format(RECORD, 80, "allow", ""));
+        CliRun used = CliRun.of("diagram", "--repo", repo.toString(), "--cluster", "c1", "--workloads", workloads.toString(),
+                "--format", "text", "--flow-logs", f.toString());
+        assertEquals(0, used.exitCode(), used.transcript());
+        assertTrue(used.out().contains("dev/centos -> default/frontend  TCP/80 [used]"), used.transcript());
+        assertTrue(used.out().contains("Allowed but never used (candidates to tighten): 0"), used.transcript());
+
+        Path other = flows(String.format(RECORD, 8080, "deny", ""));
+        CliRun unused = CliRun.of("diagram", "--repo", repo.toString(), "--cluster", "c1", "--workloads", workloads.toString(),
+                "--format", "text", "--flow-logs", other.toString());
+        assertTrue(unused.out().contains("TCP/80 [never used]"), unused.transcript());
+        assertTrue(unused.out().contains("TCP/8080 [denied attempt]"), unused.transcript());
+    }
 }
