@@ -5,7 +5,7 @@ import io.calicogitops.flows.ImpactRow.Change;
 import io.calicogitops.flows.PolicyHit.HitAction;
 import io.calicogitops.policy.Action;
 import io.calicogitops.policy.Decision;
-import io.calicogitops.policy.CompiledEvaluator;
+import io.calicogitops.policy.Evaluator;
 import io.calicogitops.policy.Flow;
 import io.calicogitops.policy.Policy;
 import io.calicogitops.policy.Step;
@@ -26,7 +26,7 @@ import java.util.TreeMap;
  */
 public final class Impact {
 
-    private final CompiledEvaluator evaluator;
+    private final Evaluator evaluator;
     private final RecordFlows flows;
     private final List<Policy> staged;
     private final Optional<String> only;
@@ -35,7 +35,7 @@ public final class Impact {
     private long notEvaluated;
 
     private Impact(FlowModel loaded, Optional<String> policy) {
-        this.evaluator = new CompiledEvaluator(loaded.model().policies(), loaded.model().inventory());
+        this.evaluator = loaded.model().compiled();
         this.flows = new RecordFlows(loaded.model().inventory(), loaded.sourcePorts());
         this.staged = loaded.model().policies().staged();
         this.only = policy;
@@ -74,8 +74,8 @@ public final class Impact {
             notEvaluated++;
         } else {
             Flow f = built.flow();
-            Decision now = RecordFlows.side(evaluator.evaluate(f, RecordFlows.direction(r)), r.reporter(), allowedNow);
-            Decision then = RecordFlows.side(evaluator.evaluateStaged(f, RecordFlows.direction(r)), r.reporter(), !now.allows());
+            Decision now = RecordFlows.side(evaluator.evaluate(f), r.reporter(), allowedNow);
+            Decision then = RecordFlows.side(evaluator.evaluateStaged(f), r.reporter(), !now.allows());
             if (now.allows() != then.allows()) {
                 evaluatedChange = now.allows() ? Change.WOULD_DENY : Change.WOULD_ALLOW;
                 Step deciding = deciding(then);

@@ -48,11 +48,6 @@ final class RecordFlows {
                 sp != null && Protocols.hasPorts(proto.getAsInt()) ? new SourcePorts(sp, sp) : clientPorts), null);
     }
 
-    /** The direction a record's trace describes: egress for {@code src}, ingress for {@code dst}. */
-    static io.calicogitops.policy.Direction direction(FlowRecord r) {
-        return r.reporter() == Reporter.SRC ? io.calicogitops.policy.Direction.EGRESS : io.calicogitops.policy.Direction.INGRESS;
-    }
-
     /**
      * The decision at the record's side (src: egress at the source, dst: ingress at the destination). Over an unknown
      * source port the verdict may differ by port: a part that agrees with {@code prefer} is taken if there is one.

@@ -4,7 +4,7 @@ import io.calicogitops.flows.Disagreement.Category;
 import io.calicogitops.flows.FlowRecord.FlowAction;
 import io.calicogitops.flows.PolicyHit.HitAction;
 import io.calicogitops.policy.Decision;
-import io.calicogitops.policy.CompiledEvaluator;
+import io.calicogitops.policy.Evaluator;
 import io.calicogitops.policy.Flow;
 
 import java.nio.file.Path;
@@ -20,12 +20,12 @@ import java.util.Optional;
  */
 public final class Replay {
 
-    private final CompiledEvaluator evaluator;
+    private final Evaluator evaluator;
     private final RecordFlows flows;
     private final TraceMatcher matcher;
 
     public Replay(FlowModel loaded) {
-        this.evaluator = new CompiledEvaluator(loaded.model().policies(), loaded.model().inventory());
+        this.evaluator = loaded.model().compiled();
         this.flows = new RecordFlows(loaded.model().inventory(), loaded.sourcePorts());
         this.matcher = new TraceMatcher(loaded.model().policies());
     }
@@ -48,7 +48,7 @@ public final class Replay {
         }
         Flow flow = built.flow();
         boolean recordedAllow = r.action() == FlowAction.ALLOW;
-        Decision enforced = RecordFlows.side(evaluator.evaluate(flow, RecordFlows.direction(r)), r.reporter(), recordedAllow);
+        Decision enforced = RecordFlows.side(evaluator.evaluate(flow), r.reporter(), recordedAllow);
         Optional<PolicyHit> missing = matcher.notInGit(r.enforced()).or(() -> matcher.notInGit(r.pending()));
         String ns = r.tracedEndpoint().namespace();
         List<TraceMatcher.Expected> computed = TraceMatcher.expected(enforced, ns);
@@ -78,7 +78,7 @@ public final class Replay {
         }
         if (pendingDecides) {
             boolean pendingAllow = r.pending().get(r.pending().size() - 1).action() == HitAction.ALLOW;
-            Decision staged = RecordFlows.side(evaluator.evaluateStaged(flow, RecordFlows.direction(r)), r.reporter(), pendingAllow);
+            Decision staged = RecordFlows.side(evaluator.evaluateStaged(flow), r.reporter(), pendingAllow);
             if (staged.allows() != pendingAllow) {
                 String pendingTrace = TraceMatcher.recordedText(r.pending());
                 String stagedTrace = TraceMatcher.computedText(TraceMatcher.expected(staged, ns));

@@ -24,17 +24,4 @@ public final class CompiledEvaluator implements Evaluator {
     public Verdicts evaluateStaged(Flow flow) {
         return staged.verdicts(flow);
     }
-
-    /**
-     * One side only: egress at the source or ingress at the destination, with the same source-port splits that side
-     * has in {@link #evaluate}; the other side of each part is a placeholder ({@code NO_POLICY}, "(not evaluated)").
-     */
-    public Verdicts evaluate(Flow flow, Direction only) {
-        return enforced.verdicts(flow, only);
-    }
-
-    /** {@link #evaluate(Flow, Direction)} with every staged policy enforced. */
-    public Verdicts evaluateStaged(Flow flow, Direction only) {
-        return staged.verdicts(flow, only);
-    }
 }

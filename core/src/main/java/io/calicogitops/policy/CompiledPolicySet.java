@@ -190,38 +190,6 @@ final class CompiledPolicySet {
         return Verdicts.over(flow, cuts.distinct().sorted().toArray(), port -> verdict(flow, port));
     }
 
-    /**
-     * Only direction {@code only} evaluated (egress at the source or ingress at the destination), split where that
-     * side's rules look at the source port; the other side of every part is {@link #notEvaluated}. For callers that
-     * compare one side, as a flow-log record (one reporter) does: half the work of {@link #verdicts(Flow)}.
-     */
-    Verdicts verdicts(Flow flow, Direction only) {
-        Endpoint self = only == Direction.EGRESS ? flow.source() : flow.destination();
-        if (!flow.hasSourcePort()) {
-            return Verdicts.single(flow, sideVerdict(flow, only, -1));
-        }
-        Plan plan = self.external() ? null : planOf(self, only);
-        if (plan == null || !plan.sourceMatters()) {
-            return Verdicts.single(flow, sideVerdict(flow, only, flow.sourcePorts().min()));
-        }
-        IntStream cuts = Arrays.stream(plan.sourceCuts());
-        if (plan.namedSource()) {
-            cuts = IntStream.concat(cuts, flow.source().ports().stream().flatMapToInt(cp -> IntStream.of(cp.port(), cp.port() + 1)));
-        }
-        return Verdicts.over(flow, cuts.distinct().sorted().toArray(), port -> sideVerdict(flow, only, port));
-    }
-
-    /** The placeholder for the side {@link #verdicts(Flow, Direction)} does not evaluate. */
-    static Decision notEvaluated(Direction d) {
-        return new Decision(d, "(not evaluated)", Outcome.NO_POLICY, List.of());
-    }
-
-    private Verdict sideVerdict(Flow flow, Direction only, int sourcePort) {
-        return only == Direction.EGRESS
-                ? new Verdict(flow, decide(flow.source(), flow.destination(), Direction.EGRESS, flow, sourcePort), notEvaluated(Direction.INGRESS))
-                : new Verdict(flow, notEvaluated(Direction.EGRESS), decide(flow.destination(), flow.source(), Direction.INGRESS, flow, sourcePort));
-    }
-
     private Verdict verdict(Flow flow, int sourcePort) {
         return new Verdict(flow, decide(flow.source(), flow.destination(), Direction.EGRESS, flow, sourcePort),
                 decide(flow.destination(), flow.source(), Direction.INGRESS, flow, sourcePort));
