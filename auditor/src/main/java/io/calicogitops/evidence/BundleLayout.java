@@ -34,6 +34,9 @@ public final class BundleLayout {
     public static final String SEGMENTATION_LIVE_TEXT = "segmentation/live.txt";
     public static final String NETWORK_DIAGRAM_LIVE = "diagram/network-diagram-live.svg";
     public static final String DATA_FLOWS_LIVE = "diagram/data-flows-live.svg";
+    // Observed traffic (export with --flow-logs): the flow-log records replayed against the policies in Git.
+    public static final String FLOW_REPLAY = "observed/flow-replay.json";
+    public static final String FLOW_REPLAY_TEXT = "observed/flow-replay.txt";
     /** The live objects the live evaluation read (policies, workloads), Secret values masked. */
     public static final String LIVE_EVALUATED = "live/evaluated-objects.yaml";
 

@@ -44,6 +44,22 @@ final class CheckResults {
     record Drift(boolean inSync, String worst, long differing) {
     }
 
+    /** The flow replay's counts ({@code observed/flow-replay.json}). */
+    record Replay(long records, long disagreed, long skipped) {
+        boolean agrees() {
+            return records > 0 && disagreed == 0 && skipped == 0;
+        }
+    }
+
+    static Optional<Replay> replay(BundleFacts f) {
+        byte[] bytes = f.files().get(BundleLayout.FLOW_REPLAY);
+        if (bytes == null) {
+            return Optional.empty();
+        }
+        JsonNode n = JsonText.parse(bytes, BundleLayout.FLOW_REPLAY);
+        return Optional.of(new Replay(n.path("records").asLong(), n.path("disagreed").asLong(), n.path("skipped").asLong()));
+    }
+
     static Optional<Segmentation> segmentation(BundleFacts f, String path) {
         byte[] bytes = f.files().get(path);
         if (bytes == null) {

@@ -43,8 +43,17 @@ final class PciChecks {
         Optional<CheckResults.Segmentation> live = CheckResults.segmentation(f, BundleLayout.SEGMENTATION_LIVE);
         List<String> read = new ArrayList<>(List.of(git.get().path()));
         live.ifPresent(l -> read.add(l.path()));
+        Optional<CheckResults.Replay> replay = CheckResults.replay(f);
+        replay.ifPresent(r -> read.add(BundleLayout.FLOW_REPLAY));
+        // Only a replay in which every record agrees lets the row say the observed traffic matches Git.
+        String observed = replay.map(r -> r.agrees()
+                ? " Observed traffic consistent with the policies in Git: " + r.records() + " flow-log records replayed, all agree ("
+                        + BundleLayout.FLOW_REPLAY + ")."
+                : " Observed traffic: " + r.disagreed() + " of " + r.records() + " flow-log records disagree with the policies in Git"
+                        + (r.records() == 0 ? " (no records)" : "") + "; see " + BundleLayout.FLOW_REPLAY_TEXT + ".").orElse("");
         String both = "Segmentation: Git: " + git.get().words() + " / Live: "
-                + live.map(CheckResults.Segmentation::words).orElse("no live state in the bundle, so this status is computed from Git only") + ".";
+                + live.map(CheckResults.Segmentation::words).orElse("no live state in the bundle, so this status is computed from Git only") + "."
+                + observed;
         if (live.isPresent() && live.get().violated()) {
             return new Verdict(Optional.of(EvidenceStatus.NOT_MET), both + " " + quote(live.get(), BundleLayout.SEGMENTATION_LIVE_TEXT), read);
         }
@@ -55,7 +64,7 @@ final class PciChecks {
             return new Verdict(Optional.of(EvidenceStatus.PARTIAL), both + " The live state is in the bundle but could not be "
                     + "proved segmented, so Git's result alone does not evidence it.", read);
         }
-        if (!git.get().proves()) {
+        if (!git.get().proves() || replay.isPresent() && !replay.get().agrees()) {
             return new Verdict(Optional.of(EvidenceStatus.PARTIAL), both, read);
         }
         return new Verdict(Optional.empty(), both, read);

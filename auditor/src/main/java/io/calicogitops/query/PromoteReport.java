@@ -1,5 +1,8 @@
 package io.calicogitops.query;
 
+import io.calicogitops.flows.ImpactRow;
+import io.calicogitops.flows.ObservedChanges;
+import io.calicogitops.report.TextReporter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -41,15 +44,30 @@ public final class PromoteReport {
                 .append("; become allowed: ").append(r.allowed().size()).append('\n');
         table(b, "flows that become denied", r.denied(), true);
         table(b, "flows that become allowed", r.allowed(), false);
+        r.observed().ifPresent(o -> observed(b, o));
         b.append(switch (r.outcome()) {
             case DRY_RUN -> "dry run: nothing written\n";
             case NEEDS_ACCEPT -> r.denied().size() + (r.denied().size() == 1 ? " flow" : " flows")
+                    + (r.observedDenied().isEmpty() ? "" : " and " + r.observedDenied().size() + " observed source/destination pairs")
                     + " would become denied: re-run with --yes to accept; nothing written\n";
             case PROMOTED -> r.commit().map(c -> "committed " + c.substring(0, 12) + ": " + r.filesChanged() + " files")
                     .orElse("no changes to commit") + "; profile " + r.profileFile() + " edited (commit it with your fleet)\n";
             case ALREADY_ENFORCED -> "";
         });
         return b.toString();
+    }
+
+    /** Observed flows from the flow logs next to the evaluated ones: real traffic, with its counts. */
+    private static void observed(StringBuilder b, ObservedChanges.Result o) {
+        b.append("\nobserved flows (").append(o.records()).append(" flow-log records, ").append(o.notEvaluated())
+                .append(" not evaluated): become denied: ").append(o.denied().size()).append("; become allowed: ")
+                .append(o.rows().size() - o.denied().size()).append('\n');
+        for (ImpactRow row : o.rows()) {
+            b.append("  ").append(row.change().id()).append(' ').append(TextReporter.printable(row.source())).append(" -> ")
+                    .append(TextReporter.printable(row.destination())).append(' ').append(TextReporter.printable(row.port())).append(": ")
+                    .append(row.counts().numFlows()).append(" flows, ").append(row.counts().bytesIn() + row.counts().bytesOut())
+                    .append(" bytes (").append(row.decidingRule()).append(")\n");
+        }
     }
 
     private static void table(StringBuilder b, String title, List<FlowChange> changes, boolean byAfter) {
@@ -81,6 +99,18 @@ public final class PromoteReport {
         n.put("flowsEvaluated", r.flowsEvaluated());
         n.set("becomeDenied", flows(r.denied()));
         n.set("becomeAllowed", flows(r.allowed()));
+        r.observed().ifPresent(o -> {
+            ObjectNode obs = n.putObject("observed");
+            obs.put("records", o.records());
+            obs.put("notEvaluated", o.notEvaluated());
+            ArrayNode rows = obs.putArray("changes");
+            for (ImpactRow row : o.rows()) {
+                rows.addObject().put("change", row.change().id()).put("source", row.source()).put("destination", row.destination())
+                        .put("port", row.port()).put("decidingRule", row.decidingRule()).put("records", row.records())
+                        .put("flows", row.counts().numFlows()).put("bytes", row.counts().bytesIn() + row.counts().bytesOut())
+                        .put("packets", row.counts().packetsIn() + row.counts().packetsOut());
+            }
+        });
         r.commit().ifPresentOrElse(c -> n.put("commit", c), () -> n.putNull("commit"));
         try {
             return JsonStyle.PRETTY.writeValueAsString(n) + "\n";

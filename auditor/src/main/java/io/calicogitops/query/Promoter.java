@@ -7,6 +7,8 @@ import io.calicogitops.diag.SourceLocation;
 import io.calicogitops.diag.UsageException;
 import io.calicogitops.fleet.ClusterProfile;
 import io.calicogitops.fleet.ProfileEdit;
+import io.calicogitops.flows.ImpactRow;
+import io.calicogitops.flows.ObservedChanges;
 import io.calicogitops.model.Resource;
 import io.calicogitops.policy.ClusterModel;
 import io.calicogitops.policy.DestinationPorts;
@@ -55,9 +57,16 @@ public final class Promoter {
     /** What to promote, where, and how careful to be. */
     public record Request(Path fleet, Path repo, String cluster, String policy, Optional<Path> templates,
                           Optional<Path> overlays, List<Endpoint> externals, boolean dryRun, boolean accept,
-                          String message, Function<Path, String> display) {
+                          String message, Function<Path, String> display, List<Path> flowLogs) {
         public Request {
             externals = List.copyOf(externals);
+            flowLogs = flowLogs == null ? List.of() : List.copyOf(flowLogs);
+        }
+
+        /** Without flow logs. */
+        public Request(Path fleet, Path repo, String cluster, String policy, Optional<Path> templates, Optional<Path> overlays,
+                       List<Endpoint> externals, boolean dryRun, boolean accept, String message, Function<Path, String> display) {
+            this(fleet, repo, cluster, policy, templates, overlays, externals, dryRun, accept, message, display, List.of());
         }
     }
 
@@ -68,10 +77,16 @@ public final class Promoter {
     /** What the promotion did or would do. */
     public record Result(String cluster, String policy, Promotion promotion, String profileFile, String fromValue,
                          String fromKind, String toKind, List<FlowChange> denied, List<FlowChange> allowed, int flowsEvaluated,
-                         Outcome outcome, Optional<String> commit, int filesChanged) {
+                         Outcome outcome, Optional<String> commit, int filesChanged, Optional<ObservedChanges.Result> observed) {
         public Result {
             denied = List.copyOf(denied);
             allowed = List.copyOf(allowed);
+            observed = observed == null ? Optional.empty() : observed;
+        }
+
+        /** Observed flows (from the flow logs) that would become denied; empty without flow logs. */
+        public List<ImpactRow> observedDenied() {
+            return observed.map(ObservedChanges.Result::denied).orElse(List.of());
         }
     }
 
@@ -112,7 +127,7 @@ public final class Promoter {
             if (enforced.isPresent()) {
                 return new Result(request.cluster(), name, promotion, request.display().apply(profileFile), "",
                         enforced.get().kind(), enforced.get().kind(), List.of(), List.of(), 0, Outcome.ALREADY_ENFORCED,
-                        Optional.empty(), 0);
+                        Optional.empty(), 0, Optional.empty());
             }
             throw new InvalidValueException("policy", "cluster '" + request.cluster() + "' renders no policy named '" + name + "'");
         }
@@ -136,8 +151,12 @@ public final class Promoter {
             List<FlowChange> denied = new ArrayList<>();
             List<FlowChange> allowed = new ArrayList<>();
             int evaluated = compare(beforeModel, afterModel, profile.evaluation().sourcePorts(), denied, allowed);
+            // Real traffic the promotion would cut counts like an evaluated flow: refused without --yes.
+            Optional<ObservedChanges.Result> observed = request.flowLogs().isEmpty() ? Optional.empty()
+                    : Optional.of(ObservedChanges.between(beforeModel, afterModel, profile.evaluation().sourcePorts(), name, request.flowLogs()));
+            boolean cuts = !denied.isEmpty() || observed.map(o -> !o.denied().isEmpty()).orElse(false);
             Outcome outcome = request.dryRun() ? Outcome.DRY_RUN
-                    : !denied.isEmpty() && !request.accept() ? Outcome.NEEDS_ACCEPT : Outcome.PROMOTED;
+                    : cuts && !request.accept() ? Outcome.NEEDS_ACCEPT : Outcome.PROMOTED;
             Optional<String> commit = Optional.empty();
             int files = 0;
             if (outcome == Outcome.PROMOTED) {
@@ -149,7 +168,7 @@ public final class Promoter {
                 keep = true;
             }
             return new Result(request.cluster(), name, promotion, request.display().apply(profileFile), fromValue,
-                    staged.get().kind(), promoted.kind(), denied, allowed, evaluated, outcome, commit, files);
+                    staged.get().kind(), promoted.kind(), denied, allowed, evaluated, outcome, commit, files, observed);
         } finally {
             if (!keep) {
                 write(profileFile, original);

@@ -122,7 +122,7 @@ public final class JunitReporter implements Renderer<AuditReport> {
     }
 
     /** Replaces characters that XML 1.0 cannot carry at all (escaping does not help) with U+FFFD. */
-    static String clean(String s) {
+    public static String clean(String s) {
         if (s == null) {
             return "";
         }

@@ -32,6 +32,10 @@ public final class DiagramCommand implements Callable<Integer>, FormattedCommand
     @Mixin
     OutputOptions output;
 
+    @Option(names = "--flow-logs", paramLabel = "FILE", arity = "1..*",
+            description = "observed Calico flow logs: mark each allowed flow used or never used, and draw denied attempts")
+    java.util.List<Path> flowLogs = java.util.List.of();
+
     @Override
     public Integer call() throws IOException {
         output.format(reporter());
@@ -40,8 +44,15 @@ public final class DiagramCommand implements Callable<Integer>, FormattedCommand
         if (loaded.model().inventory().workloads().isEmpty()) {
             throw new UsageException("no workloads to draw: give --workloads or --fleet");
         }
-        Diagram d = Diagram.of(loaded.model(), loaded.model().compiled(), sourcePorts.resolve(loaded));
-        output.print(spec, reporter(), d, d.edges().size() + " allowed flows drawn");
+        Diagram allowed = Diagram.of(loaded.model(), loaded.model().compiled(), sourcePorts.resolve(loaded));
+        if (flowLogs.isEmpty()) {
+            output.print(spec, reporter(), allowed, allowed.edges().size() + " allowed flows drawn");
+            return ExitCodes.OK;
+        }
+        io.calicogitops.flows.ObservedDiagram.Result observed =
+                io.calicogitops.flows.ObservedDiagram.of(FlowsInput.of(loaded), allowed, flowLogs);
+        output.print(spec, Diagram.reporter(observed.text()), observed.diagram(),
+                observed.diagram().edges().size() + " allowed flows drawn");
         return ExitCodes.OK;
     }
 

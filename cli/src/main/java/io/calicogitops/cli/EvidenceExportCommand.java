@@ -66,6 +66,10 @@ public final class EvidenceExportCommand implements Callable<Integer> {
     @Option(names = "--workloads", paramLabel = "PATH", arity = "1..*", description = "workload manifests for the segmentation check and diagrams")
     java.util.List<Path> workloads = java.util.List.of();
 
+    @Option(names = "--flow-logs", paramLabel = "FILE", arity = "1..*",
+            description = "Calico flow logs to replay against Git (with --fleet or --workloads): the bundle gets the replay summary")
+    java.util.List<Path> flowLogs = java.util.List.of();
+
     @Option(names = "--sign-key", paramLabel = "KEY", description = "Ed25519 private key (PKCS#8 PEM) to sign the manifest with")
     Path signKey;
 
@@ -73,6 +77,9 @@ public final class EvidenceExportCommand implements Callable<Integer> {
     public Integer call() {
         if (source != null && source.inCluster) {
             throw new io.calicogitops.diag.UsageException("evidence export: --in-cluster is for audit; give --kubeconfig or --live");
+        }
+        if (!flowLogs.isEmpty() && fleet == null && workloads.isEmpty()) {
+            throw new io.calicogitops.diag.UsageException("evidence export: --flow-logs needs the workloads: give --fleet or --workloads");
         }
         Optional<LiveInput> live = source == null ? Optional.empty()
                 : source.isFiles() ? Optional.of(LiveInput.files(source.live))
@@ -82,7 +89,7 @@ public final class EvidenceExportCommand implements Callable<Integer> {
                 generatedAt == null ? EvidenceTime.now() : EvidenceTime.generatedAt(generatedAt), BuildInfo.current(),
                 Optional.ofNullable(signKey).map(k -> SigningKeys.readPrivate(k, "--sign-key " + Paths.display(k))),
                 fleet == null && workloads.isEmpty() ? EvidenceSources.standard()
-                        : new EvaluatedSources(EvidenceSources.standard(), Optional.ofNullable(fleet), workloads), out);
+                        : new EvaluatedSources(EvidenceSources.standard(), Optional.ofNullable(fleet), workloads, flowLogs), out);
         ExportResult result = new Evidence().export(request);
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "wrote %s (%d files, %,d bytes%s)%n", Paths.display(result.out()),

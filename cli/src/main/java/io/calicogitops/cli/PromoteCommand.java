@@ -53,6 +53,10 @@ public final class PromoteCommand implements Callable<Integer>, FormattedCommand
     @Mixin
     OutputOptions output;
 
+    @Option(names = "--flow-logs", paramLabel = "FILE", arity = "1..*",
+            description = "observed Calico flow logs: show the real flows that would become denied too (they need --yes as well)")
+    List<Path> flowLogs = new ArrayList<>();
+
     @Mixin
     PackOptions packs = new PackOptions();
 
@@ -62,7 +66,7 @@ public final class PromoteCommand implements Callable<Integer>, FormattedCommand
         List<Endpoint> outside = new ArrayList<>();
         externals.forEach(x -> outside.add(io.calicogitops.query.EvaluationInput.external(x)));
         Promoter.Result result = Promoter.promote(new Promoter.Request(fleet, target.repo, target.cluster, policy, packs.templates(),
-                packs.overlays(), outside, dryRun, yes, message, Paths::display));
+                packs.overlays(), outside, dryRun, yes, message, Paths::display, flowLogs));
         output.print(spec, reporter(), result, result.outcome().name().toLowerCase(java.util.Locale.ROOT));
         return result.outcome() == Promoter.Outcome.NEEDS_ACCEPT ? ExitCodes.FINDINGS : ExitCodes.OK;
     }

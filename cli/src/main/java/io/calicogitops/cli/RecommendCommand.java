@@ -1,6 +1,5 @@
 package io.calicogitops.cli;
 
-import io.calicogitops.diag.CalicoGitOpsException;
 import io.calicogitops.diag.ExitCodes;
 import io.calicogitops.flows.FlowRecordSource;
 import io.calicogitops.flows.RecommendReport;
@@ -58,10 +57,7 @@ public final class RecommendCommand implements Callable<Integer> {
     Path out;
 
     public RecommendCommand() {
-        this(files -> {
-            throw new CalicoGitOpsException("this build has no flow-log reader (io.calicogitops.flows.FlowLogReader) to read "
-                    + files.size() + " file(s)");
-        });
+        this(FlowRecordSource.files());
     }
 
     RecommendCommand(FlowRecordSource source) {

@@ -11,7 +11,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {RenderCommand.class, ValidateCommand.class, AuditCommand.class, ApplyCommand.class, LogCommand.class,
                 HistoryCommand.class, EvidenceCommand.class, ReachCommand.class, CheckCommand.class, DiagramCommand.class,
                 LintCommand.class, MatrixCommand.class, PromoteCommand.class, ImportCommand.class, RecommendCommand.class,
-                DemoCommand.class, CompletionCommand.class},
+                FlowsCommand.class, DemoCommand.class, CompletionCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 findings, 2 usage, 3 invalid input, 4 cluster or Git access failure, 70 internal error."})
 public final class RootCommand implements Runnable {
 

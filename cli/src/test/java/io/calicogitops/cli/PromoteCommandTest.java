@@ -164,4 +164,34 @@ class PromoteCommandTest {
         assertTrue(run.err().contains("eks-dev.yaml:28:10: error: defaultDeny.order: expected a number"), run.transcript());
         assertEquals(originalProfile, Files.readString(profile));
     }
+
+    @Test
+    void withFlowLogs_observedTrafficThatWouldBeCut_isShownAndNeedsYes() throws IOException {
+        // dev/nginx's observed egress to the internet: allowed now, denied once the default deny is enforced.
+        Path flows = tmp.resolve("flows.log");
+        Files.writeString(flows, "{\"source_type\":\"wep\",\"source_name_aggr\":\"dev-nginx-6d4cf56db6-*\",\"source_namespace\":\"dev\","
+                + "\"source_labels\":{\"labels\":[\"app=nginx\",\"pod-template-hash=6d4cf56db6\"]},\"dest_type\":\"net\",\"dest_name_aggr\":\"pub\","
+                + "\"dest_namespace\":\"-\",\"dest_port\":443,\"proto\":\"tcp\",\"action\":\"allow\",\"reporter\":\"src\","
+                + "\"num_flows\":7,\"bytes_in\":1000,\"bytes_out\":200}\n");
+        String before = head();
+
+        CliRun json = promote("--flow-logs", flows.toString(), "--format", "json");
+
+        assertEquals(1, json.exitCode(), json.transcript());
+        JsonNode document = MAPPER.readTree(json.out());
+        try (java.io.InputStream in = getClass().getResourceAsStream("/schemas/promote.v1.schema.json")) {
+            com.networknt.schema.Schema schema = com.networknt.schema.SchemaRegistry
+                    .withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12).getSchema(MAPPER.readTree(in));
+            assertEquals(List.of(), schema.validate(document).stream().map(Object::toString).toList());
+        }
+        JsonNode change = document.path("observed").path("changes").path(0);
+        assertEquals("would-deny", change.path("change").asText(), json.transcript());
+        assertEquals("dev/dev-nginx-6d4cf56db6-*", change.path("source").asText());
+        assertEquals(7, change.path("flows").asInt());
+        assertEquals(1200, change.path("bytes").asInt());
+        CliRun text = promote("--flow-logs", flows.toString());
+        assertTrue(text.out().contains("observed flows (1 flow-log records, 0 not evaluated): become denied: 1"), text.transcript());
+        assertEquals(originalProfile, Files.readString(profile));
+        assertEquals(before, head());
+    }
 }

@@ -23,6 +23,13 @@ public final class Diagram {
             .text(OutputFormat.SVG, Diagram::svg).text(OutputFormat.DOT, Diagram::dot)
             .text(OutputFormat.MERMAID, Diagram::mermaid).text(OutputFormat.TEXT, Diagram::text).build();
 
+    /** The same formats, with {@code text} given (the observed-traffic diagram adds its table of unused flows). */
+    public static Reporter<Diagram> reporter(String text) {
+        return Reporter.<Diagram>builder("diagram")
+                .text(OutputFormat.SVG, Diagram::svg).text(OutputFormat.DOT, Diagram::dot)
+                .text(OutputFormat.MERMAID, Diagram::mermaid).text(OutputFormat.TEXT, d -> text).build();
+    }
+
     /** An arrow: from, to, and the allowed ports ("TCP/8080"). */
     public record Edge(String from, String to, List<String> ports) {
     }
@@ -97,6 +104,24 @@ public final class Diagram {
             }
         });
         return new Diagram(g, externals.stream().filter(shown::contains).toList(), kept);
+    }
+
+    /**
+     * The same workloads with other arrows (an overlay such as observed traffic relabels them and adds its own), plus
+     * endpoints the new arrows name that the diagram does not have, drawn as external endpoints.
+     */
+    public Diagram withEdges(List<Edge> replaced) {
+        java.util.Set<String> known = new java.util.HashSet<>(externals);
+        groups.values().forEach(known::addAll);
+        TreeSet<String> more = new TreeSet<>(externals);
+        for (Edge e : replaced) {
+            for (String end : List.of(e.from(), e.to())) {
+                if (!known.contains(end)) {
+                    more.add(end);
+                }
+            }
+        }
+        return new Diagram(groups, List.copyOf(more), List.copyOf(replaced));
     }
 
     public List<Edge> edges() {

@@ -1,0 +1,66 @@
+package io.calicogitops.flows;
+
+import io.calicogitops.flows.FlowRecord.Reporter;
+import io.calicogitops.policy.Decision;
+import io.calicogitops.policy.Flow;
+import io.calicogitops.policy.Inventory;
+import io.calicogitops.policy.Protocols;
+import io.calicogitops.policy.SourcePorts;
+import io.calicogitops.policy.Verdict;
+import io.calicogitops.policy.Verdicts;
+
+import java.util.Locale;
+import java.util.OptionalInt;
+
+/** Turns a record into the evaluator's {@link Flow}, or says why it cannot (shared by replay and impact). */
+final class RecordFlows {
+
+    private final EndpointResolver resolver;
+    private final SourcePorts clientPorts;
+
+    /** The flow, or (flow null) why the record cannot be evaluated. */
+    record Built(Flow flow, String reason) {
+    }
+
+    RecordFlows(Inventory inventory, SourcePorts clientPorts) {
+        this.resolver = new EndpointResolver(inventory);
+        this.clientPorts = clientPorts;
+    }
+
+    Built build(FlowRecord r) {
+        if (r.reporter() == Reporter.FWD) {
+            return new Built(null, "reported as forwarded (fwd): no workload's policy decided it");
+        }
+        if (!EndpointResolver.isWorkload(r.tracedEndpoint())) {
+            return new Built(null, "the reporting endpoint is a " + r.tracedEndpoint().type().name().toLowerCase(Locale.ROOT) + ", not a workload");
+        }
+        EndpointResolver.Resolution src = resolver.resolve(r.source(), null);
+        EndpointResolver.Resolution dst = resolver.resolve(r.destination(), r.destDomains().isEmpty() ? null : r.destDomains().get(0));
+        if (!src.known() || !dst.known()) {
+            return new Built(null, !src.known() ? "source " + src.reason() : "destination " + dst.reason());
+        }
+        OptionalInt proto = Protocols.lenient(r.proto());
+        if (proto.isEmpty()) {
+            return new Built(null, "protocol '" + r.proto() + "' is not one the evaluator knows");
+        }
+        Integer sp = r.source().port();
+        return new Built(new Flow(src.endpoint(), dst.endpoint(), proto.getAsInt(), r.destPort() == null ? -1 : r.destPort(), -1,
+                sp != null && Protocols.hasPorts(proto.getAsInt()) ? new SourcePorts(sp, sp) : clientPorts), null);
+    }
+
+    /**
+     * The decision at the record's side (src: egress at the source, dst: ingress at the destination). Over an unknown
+     * source port the verdict may differ by port: a part that agrees with {@code prefer} is taken if there is one.
+     */
+    static Decision side(Verdicts vs, Reporter reporter, boolean prefer) {
+        Decision first = null;
+        for (Verdict v : vs.parts()) {
+            Decision d = reporter == Reporter.SRC ? v.egress() : v.ingress();
+            first = first == null ? d : first;
+            if (d.allows() == prefer) {
+                return d;
+            }
+        }
+        return first;
+    }
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Times `calico-gitops flows replay` on RECORDS synthetic flow-log records (records.py) against the evaluator
+# benchmark's repository (1,000 workloads x 1,000 policies, bench/evaluator/generate.py, seed 42), with the heap capped
+# at HEAP (512m: the replay streams), against the floor of only parsing the same records with Jackson
+# (FlowParseFloor.java). Each timing is the median of RUNS runs of the whole command, JVM start included in both.
+#
+# Output: lines "name value unit", then a summary. Environment: RUNS (3), RECORDS (1000000), HEAP (512m),
+# BENCH_DIR (target/bench-evaluator, shared with the evaluator benchmark).
+set -euo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+RUNS="${RUNS:-3}"
+RECORDS="${RECORDS:-1000000}"
+HEAP="${HEAP:-512m}"
+DIR="${BENCH_DIR:-$ROOT/target/bench-evaluator}"
+DATA="$DIR/data-w1000-p1000"
+JAR="$ROOT/cli/target/calico-gitops.jar"
+FLOWS="$DIR/flows-$RECORDS.jsonl"
+[ -f "$JAR" ] || { echo "build the jar first (mvn -B -q package -DskipTests)" >&2; exit 2; }
+mkdir -p "$DIR"
+if [ ! -d "$DATA/.git" ]; then
+  rm -rf "$DATA"
+  python3 "$ROOT/bench/evaluator/generate.py" "$DATA" --workloads 1000 --policies 1000 --seed 42 >&2
+fi
+if [ ! -f "$DIR/matrix-compiled.csv" ]; then
+  java -jar "$JAR" matrix --repo "$DATA" --cluster bench --workloads "$DATA/workloads" --format csv \
+    --output "$DIR/matrix-compiled.csv" --engine compiled >&2
+fi
+[ -f "$FLOWS" ] || python3 "$HERE/records.py" "$DIR/matrix-compiled.csv" "$FLOWS" --records "$RECORDS"
+mkdir -p "$DIR/floor-classes"
+javac -d "$DIR/floor-classes" -cp "$JAR" "$HERE/FlowParseFloor.java"
+
+# median wall and CPU seconds and the largest peak RSS (MB) of RUNS runs; prints "wall cpu rss"
+timed() {
+  python3 - "$RUNS" "$@" <<'PY'
+import resource, statistics, subprocess, sys, time, os
+runs = int(sys.argv[1]); cmd = sys.argv[2:]
+walls, cpus, rss = [], [], 0
+for _ in range(runs):
+    t = time.monotonic()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, ru = os.wait4(p.pid, 0)
+    walls.append(time.monotonic() - t)
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit("command failed: %s" % " ".join(cmd))
+    cpus.append(ru.ru_utime + ru.ru_stime)
+    rss = max(rss, ru.ru_maxrss // 1024)
+print("%.2f %.2f %d" % (statistics.median(walls), statistics.median(cpus), rss))
+PY
+}
+
+read -r fw fc fr < <(timed java -cp "$DIR/floor-classes:$JAR" FlowParseFloor "$FLOWS")
+read -r tw tc tr < <(timed java "-Xmx$HEAP" -jar "$JAR" flows replay --repo "$DATA" --cluster bench \
+  --workloads "$DATA/workloads" --flow-logs "$FLOWS" --format json --output "$DIR/replay.json")
+agreed=$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(d['agreed'], d['records'])" "$DIR/replay.json")
+echo "floor_wall $fw s"; echo "floor_cpu $fc s"; echo "floor_rss $fr MB"
+echo "replay_wall $tw s"; echo "replay_cpu $tc s"; echo "replay_rss $tr MB"
+python3 - "$fc" "$tc" "$fw" "$tw" "$agreed" "$HEAP" <<'PY'
+import sys
+fc, tc, fw, tw = map(float, sys.argv[1:5])
+print("replay of %s records (agreed, total) with -Xmx%s: CPU %.2fx the Jackson parse floor, wall %.2fx"
+      % (sys.argv[5].replace(" ", " of "), sys.argv[6], tc / fc, tw / fw))
+PY
