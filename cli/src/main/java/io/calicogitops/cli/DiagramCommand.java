@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code calico-gitops diagram}: workloads by namespace and the flows the policies allow (PCI DSS 1.2.3 / 1.2.4). */

@@ -100,7 +100,7 @@ class FlowsReplayCommandTest {
     @Test
     void disagreement_exit1_jsonPerSchema() throws IOException {
         CliRun run = replay(flows(String.format(RECORD, 80, "allow", "\"0|platform|platform.centos-to-frontend|allow|0\""),
-                String.format(RECORD, 8080, "allow", "\"0|platform|platform.centos-to-frontend|allow|0\"")), "--format", "json");
+                String.format(RECORD, 8080, "allow", "\"0|platform|platform.centos-to-frontend|allow|0\"")), "-o", "json");
         assertEquals(1, run.exitCode(), run.transcript());
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertEquals("calico-gitops/flow-replay/v1", json.get("schema").asText());
@@ -124,7 +124,7 @@ class FlowsReplayCommandTest {
         Path f = flows(String.format(RECORD, 80, "allow", "\"0|platform|platform.centos-to-frontend|allow|0\""), "{broken",
                 String.format(RECORD, 80, "perhaps", ""));
         Path out = tmp.resolve("out/report.json");
-        CliRun run = replay(f, "--format", "json", "--output", out.toString());
+        CliRun run = replay(f, "-o", "json", "--output-file", out.toString());
         assertEquals(3, run.exitCode(), run.transcript());
         assertTrue(run.err().contains("flows.log:2:"), run.transcript());
         assertTrue(run.err().contains("flows.log:3:"), run.transcript());
@@ -149,14 +149,14 @@ class FlowsReplayCommandTest {
         Files.writeString(workloads, WORKLOADS.replace("image: nginx}", "image: nginx, ports: [{containerPort: 80}]}"));
         Path f = flows(String.format(RECORD, 80, "allow", ""));
         CliRun used = CliRun.of("diagram", "--repo", repo.toString(), "--cluster", "c1", "--workloads", workloads.toString(),
-                "--format", "text", "--flow-logs", f.toString());
+                "-o", "text", "--flow-logs", f.toString());
         assertEquals(0, used.exitCode(), used.transcript());
         assertTrue(used.out().contains("dev/centos -> default/frontend  TCP/80 [used]"), used.transcript());
         assertTrue(used.out().contains("Allowed but never used (candidates to tighten): 0"), used.transcript());
 
         Path other = flows(String.format(RECORD, 8080, "deny", ""));
         CliRun unused = CliRun.of("diagram", "--repo", repo.toString(), "--cluster", "c1", "--workloads", workloads.toString(),
-                "--format", "text", "--flow-logs", other.toString());
+                "-o", "text", "--flow-logs", other.toString());
         assertTrue(unused.out().contains("TCP/80 [never used]"), unused.transcript());
         assertTrue(unused.out().contains("TCP/8080 [denied attempt]"), unused.transcript());
     }

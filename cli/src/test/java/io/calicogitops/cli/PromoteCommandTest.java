@@ -175,7 +175,7 @@ class PromoteCommandTest {
                 + "\"num_flows\":7,\"bytes_in\":1000,\"bytes_out\":200}\n");
         String before = head();
 
-        CliRun json = promote("--flow-logs", flows.toString(), "--format", "json");
+        CliRun json = promote("--flow-logs", flows.toString(), "-o", "json");
 
         assertEquals(1, json.exitCode(), json.transcript());
         JsonNode document = MAPPER.readTree(json.out());
