@@ -250,10 +250,23 @@ public record ClusterProfile(
         public static final ArgoCd DEFAULTS = new ArgoCd("argocd", "default", "https://kubernetes.default.svc", null, true);
     }
 
-    /** A Flux Kustomization: its namespace, the GitRepository it reads, its interval. */
-    public record Flux(String namespace, String sourceRef, String interval) {
+    /**
+     * Flux Kustomizations: their namespace, the GitRepository they read, their interval. A {@code sourceRef} other than
+     * the bootstrap repository's ({@code flux-system}) names a GitRepository the generator renders for
+     * {@code gitops.repoUrl}, reading Git with the credentials of the Secret {@code sourceSecret} when one is named.
+     */
+    public record Flux(String namespace, String sourceRef, String interval, Optional<String> sourceSecret) {
         /** The namespace and GitRepository that {@code flux bootstrap} makes, Flux's usual 10m interval. */
-        public static final Flux DEFAULTS = new Flux("flux-system", "flux-system", "10m");
+        public static final Flux DEFAULTS = new Flux("flux-system", "flux-system", "10m", Optional.empty());
+
+        public Flux {
+            Objects.requireNonNull(sourceSecret, "sourceSecret");
+        }
+
+        /** True when the Kustomizations read the repository {@code flux bootstrap} made, so no GitRepository is rendered. */
+        public boolean bootstrapSource() {
+            return DEFAULTS.sourceRef().equals(sourceRef);
+        }
     }
 
     /** Where a profile key (a JSON pointer such as {@code /wireguard}) is written, for diagnostics about this cluster. */

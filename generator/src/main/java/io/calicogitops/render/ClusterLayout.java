@@ -66,6 +66,17 @@ public final class ClusterLayout {
             files.put(Kinds.fileName(r.resource().id()), utf8(header + writer.write(r.resource().body())));
         }
         files.put("kustomization.yaml", utf8(kustomization(profile, ordered)));
+        if (profile.gitops().flatMap(g -> g.flux()).isPresent()) {
+            // Flux's two stages (FluxObjects): the Tiers first, then everything else once they are applied.
+            List<String> tiers = ordered.stream().filter(r -> SyncOrder.isTier(r.resource().id()))
+                    .map(r -> Kinds.fileName(r.resource().id())).toList();
+            List<String> rest = ordered.stream().filter(r -> !SyncOrder.isTier(r.resource().id()))
+                    .map(r -> Kinds.fileName(r.resource().id())).toList();
+            files.put(FluxObjects.TIERS_STAGE + "/kustomization.yaml",
+                    utf8(FluxObjects.stageKustomization(profile.name(), FluxObjects.TIERS_STAGE, tiers)));
+            files.put(FluxObjects.POLICIES_STAGE + "/kustomization.yaml",
+                    utf8(FluxObjects.stageKustomization(profile.name(), FluxObjects.POLICIES_STAGE, rest)));
+        }
         files.put("README.md", utf8(readme(profile, overlays, packs, ordered)));
         return files;
     }

@@ -98,17 +98,18 @@ public final class RepoPlan {
         });
     }
 
-    /** Generated files (first line is the marker) directly in {@code dir}; names we want to write but cannot own go to {@code foreign}. */
+    /** Generated files (first line is the marker) in {@code dir} and its sub-folders; names we want to write but cannot own go to {@code foreign}. */
     private static Map<String, byte[]> ownedFiles(Path root, String dir, List<String> foreign, Set<String> wanted) {
         Map<String, byte[]> out = new TreeMap<>();
         Path folder = root.resolve(dir);
         if (!Files.isDirectory(folder)) {
             return out;
         }
-        try (Stream<Path> s = Files.list(folder)) {
+        // Depth 2: the cluster folder's own files and those of its Flux stage folders (flux-tiers/, flux-policies/).
+        try (Stream<Path> s = Files.walk(folder, 2)) {
             for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
                 byte[] bytes = Files.readAllBytes(p);
-                String name = p.getFileName().toString();
+                String name = folder.relativize(p).toString().replace('\\', '/');
                 if (isGenerated(bytes)) {
                     out.put(name, bytes);
                 } else if (wanted.contains(name)) {

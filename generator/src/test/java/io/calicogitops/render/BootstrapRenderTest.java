@@ -49,7 +49,7 @@ class BootstrapRenderTest {
     @Test
     void render_argocdBlock_applicationPointsAtTheClusterFolderWithSyncOptions() {
         SortedMap<String, byte[]> files = SampleFleet.cluster("eks-prod").bootstrapFiles();
-        assertEquals(List.of("application.yaml", "kustomization.yaml"), List.copyOf(files.keySet()));
+        assertEquals(List.of("application.yaml", "appproject.yaml", "kustomization.yaml"), List.copyOf(files.keySet()));
         JsonNode app = doc(files, "application.yaml");
 
         assertEquals("argoproj.io/v1alpha1", app.path("apiVersion").asText());
@@ -69,13 +69,14 @@ class BootstrapRenderTest {
     @Test
     void render_fluxBlock_kustomizationReadsTheGitRepository() {
         SortedMap<String, byte[]> files = SampleFleet.cluster("aks-prod").bootstrapFiles();
-        assertEquals(List.of("flux-kustomization.yaml", "kustomization.yaml"), List.copyOf(files.keySet()));
+        assertEquals(List.of("flux-kustomization-tiers.yaml", "flux-kustomization.yaml", "kustomization.yaml"),
+                List.copyOf(files.keySet()));
         JsonNode k = doc(files, "flux-kustomization.yaml");
 
         assertEquals("kustomize.toolkit.fluxcd.io/v1", k.path("apiVersion").asText());
         assertEquals("Kustomization", k.path("kind").asText());
         assertEquals("flux-system", k.at("/metadata/namespace").asText());
-        assertEquals("./clusters/aks-prod", k.at("/spec/path").asText());
+        assertEquals("./clusters/aks-prod/flux-policies", k.at("/spec/path").asText());
         assertTrue(k.at("/spec/prune").asBoolean());
         assertEquals("10m", k.at("/spec/interval").asText());
         assertEquals("GitRepository", k.at("/spec/sourceRef/kind").asText());
