@@ -44,7 +44,11 @@ public final class Kinds {
             new Kind(OPERATOR_GROUP, "IntrusionDetection", false, 50, false),
             new Kind("", "Service", true, 60, false),
             new Kind("monitoring.coreos.com", "ServiceMonitor", true, 60, false),
-            new Kind("batch", "CronJob", true, 60, false));
+            new Kind("batch", "CronJob", true, 60, false),
+            // The honeypods pack's decoys and the ExternalSecret that makes their pull secret before they start.
+            new Kind("external-secrets.io", "ExternalSecret", true, 3, false),
+            new Kind("apps", "DaemonSet", true, 60, false),
+            new Kind("apps", "Deployment", true, 60, false));
 
     private Kinds() {
     }

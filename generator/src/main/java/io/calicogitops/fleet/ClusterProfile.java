@@ -40,6 +40,7 @@ public record ClusterProfile(
         Dpi dpi,
         L7 l7,
         Apps apps,
+        Optional<Honeypods> honeypods,
         Optional<ScheduledAudit> scheduledAudit,
         Optional<GitOps> gitops,
         String workloads,
@@ -59,6 +60,7 @@ public record ClusterProfile(
         packs = List.copyOf(packs);
         tiers = List.copyOf(tiers);
         threatFeeds = List.copyOf(threatFeeds);
+        Objects.requireNonNull(honeypods, "honeypods");
         Objects.requireNonNull(scheduledAudit, "scheduledAudit");
         Objects.requireNonNull(gitops, "gitops");
         Objects.requireNonNull(calico, "calico");
@@ -217,6 +219,33 @@ public record ClusterProfile(
     public record Apps(boolean devApp, boolean onlineBoutique, String devNamespace, String boutiqueNamespace) {
         /** No application pack; the workshops' namespaces. */
         public static final Apps DEFAULTS = new Apps(false, false, "dev", "default");
+    }
+
+    /**
+     * The honeypods of AKS workshop step 6 (Calico Cloud/Enterprise; Tigera removed them from its documentation in
+     * July 2024): the images of the three decoys, pinned, and the name of the image pull secret they need in namespace
+     * {@code tigera-internal}, which Git never holds; with {@code externalSecret}, an ExternalSecret makes it.
+     */
+    public record Honeypods(String pullSecret, String appImage, String dashboardImage, String databaseImage,
+                            Optional<ExternalPullSecret> externalSecret) {
+        /**
+         * The names and images of the last published manifests (tag v3.19.1 of Tigera's honeypod images); the decoy
+         * MySQL was {@code mysql:latest}, later {@code mysql:8}, here the 8.4 LTS line.
+         */
+        public static final Honeypods DEFAULTS = new Honeypods("tigera-pull-secret", "quay.io/tigera/honeypod:v3.19.1",
+                "quay.io/tigera/honeypod-exp-service:v3.19.1", "mysql:8.4", Optional.empty());
+
+        public Honeypods {
+            Objects.requireNonNull(externalSecret, "externalSecret");
+        }
+    }
+
+    /** The External Secrets Operator store and key the honeypods' pull secret comes from. */
+    public record ExternalPullSecret(String store, String storeKind, String remoteKey, String refreshInterval) {
+        /** A store shared by the cluster's namespaces. */
+        public static final String DEFAULT_STORE_KIND = "ClusterSecretStore";
+        /** ESO's own default refresh interval. */
+        public static final String DEFAULT_REFRESH = "1h";
     }
 
     /**

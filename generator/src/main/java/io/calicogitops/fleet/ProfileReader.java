@@ -27,7 +27,7 @@ final class ProfileReader {
             PolicySections.QUARANTINE, PolicySections.DEFAULT_DENY, PolicySections.KUBE_DNS, PolicySections.DNS_EGRESS,
             PolicySections.BLOCKED_IPS, PolicySections.PCI, PolicySections.SEGMENTATION, InsightSections.EVALUATION,
             PolicySections.THREAT_FEEDS, InsightSections.ALERTS, InsightSections.REPORTS, InsightSections.DPI,
-            InsightSections.L7_SECTION, PolicySections.APPS, AutomationReader.SCHEDULED_AUDIT, AutomationReader.GITOPS,
+            InsightSections.L7_SECTION, PolicySections.APPS, HoneypodsReader.HONEYPODS, AutomationReader.SCHEDULED_AUDIT, AutomationReader.GITOPS,
             CalicoTargetReader.CALICO));
 
     private ProfileReader() {
@@ -88,6 +88,7 @@ final class ProfileReader {
         var dpi = InsightSections.dpi(r);
         var l7 = InsightSections.l7(r);
         var apps = PolicySections.apps(r);
+        var honeypods = HoneypodsReader.read(r);
         var gitops = AutomationReader.gitops(r);
         var scheduledAudit = AutomationReader.scheduledAudit(r, packs, gitops);
         String workloads = r.string("workloads", null);
@@ -101,7 +102,7 @@ final class ProfileReader {
         }
         return new ClusterProfile(name, provider, cni, ipFamily, wireguard, l7Logging, l7Mode, packs, logs, tiers,
                 quarantineLabel, defaultDeny, kubeDnsOrder, dnsEgress, blockedIps, pci, segmentation, evaluation, feeds, alerts,
-                reports, dpi, l7, apps, scheduledAudit, gitops, workloads, values, calico, r.here(), r.locations());
+                reports, dpi, l7, apps, honeypods, scheduledAudit, gitops, workloads, values, calico, r.here(), r.locations());
     }
 
     /** The CNI, or null (reported) when it is missing or not one the provider runs. */

@@ -7,6 +7,7 @@ import io.calicogitops.fleet.ClusterProfile.ArgoCd;
 import io.calicogitops.fleet.ClusterProfile.GitOps;
 import io.calicogitops.model.Kinds;
 import io.calicogitops.model.Resource;
+import io.calicogitops.validate.CalicoTarget;
 
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +23,8 @@ final class ArgoCdObjects {
     private ArgoCdObjects() {
     }
 
-    static ObjectNode application(String cluster, String path, GitOps g, ArgoCd a, List<Resource> resources) {
+    static ObjectNode application(String cluster, String path, GitOps g, ArgoCd a, CalicoTarget target,
+                                  List<Resource> resources) {
         ObjectNode app = header("Application", Bootstrap.objectName(cluster), a.namespace());
         ObjectNode spec = app.putObject("spec");
         spec.put("project", a.project());
@@ -40,7 +42,13 @@ final class ArgoCdObjects {
         // the fields this repository manages and must merge into what the operator and the application own.
         // RespectIgnoreDifferences: the fields the Calico API server defaults (ignoreDifferences) are left as the
         // server set them instead of being re-applied on every sync.
-        sync.putArray("syncOptions").add("ServerSideApply=true").add("ApplyOutOfSyncOnly=true").add("RespectIgnoreDifferences=true");
+        // Where server-side apply cannot create policies (OSS 3.32, projectcalico/calico#12841) the Application applies
+        // client-side, and only the partial objects keep server-side apply through their own sync-options annotation.
+        ArrayNode options = sync.putArray("syncOptions");
+        if (target.serverSideApplyCreatesPolicies()) {
+            options.add("ServerSideApply=true");
+        }
+        options.add("ApplyOutOfSyncOnly=true").add("RespectIgnoreDifferences=true");
         spec.set("ignoreDifferences", IgnoreDifferences.rules(resources));
         return app;
     }

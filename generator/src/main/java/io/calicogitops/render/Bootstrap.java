@@ -58,7 +58,7 @@ public final class Bootstrap {
         String header = ClusterLayout.MARKER + " from the gitops block of the fleet profile of " + p.name()
                 + ".\n# Do not edit: change the fleet profile, then render again.\n";
         g.argocd().ifPresent(a -> {
-            files.put("application.yaml", utf8(header + writer.write(ArgoCdObjects.application(p.name(), clusterFolder, g, a, resources))));
+            files.put("application.yaml", utf8(header + writer.write(ArgoCdObjects.application(p.name(), clusterFolder, g, a, p.calico(), resources))));
             if (ArgoCdObjects.rendersProject(a)) {
                 files.put("appproject.yaml", utf8(header + writer.write(ArgoCdObjects.appProject(p.name(), g, a))));
             }

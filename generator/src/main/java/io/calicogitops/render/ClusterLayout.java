@@ -121,7 +121,9 @@ public final class ClusterLayout {
         if (!overlays.isEmpty()) {
             b.append('\n');
         }
-        List<String> notes = overlays.stream().flatMap(o -> o.notes().stream().map(n -> "(" + o.name() + ") " + n.strip())).toList();
+        List<String> notes = new java.util.ArrayList<>(overlays.stream()
+                .flatMap(o -> o.notes().stream().map(n -> "(" + o.name() + ") " + n.strip())).toList());
+        p.honeypods().ifPresent(h -> notes.add(honeypodsNote(h)));
         b.append("## Manual steps\n\n");
         if (notes.isEmpty()) {
             b.append("None: everything this cluster needs is in this folder.\n");
@@ -150,6 +152,22 @@ public final class ClusterLayout {
                 .append(" in namespace calico-gitops first.\n"));
         b.append("- Audit: `calico-gitops audit --repo . --cluster ").append(p.name()).append(" --kubeconfig ~/.kube/config`\n");
         return b.toString();
+    }
+
+    /**
+     * How the honeypods' pull secret gets into the cluster, since Git holds only its name: the ExternalSecret, or the
+     * workshop's copy from calico-system (where the operator keeps Tigera's pull secret) as one command that never
+     * writes the value to a file or the terminal.
+     */
+    static String honeypodsNote(ClusterProfile.Honeypods h) {
+        String name = h.pullSecret();
+        return h.externalSecret().map(e -> "(honeypods) The ExternalSecret tigera-internal/" + name + " makes the pull secret `"
+                + name + "` from the " + e.storeKind() + " `" + e.store() + "` (key `" + e.remoteKey()
+                + "`): install the External Secrets Operator and that store first.")
+                .orElse("(honeypods) Copy Tigera's pull secret into namespace tigera-internal once it exists (Git holds only its name):\n"
+                + "`kubectl create secret generic " + name + " -n tigera-internal --type=kubernetes.io/dockerconfigjson"
+                + " --from-file=.dockerconfigjson=<(kubectl get secret tigera-pull-secret -n calico-system"
+                + " -o jsonpath='{.data.\\.dockerconfigjson}' | base64 -d)`");
     }
 
     private static byte[] utf8(String s) {

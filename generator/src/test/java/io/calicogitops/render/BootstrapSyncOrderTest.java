@@ -169,4 +169,47 @@ class BootstrapSyncOrderTest {
         assertEquals("fleet", doc(c.bootstrapFiles(), "flux-kustomization.yaml").at("/spec/sourceRef/name").asText());
         assertEquals("fleet", doc(c.bootstrapFiles(), "flux-kustomization-tiers.yaml").at("/spec/sourceRef/name").asText());
     }
+
+    @Test
+    void render_oss332_applicationAppliesClientSideButPartialObjectsStayServerSide() throws Exception {
+        // projectcalico/calico#12841: server-side apply cannot create policies on OSS 3.32's API server.
+        ClusterRender c = renderOne("name: c1\nprovider: EKS\ncni: calico\ncalico: {edition: oss, version: \"3.32\"}\n"
+                + "packs: [tiers, installation, default-deny, kube-dns]\ngitops:\n"
+                + "  repoUrl: https://git.example.com/fleet.git\n  argocd: {}\n");
+        String options = doc(c.bootstrapFiles(), "application.yaml").at("/spec/syncPolicy/syncOptions").toString();
+        assertFalse(options.contains("ServerSideApply"), options);
+        assertTrue(options.contains("ApplyOutOfSyncOnly=true"), options);
+        String installation = new String(c.files().get("installation.operator.tigera.io-default.yaml"));
+        assertTrue(installation.contains("argocd.argoproj.io/sync-options: Prune=false,ServerSideApply=true"), installation);
+    }
+
+    @Test
+    void render_oss331AndCloud_applicationAppliesServerSide() throws Exception {
+        ClusterRender c = renderOne("name: c1\nprovider: EKS\ncni: calico\ncalico: {edition: oss, version: \"3.31\"}\n"
+                + "packs: [tiers, installation]\ngitops:\n  repoUrl: https://git.example.com/fleet.git\n  argocd: {}\n");
+        assertTrue(doc(c.bootstrapFiles(), "application.yaml").at("/spec/syncPolicy/syncOptions").toString()
+                .contains("ServerSideApply=true"));
+        assertTrue(doc(SampleFleet.cluster("eks-prod").bootstrapFiles(), "application.yaml")
+                .at("/spec/syncPolicy/syncOptions").toString().contains("ServerSideApply=true"), "Calico Cloud");
+    }
+
+    @Test
+    void render_argocd_ignoreDifferencesNameExactlyTheDefaultsGitLeavesOut() throws Exception {
+        ClusterRender c = renderOne("name: c1\nprovider: EKS\ncni: aws-vpc\npacks: [tiers, threat-feeds, kube-dns]\n"
+                + "threatFeeds: [{name: feodo, url: 'https://feodotracker.abuse.ch/downloads/ipblocklist.txt'}]\n"
+                + "gitops:\n  repoUrl: https://git.example.com/fleet.git\n  argocd: {}\n");
+        JsonNode rules = doc(c.bootstrapFiles(), "application.yaml").at("/spec/ignoreDifferences");
+        List<String> seen = new ArrayList<>();
+        rules.forEach(r -> seen.add(r.path("kind").asText() + " " + r.path("name").asText() + " " + r.path("jsonPointers")));
+        // Tiers state no defaultAction, the feed no content/mode/feedType: those are ignored; policies state types.
+        assertTrue(seen.contains("Tier security [\"/spec/defaultAction\"]"), seen.toString());
+        assertTrue(seen.contains("GlobalThreatFeed feodo [\"/spec/content\",\"/spec/mode\",\"/spec/feedType\"]"), seen.toString());
+        assertTrue(seen.contains("GlobalNetworkPolicy  [\"/metadata/labels/projectcalico.org~1tier\"]"), seen.toString());
+        for (RenderedResource r : c.resources()) {
+            if (Kinds.isCalicoPolicy(r.resource().id().group(), r.resource().id().kind())) {
+                assertTrue(r.resource().body().at("/spec/types").size() > 0, "the packs state types");
+                assertTrue(seen.stream().noneMatch(x -> x.contains(r.resource().id().name() + " ")), seen.toString());
+            }
+        }
+    }
 }
