@@ -11,6 +11,7 @@ import io.calicogitops.audit.ignore.IgnoreRules;
 import io.calicogitops.diag.GitAccessException;
 import io.calicogitops.diag.UsageException;
 import io.calicogitops.git.GitRepo;
+import io.calicogitops.model.RepoLayout;
 import io.calicogitops.git.PathCommit;
 import io.calicogitops.report.ReportFormat;
 import io.calicogitops.validate.Names;
@@ -47,7 +48,7 @@ final class EvidenceCollector {
         if (req.until().isBefore(req.since())) {
             throw new UsageException("--until " + req.until() + " is before --since " + req.since());
         }
-        String folder = "clusters/" + req.cluster();
+        String folder;
         SortedMap<String, byte[]> files = new TreeMap<>();
         RepoOrigin origin;
         CommitRange range;
@@ -57,9 +58,13 @@ final class EvidenceCollector {
                     new GitAccessException("ref '" + req.ref() + "' does not name a commit in the repository"));
             String end = git.lastCommitAtOrBefore(start, req.until()).orElseThrow(() -> new UsageException(
                     "no commit of '" + req.ref() + "' is at or before --until " + req.until()));
-            git.readTree(end, folder).forEach((path, bytes) -> files.put("desired/" + path, DesiredCopy.of(path, bytes)));
+            // Either layout (RepoLayout); the bundle keeps its own: desired/clusters/<name>/<file>.
+            folder = RepoLayout.locate(req.cluster(), f -> !git.readTree(end, f).isEmpty());
+            String in = folder;
+            git.readTree(end, folder).forEach((path, bytes) -> files.put(
+                    "desired/" + RepoLayout.clusterRoot(req.cluster()) + path.substring(in.length()), DesiredCopy.of(path, bytes)));
             if (files.isEmpty()) {
-                throw new UsageException("no folder " + folder + "/ at commit " + end.substring(0, 12)
+                throw new UsageException("no folder " + RepoLayout.folder(req.cluster()) + "/ at commit " + end.substring(0, 12)
                         + ", the last commit at or before --until (check --cluster, --ref and --until)");
             }
             List<PathCommit> newestFirst = new ArrayList<>();

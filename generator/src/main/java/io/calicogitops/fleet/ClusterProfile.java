@@ -2,6 +2,7 @@ package io.calicogitops.fleet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.calicogitops.diag.SourceLocation;
+import io.calicogitops.model.RepoLayout;
 import io.calicogitops.validate.CalicoTarget;
 import io.calicogitops.yaml.LocationIndex;
 
@@ -46,6 +47,7 @@ public record ClusterProfile(
         String workloads,
         JsonNode values,
         CalicoTarget calico,
+        RepoLayout.Style layout,
         SourceLocation origin,
         LocationIndex locations) {
 
@@ -64,6 +66,12 @@ public record ClusterProfile(
         Objects.requireNonNull(scheduledAudit, "scheduledAudit");
         Objects.requireNonNull(gitops, "gitops");
         Objects.requireNonNull(calico, "calico");
+        Objects.requireNonNull(layout, "layout");
+    }
+
+    /** The folder this cluster is rendered to ({@link RepoLayout}): {@code clusters/<name>/calico} unless the profile says otherwise. */
+    public String folder() {
+        return RepoLayout.folder(name, layout);
     }
 
     /** Cloud provider: decides which overlays apply and which CNIs are possible. */

@@ -2,6 +2,7 @@ package io.calicogitops.fleet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.calicogitops.diag.Diagnostics;
+import io.calicogitops.model.RepoLayout;
 import io.calicogitops.yaml.MappingReader;
 import io.calicogitops.yaml.YamlDocument;
 
@@ -23,7 +24,7 @@ final class ProfileReader {
      * the unknown-key hint uses it, and ProfileDocsKeysTest checks docs/fleet-profile.md against it.
      */
     static final Section PROFILE = new Section("", Set.of("name", "provider", "cni", "ipFamily", "wireguard", "l7Logging",
-            "l7Mode", "packs", "workloads", "values"), List.of(InsightSections.LOGS, PolicySections.TIERS,
+            "l7Mode", "packs", "workloads", "values", "layout"), List.of(InsightSections.LOGS, PolicySections.TIERS,
             PolicySections.QUARANTINE, PolicySections.DEFAULT_DENY, PolicySections.KUBE_DNS, PolicySections.DNS_EGRESS,
             PolicySections.BLOCKED_IPS, PolicySections.PCI, PolicySections.SEGMENTATION, InsightSections.EVALUATION,
             PolicySections.THREAT_FEEDS, InsightSections.ALERTS, InsightSections.REPORTS, InsightSections.DPI,
@@ -93,6 +94,10 @@ final class ProfileReader {
         var scheduledAudit = AutomationReader.scheduledAudit(r, packs, gitops);
         String workloads = r.string("workloads", null);
         var calico = CalicoTargetReader.read(r);
+        // clusters/<name>/calico/ by default; 'cluster' keeps clusters/<name>/ (collides with flux bootstrap's folder).
+        var layout = RepoLayout.Style.CALICO_SUBFOLDER.key().equals(r.oneOf("layout", RepoLayout.DEFAULT.key(),
+                List.of(RepoLayout.Style.CALICO_SUBFOLDER.key(), RepoLayout.Style.CLUSTER_FOLDER.key())))
+                ? RepoLayout.Style.CALICO_SUBFOLDER : RepoLayout.Style.CLUSTER_FOLDER;
         JsonNode values = r.raw("values");
         if (values != null && !values.isNull() && !values.isObject()) {
             r.error("values", "expected a mapping, got " + MappingReader.describe(values));
@@ -102,7 +107,7 @@ final class ProfileReader {
         }
         return new ClusterProfile(name, provider, cni, ipFamily, wireguard, l7Logging, l7Mode, packs, logs, tiers,
                 quarantineLabel, defaultDeny, kubeDnsOrder, dnsEgress, blockedIps, pci, segmentation, evaluation, feeds, alerts,
-                reports, dpi, l7, apps, honeypods, scheduledAudit, gitops, workloads, values, calico, r.here(), r.locations());
+                reports, dpi, l7, apps, honeypods, scheduledAudit, gitops, workloads, values, calico, layout, r.here(), r.locations());
     }
 
     /** The CNI, or null (reported) when it is missing or not one the provider runs. */

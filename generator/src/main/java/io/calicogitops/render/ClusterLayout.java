@@ -136,8 +136,8 @@ public final class ClusterLayout {
                 .collect(Collectors.groupingBy(ResourceId::kind, TreeMap::new, Collectors.counting()));
         byKind.forEach((k, n) -> b.append("| ").append(k).append(" | ").append(n).append(" |\n"));
         b.append("\n## Use\n\n");
-        b.append("- Build: `kubectl kustomize clusters/").append(p.name()).append("`\n");
-        b.append("- Sync: point an Argo CD Application or a Flux Kustomization at `clusters/").append(p.name())
+        b.append("- Build: `kubectl kustomize ").append(p.folder()).append("`\n");
+        b.append("- Sync: point an Argo CD Application or a Flux Kustomization at `").append(p.folder())
                 .append("`. Partial objects (FelixConfiguration, Installation, annotated Services) need server-side apply.\n");
         p.gitops().ifPresent(g -> b.append("- Bootstrap: `kubectl apply -k ").append(Bootstrap.folder(p.name()))
                 .append("` on the cluster that runs ").append(g.argocd().isPresent() && g.flux().isPresent() ? "Argo CD and Flux"

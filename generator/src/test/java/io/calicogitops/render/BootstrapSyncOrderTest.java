@@ -83,8 +83,8 @@ class BootstrapSyncOrderTest {
         JsonNode tiers = doc(c.bootstrapFiles(), "flux-kustomization-tiers.yaml");
         JsonNode rest = doc(c.bootstrapFiles(), "flux-kustomization.yaml");
         assertEquals("calico-gitops-aks-prod-tiers", tiers.at("/metadata/name").asText());
-        assertEquals("./clusters/aks-prod/flux-tiers", tiers.at("/spec/path").asText());
-        assertEquals("./clusters/aks-prod/flux-policies", rest.at("/spec/path").asText());
+        assertEquals("./clusters/aks-prod/calico/flux-tiers", tiers.at("/spec/path").asText());
+        assertEquals("./clusters/aks-prod/calico/flux-policies", rest.at("/spec/path").asText());
         assertEquals("calico-gitops-aks-prod-tiers", rest.at("/spec/dependsOn/0/name").asText());
         assertTrue(tiers.at("/spec/dependsOn").isMissingNode());
 
