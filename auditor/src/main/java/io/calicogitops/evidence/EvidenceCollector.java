@@ -58,13 +58,12 @@ final class EvidenceCollector {
                     new GitAccessException("ref '" + req.ref() + "' does not name a commit in the repository"));
             String end = git.lastCommitAtOrBefore(start, req.until()).orElseThrow(() -> new UsageException(
                     "no commit of '" + req.ref() + "' is at or before --until " + req.until()));
-            // Either layout (RepoLayout); the bundle keeps its own: desired/clusters/<name>/<file>.
+            // Either layout (RepoLayout); the bundle keeps the repository's paths under desired/.
             folder = RepoLayout.locate(req.cluster(), f -> !git.readTree(end, f).isEmpty());
-            String in = folder;
-            git.readTree(end, folder).forEach((path, bytes) -> files.put(
-                    "desired/" + RepoLayout.clusterRoot(req.cluster()) + path.substring(in.length()), DesiredCopy.of(path, bytes)));
+            git.readTree(end, folder).forEach((path, bytes) -> files.put("desired/" + path, DesiredCopy.of(path, bytes)));
             if (files.isEmpty()) {
-                throw new UsageException("no folder " + RepoLayout.folder(req.cluster()) + "/ at commit " + end.substring(0, 12)
+                throw new UsageException("no folder " + RepoLayout.folder(req.cluster()) + "/ (nor "
+                        + RepoLayout.clusterRoot(req.cluster()) + "/) at commit " + end.substring(0, 12)
                         + ", the last commit at or before --until (check --cluster, --ref and --until)");
             }
             List<PathCommit> newestFirst = new ArrayList<>();
