@@ -103,7 +103,7 @@ class KubectlKustomizeTest {
     @ValueSource(strings = {"aks-dev", "aks-prod", "eks-dev", "eks-minimal", "eks-prod"})
     void kustomize_sampleCluster_buildsEveryListedResourceWithTiersBeforePolicies(String cluster) throws Exception {
         assumeTrue(kubectl, "kubectl is not on the PATH: kustomize checks are skipped");
-        Path dir = repo.resolve("clusters").resolve(cluster);
+        Path dir = repo.resolve("clusters").resolve(cluster).resolve("calico");
         JsonNode kustomization = YAML.readTree(Files.readString(dir.resolve("kustomization.yaml"), StandardCharsets.UTF_8));
         List<String> listed = new ArrayList<>();
         kustomization.path("resources").forEach(r -> listed.add(r.asText()));
@@ -134,19 +134,22 @@ class KubectlKustomizeTest {
         Build build = kustomize(repo.resolve("bootstrap").resolve(cluster));
 
         assertEquals(0, build.exitCode(), build.err());
-        List<JsonNode> built = documents(build.out());
-        assertEquals(1, built.size(), build.out());
-        JsonNode sync = built.get(0);
-        String path = sync.path("kind").asText().equals("Application") ? sync.at("/spec/source/path").asText()
-                : sync.at("/spec/path").asText();
-        assertTrue(path.equals("clusters/" + cluster) || path.equals("./clusters/" + cluster), path);
-        assertTrue(Files.isDirectory(repo.resolve(path)), "the synced folder exists: " + path);
+        // Argo CD: the Application and its AppProject; Flux: the Tiers' and the policies' Kustomizations.
+        List<JsonNode> syncs = documents(build.out()).stream()
+                .filter(d -> List.of("Application", "Kustomization").contains(d.path("kind").asText())).toList();
+        assertEquals(cluster.startsWith("aks") ? 2 : 1, syncs.size(), build.out());
+        for (JsonNode sync : syncs) {
+            String path = sync.path("kind").asText().equals("Application") ? sync.at("/spec/source/path").asText()
+                    : sync.at("/spec/path").asText();
+            assertTrue(path.equals("clusters/" + cluster + "/calico") || path.startsWith("./clusters/" + cluster + "/calico/flux-"), path);
+            assertTrue(Files.isDirectory(repo.resolve(path)), "the synced folder exists: " + path);
+        }
     }
 
     @Test
     void kustomize_scheduledAuditCluster_buildsTheCronJobWithTheAuditorServiceAccountAndNoSecretValues() throws Exception {
         assumeTrue(kubectl, "kubectl is not on the PATH: kustomize checks are skipped");
-        Build build = kustomize(repo.resolve("clusters/eks-prod"));
+        Build build = kustomize(repo.resolve("clusters/eks-prod/calico"));
 
         assertEquals(0, build.exitCode(), build.err());
         List<JsonNode> built = documents(build.out());
