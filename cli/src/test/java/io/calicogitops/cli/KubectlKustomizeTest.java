@@ -64,10 +64,13 @@ class KubectlKustomizeTest {
         }
     }
 
-    private static Build kustomize(Path dir) throws Exception {
+    private static Build kustomize(Path dir, String... flags) throws Exception {
         Path out = Files.createTempFile(tmp, "kustomize", ".out");
         Path err = Files.createTempFile(tmp, "kustomize", ".err");
-        Process p = new ProcessBuilder("kubectl", "kustomize", dir.toString())
+        List<String> command = new ArrayList<>(List.of("kubectl", "kustomize"));
+        command.addAll(List.of(flags));
+        command.add(dir.toString());
+        Process p = new ProcessBuilder(command)
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "kubectl kustomize did not finish");
         return new Build(p.exitValue(), Files.readString(out), Files.readString(err));
@@ -164,5 +167,31 @@ class KubectlKustomizeTest {
         assertEquals("fleet-repo-git", pod.at("/volumes/2/secret/secretName").asText());
         assertTrue(built.stream().noneMatch(d -> d.path("kind").asText().equals("Secret")), "Secrets are referenced, never rendered");
         assertTrue(pod.at("/containers/0/command/0").asText().endsWith("audit-entrypoint.sh"));
+    }
+
+    @Test
+    void kustomize_fluxStageFolders_splitTheClusterFolderTiersFirst() throws Exception {
+        assumeTrue(kubectl, "kubectl is not on the PATH: kustomize checks are skipped");
+        Path folder = repo.resolve("clusters/aks-prod/calico");
+        // Flux confines files to the source's root, not the kustomization's folder (fluxcd/pkg#262); kubectl needs the flag.
+        Build tiers = kustomize(folder.resolve("flux-tiers"), "--load-restrictor", "LoadRestrictionsNone");
+        Build rest = kustomize(folder.resolve("flux-policies"), "--load-restrictor", "LoadRestrictionsNone");
+        Build all = kustomize(folder);
+        assertEquals(0, tiers.exitCode(), tiers.err());
+        assertEquals(0, rest.exitCode(), rest.err());
+        List<String> tierKinds = documents(tiers.out()).stream().map(d -> d.path("kind").asText()).distinct().toList();
+        assertEquals(List.of("Tier"), tierKinds);
+        Set<String> split = new TreeSet<>();
+        for (JsonNode d : documents(tiers.out())) {
+            split.add(d.path("kind").asText() + "/" + d.at("/metadata/namespace").asText() + "/" + d.at("/metadata/name").asText());
+        }
+        for (JsonNode d : documents(rest.out())) {
+            assertTrue(split.add(d.path("kind").asText() + "/" + d.at("/metadata/namespace").asText() + "/" + d.at("/metadata/name").asText()),
+                    "in one stage only: " + d);
+        }
+        Set<String> whole = new TreeSet<>();
+        documents(all.out()).forEach(d -> whole.add(d.path("kind").asText() + "/" + d.at("/metadata/namespace").asText() + "/"
+                + d.at("/metadata/name").asText()));
+        assertEquals(whole, split);
     }
 }
