@@ -142,4 +142,25 @@ class HoneypodsRenderTest {
                 () -> render(BASE + "honeypods:\n  externalSecret: {remoteKey: k}\n"));
         assertTrue(e.getMessage().contains("honeypods.externalSecret.store: required"), e.getMessage());
     }
+
+    @Test
+    void render_honeypodsWithAuditorRbac_readsTheDecoysAndGetsOnlyThePullSecretByName() throws Exception {
+        ClusterRender c = render(BASE + "honeypods: {pullSecret: registry-creds}\n");
+        JsonNode role = BootstrapSyncOrderTest.doc(c.files(), "role.rbac.authorization.k8s.io-tigera-internal.calico-gitops-auditor-prerequisites.yaml");
+        assertEquals(1, role.path("rules").size(), role.toString());
+        JsonNode rule = role.at("/rules/0");
+        assertEquals("[\"\"]", rule.path("apiGroups").toString());
+        assertEquals("[\"secrets\"]", rule.path("resources").toString());
+        assertEquals("[\"registry-creds\"]", rule.path("resourceNames").toString());
+        assertEquals("[\"get\"]", rule.path("verbs").toString(), "get by name only: never list");
+        String clusterRole = new String(c.files().get("clusterrole.rbac.authorization.k8s.io-calico-gitops-auditor.yaml"));
+        for (String plural : List.of("daemonsets", "deployments", "externalsecrets", "roles", "rolebindings")) {
+            assertTrue(clusterRole.contains("- " + plural + "\n"), plural);
+        }
+        assertFalse(clusterRole.contains("secrets\n  verbs") && clusterRole.contains("- secrets\n"), "the ClusterRole grants nothing on Secrets");
+
+        ClusterRender without = render(BASE.replace("c1", "c1") + "packs: [tiers, auditor-rbac]\n");
+        assertTrue(without.files().keySet().stream().noneMatch(f -> f.startsWith("role.")), without.files().keySet().toString());
+        assertFalse(new String(without.files().get("clusterrole.rbac.authorization.k8s.io-calico-gitops-auditor.yaml")).contains("daemonsets"));
+    }
 }
