@@ -49,8 +49,9 @@ public record DesiredState(String commit, Map<ResourceId, Resource> resources, M
             throw new UsageException("cluster name '" + Names.printable(cluster) + "': " + problem);
         });
         // clusters/<name>/calico/ (RepoLayout), else clusters/<name>/ as rendered before: both audit the same way.
-        String folder = RepoLayout.locate(cluster, f -> !git.readTree(commit, f).isEmpty());
-        SortedMap<String, byte[]> files = git.readTree(commit, folder);
+        SortedMap<String, byte[]> current = git.readTree(commit, RepoLayout.folder(cluster));
+        String folder = current.isEmpty() ? RepoLayout.clusterRoot(cluster) : RepoLayout.folder(cluster);
+        SortedMap<String, byte[]> files = current.isEmpty() ? git.readTree(commit, folder) : current;
         if (files.isEmpty()) {
             throw new UsageException("no folder " + RepoLayout.folder(cluster) + "/ (nor " + RepoLayout.clusterRoot(cluster)
                     + "/) at commit " + commit.substring(0, 12) + " (render the cluster first, or check --cluster and --ref)");

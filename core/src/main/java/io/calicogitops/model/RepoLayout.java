@@ -62,6 +62,7 @@ public final class RepoLayout {
     /**
      * The folder a reader takes for {@code cluster} at one commit: {@code clusters/<name>/calico} when
      * {@code hasFiles} says that folder holds files, else {@code clusters/<name>} (a repository rendered before).
+     * (DesiredState applies the same rule while reading the tree once.)
      */
     public static String locate(String cluster, Predicate<String> hasFiles) {
         String current = folder(cluster, Style.CALICO_SUBFOLDER);
