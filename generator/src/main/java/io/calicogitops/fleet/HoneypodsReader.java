@@ -1,7 +1,6 @@
 package io.calicogitops.fleet;
 
-import io.calicogitops.fleet.ClusterProfile.ExternalPullSecret;
-import io.calicogitops.fleet.ClusterProfile.Honeypods;
+import io.calicogitops.fleet.Honeypods.ExternalPullSecret;
 import io.calicogitops.validate.ImageReference;
 import io.calicogitops.validate.Names;
 import io.calicogitops.yaml.MappingReader;

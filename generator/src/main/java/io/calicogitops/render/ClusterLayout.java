@@ -159,7 +159,7 @@ public final class ClusterLayout {
      * workshop's copy from calico-system (where the operator keeps Tigera's pull secret) as one command that never
      * writes the value to a file or the terminal.
      */
-    static String honeypodsNote(ClusterProfile.Honeypods h) {
+    static String honeypodsNote(io.calicogitops.fleet.Honeypods h) {
         String name = h.pullSecret();
         return h.externalSecret().map(e -> "(honeypods) The ExternalSecret tigera-internal/" + name + " makes the pull secret `"
                 + name + "` from the " + e.storeKind() + " `" + e.store() + "` (key `" + e.remoteKey()

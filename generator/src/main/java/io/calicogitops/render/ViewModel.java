@@ -96,7 +96,7 @@ public final class ViewModel {
     }
 
     private static Map<String, Object> honeypods(ClusterProfile p) {
-        ClusterProfile.Honeypods h = p.honeypods().orElse(ClusterProfile.Honeypods.DEFAULTS);
+        io.calicogitops.fleet.Honeypods h = p.honeypods().orElse(io.calicogitops.fleet.Honeypods.DEFAULTS);
         Map<String, Object> eso = h.externalSecret().map(e -> map(
                 "enabled", true,
                 "store", e.store(),
