@@ -56,8 +56,8 @@ public final class ApplyTextReport {
             return lines;
         }
         if (c.action() == ApplyAction.DELETE) {
-            lines.add("pruned: stamped as managed for " + plan.cluster() + ", no longer in clusters/" + plan.cluster()
-                    + "/ at " + plan.commit().substring(0, 12));
+            lines.add("pruned: stamped as managed for " + plan.cluster() + ", no longer in "
+                    + io.calicogitops.model.RepoLayout.clusterRoot(plan.cluster()) + "/ at " + plan.commit().substring(0, 12));
         }
         c.entry().ifPresent(entry -> {
             for (Change change : entry.changes()) {

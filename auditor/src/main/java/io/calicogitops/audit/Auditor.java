@@ -52,7 +52,9 @@ public final class Auditor {
         // A Secret without a namespace cannot be named in a GET; it is reported missing like any unread object.
         desired.resources().keySet().stream().filter(id -> Secrets.isSecret(id) && !id.namespace().isEmpty())
                 .forEach(secrets::add);
-        return new LiveQuery(kindsToRead(desired), secrets);
+        // Prerequisite Secrets Git names but does not hold: probed for existence only, never read.
+        TreeSet<ResourceId> probes = new TreeSet<>(Prerequisites.requiredSecrets(desired.resources()).keySet());
+        return new LiveQuery(kindsToRead(desired), secrets, probes);
     }
 
     /**
@@ -86,7 +88,12 @@ public final class Auditor {
                 .map(id -> entry(id, desired.resources().get(id), liveById.get(id), impact, active, target))
                 .filter(Objects::nonNull)
                 .toList());
-        entries = StagedSwaps.annotate(entries);
+        entries = new ArrayList<>(StagedSwaps.annotate(entries));
+        List<DriftEntry> prerequisites = Prerequisites.missing(desired.resources(), liveById);
+        if (!prerequisites.isEmpty()) {
+            entries.addAll(prerequisites);
+            entries.sort(java.util.Comparator.comparing(DriftEntry::id));
+        }
         long livePolicies = liveById.values().stream()
                 .filter(r -> isPolicy(r.id()) && !GeneratedObjects.isGenerated(r.id(), r.body(), target)).count();
         long managed = liveById.values().stream().filter(r -> isPolicy(r.id()) && !GeneratedObjects.isGenerated(r.id(), r.body(), target)

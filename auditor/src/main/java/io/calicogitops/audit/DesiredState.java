@@ -4,6 +4,7 @@ import io.calicogitops.diag.Diagnostics;
 import io.calicogitops.diag.SourceLocation;
 import io.calicogitops.diag.UsageException;
 import io.calicogitops.git.GitRepo;
+import io.calicogitops.model.RepoLayout;
 import io.calicogitops.model.Resource;
 import io.calicogitops.model.ResourceId;
 import io.calicogitops.progress.Progress;
@@ -47,11 +48,13 @@ public record DesiredState(String commit, Map<ResourceId, Resource> resources, M
         Names.checkLabel(cluster).ifPresent(problem -> {
             throw new UsageException("cluster name '" + Names.printable(cluster) + "': " + problem);
         });
-        String folder = "clusters/" + cluster;
-        SortedMap<String, byte[]> files = git.readTree(commit, folder);
+        // clusters/<name>/calico/ (RepoLayout), else clusters/<name>/ as rendered before: both audit the same way.
+        SortedMap<String, byte[]> current = git.readTree(commit, RepoLayout.folder(cluster));
+        String folder = current.isEmpty() ? RepoLayout.clusterRoot(cluster) : RepoLayout.folder(cluster);
+        SortedMap<String, byte[]> files = current.isEmpty() ? git.readTree(commit, folder) : current;
         if (files.isEmpty()) {
-            throw new UsageException("no folder " + folder + "/ at commit " + commit.substring(0, 12)
-                    + " (render the cluster first, or check --cluster and --ref)");
+            throw new UsageException("no folder " + RepoLayout.folder(cluster) + "/ (nor " + RepoLayout.clusterRoot(cluster)
+                    + "/) at commit " + commit.substring(0, 12) + " (render the cluster first, or check --cluster and --ref)");
         }
         List<Map.Entry<String, byte[]>> resourceFiles = files.entrySet().stream()
                 .filter(e -> isResourceFile(folder, e.getKey())).toList();

@@ -43,7 +43,11 @@ public final class BundleLayout {
     private BundleLayout() {
     }
 
-    /** {@code desired/clusters/<name>/}: the cluster's folder in Git at the end commit, file for file. */
+    /**
+     * {@code desired/clusters/<name>/}: the cluster's folder in Git at the end commit, file for file, at its repository
+     * path ({@code desired/clusters/<name>/calico/...}, or {@code desired/clusters/<name>/...} for a repository
+     * rendered before: see RepoLayout).
+     */
     public static String desiredFolder(String cluster) {
         return "desired/clusters/" + cluster + "/";
     }

@@ -12,6 +12,7 @@ import io.calicogitops.diag.GitAccessException;
 import io.calicogitops.diag.InvalidValueException;
 import io.calicogitops.diag.UsageException;
 import io.calicogitops.git.GitRepo;
+import io.calicogitops.model.RepoLayout;
 import io.calicogitops.git.PathCommit;
 import io.calicogitops.output.OutputFormat;
 import io.calicogitops.report.AuditReporters;
@@ -49,7 +50,7 @@ final class EvidenceCollector {
         if (req.until().isBefore(req.since())) {
             throw new InvalidValueException("until", req.until() + " is before the start of the interval, " + req.since());
         }
-        String folder = "clusters/" + req.cluster();
+        String folder;
         SortedMap<String, byte[]> files = new TreeMap<>();
         RepoOrigin origin;
         CommitRange range;
@@ -59,9 +60,12 @@ final class EvidenceCollector {
                     new GitAccessException("ref '" + req.ref() + "' does not name a commit in the repository"));
             String end = git.lastCommitAtOrBefore(start, req.until()).orElseThrow(() -> new UsageException(
                     "no commit of '" + req.ref() + "' is at or before --until " + req.until()));
+            // Either layout (RepoLayout); the bundle keeps the repository's paths under desired/.
+            folder = RepoLayout.locate(req.cluster(), f -> !git.readTree(end, f).isEmpty());
             git.readTree(end, folder).forEach((path, bytes) -> files.put("desired/" + path, DesiredCopy.of(path, bytes)));
             if (files.isEmpty()) {
-                throw new UsageException("no folder " + folder + "/ at commit " + end.substring(0, 12)
+                throw new UsageException("no folder " + RepoLayout.folder(req.cluster()) + "/ (nor "
+                        + RepoLayout.clusterRoot(req.cluster()) + "/) at commit " + end.substring(0, 12)
                         + ", the last commit at or before --until (check --cluster, --ref and --until)");
             }
             List<PathCommit> newestFirst = new ArrayList<>();

@@ -56,7 +56,7 @@ public final class EvaluationInput {
                     Resource r = desired.resources().get(id);
                     builder.addObject(new SourceDocument(r, desired.locations().get(id)));
                 }
-                policySource = "clusters/" + request.cluster() + " at " + commit.substring(0, 12) + " (" + request.ref() + ")";
+                policySource = io.calicogitops.model.RepoLayout.clusterRoot(request.cluster()) + " at " + commit.substring(0, 12) + " (" + request.ref() + ")";
             }
         }
         List<Path> workloadPaths = new ArrayList<>(request.workloads());

@@ -129,7 +129,7 @@ class SampleFleetAuditTest {
 
         DriftEntry pci = report.entries().stream().filter(e -> e.id().name().equals("security.pci-whitelist"))
                 .findFirst().orElseThrow();
-        assertEquals("clusters/eks-prod/globalnetworkpolicy-security.pci-whitelist.yaml", pci.desiredAt().orElseThrow().file());
+        assertEquals("clusters/eks-prod/calico/globalnetworkpolicy-security.pci-whitelist.yaml", pci.desiredAt().orElseThrow().file());
         assertEquals("[{\"op\":\"replace\",\"path\":\"/spec/egress/1/action\",\"value\":\"Deny\"}]", pci.patch().toString());
         assertEquals(report.entries().stream().map(DriftEntry::id).sorted().toList(),
                 report.entries().stream().map(DriftEntry::id).toList(), "entries sorted by kind, namespace, name");

@@ -125,6 +125,6 @@ class CommitRangeTest {
     void clusterWithoutAFolderAtTheEndCommit_isAUsageError() {
         UsageException e = assertThrows(UsageException.class, () -> EvidenceFixtures.Export.of(repo, "c2").to(dir.resolve("x.zip")));
 
-        assertTrue(e.getMessage().startsWith("no folder clusters/c2/ at commit " + ids.get(3).substring(0, 12)), e.getMessage());
+        assertTrue(e.getMessage().startsWith("no folder clusters/c2/calico/ (nor clusters/c2/) at commit " + ids.get(3).substring(0, 12)), e.getMessage());
     }
 }

@@ -61,8 +61,8 @@ class EvidenceRoundTripTest {
         for (String expected : List.of(BundleLayout.MANIFEST, BundleLayout.INDEX, BundleLayout.PCI_MAPPING, BundleLayout.COMMITS,
                 BundleLayout.LIVE_SNAPSHOT, BundleLayout.DRIFT_JSON, BundleLayout.DRIFT_HTML, BundleLayout.HISTORY,
                 BundleLayout.HISTORY_SUMMARY, BundleLayout.HISTORY_EVENTS, BundleLayout.DRIFT_TIMELINE,
-                BundleLayout.DRIFT_LOG_VERIFY, "desired/clusters/eks-prod/kustomization.yaml",
-                "desired/clusters/eks-prod/globalnetworkpolicy-security.pci-whitelist.yaml")) {
+                BundleLayout.DRIFT_LOG_VERIFY, "desired/clusters/eks-prod/calico/kustomization.yaml",
+                "desired/clusters/eks-prod/calico/globalnetworkpolicy-security.pci-whitelist.yaml")) {
             assertTrue(paths.contains(expected), expected + " in " + paths);
         }
         assertFalse(paths.contains(BundleLayout.SIGNATURE), "unsigned");

@@ -70,7 +70,7 @@ class PciMappingTest {
         JsonNode inbound = requirement(zip, PciRequirement.V4, "1.3.1");
         assertEquals("not included: export with --fleet DIR or --workloads PATH (runs `calico-gitops check segmentation`)",
                 evidence(inbound, BundleLayout.SEGMENTATION).path("notIncluded").asText());
-        assertTrue(evidence(inbound, "desired/clusters/eks-prod/globalnetworkpolicy-security.pci-whitelist.yaml").path("included").asBoolean());
+        assertTrue(evidence(inbound, "desired/clusters/eks-prod/calico/globalnetworkpolicy-security.pci-whitelist.yaml").path("included").asBoolean());
         assertEquals("partial", inbound.path("status").asText(), "the PCI policies are there, the proof flow by flow is not");
         assertEquals("partial", requirement(zip, PciRequirement.V4, "1.3.2").path("status").asText());
     }

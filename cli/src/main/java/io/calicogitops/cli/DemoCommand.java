@@ -53,7 +53,7 @@ public final class DemoCommand implements Callable<Integer> {
         o.println();
         boolean verified = evidence.evidence("eks-prod");
         o.println();
-        o.println("next: kubectl kustomize " + Paths.display(repo.resolve("clusters/eks-prod"))
+        o.println("next: kubectl kustomize " + Paths.display(repo.resolve(io.calicogitops.model.RepoLayout.folder("eks-prod")))
                 + "   |   git -C " + Paths.display(repo) + " log --stat");
         return unchanged && verified && segmented ? 0 : 70;
     }

@@ -104,7 +104,7 @@ class AuditCalicoTargetCommandTest {
     void kubectlKustomize_stampedFolder_buildsWithoutTheStamp() throws Exception {
         Process p;
         try {
-            p = new ProcessBuilder("kubectl", "kustomize", repo.resolve("clusters/oss").toString()).start();
+            p = new ProcessBuilder("kubectl", "kustomize", repo.resolve("clusters/oss/calico").toString()).start();
         } catch (IOException e) {
             assumeTrue(false, "kubectl is not on the PATH");
             return;
@@ -115,6 +115,6 @@ class AuditCalicoTargetCommandTest {
         assertEquals(0, p.exitValue(), err);
         assertTrue(out.contains("name: default.allow-dns"), out);
         assertFalse(out.contains("calico-gitops.io/calico-"), out);
-        assertTrue(Files.readString(repo.resolve("clusters/oss/kustomization.yaml")).contains("calico-gitops.io/calico-edition: oss"));
+        assertTrue(Files.readString(repo.resolve("clusters/oss/calico/kustomization.yaml")).contains("calico-gitops.io/calico-edition: oss"));
     }
 }

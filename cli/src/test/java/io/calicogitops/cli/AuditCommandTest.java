@@ -272,7 +272,7 @@ class AuditCommandTest {
         CliRun run = CliRun.of("audit", "--repo", repo.toString(), "--cluster", "gke-prod", "--live", live("eks-dev"));
 
         assertEquals(2, run.exitCode(), run.transcript());
-        assertTrue(Pattern.compile("^error: no folder clusters/gke-prod/ at commit [0-9a-f]{12} \\(render the cluster first,"
+        assertTrue(Pattern.compile("^error: no folder clusters/gke-prod/calico/ \\(nor clusters/gke-prod/\\) at commit [0-9a-f]{12} \\(render the cluster first,"
                 + " or check --cluster and --ref\\)\\n").matcher(run.err()).find(), run.transcript());
         assertFalse(run.err().contains("\tat "), run.transcript());
     }

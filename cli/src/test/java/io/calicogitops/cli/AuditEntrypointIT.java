@@ -77,7 +77,7 @@ class AuditEntrypointIT {
         assertEquals(TOKEN, Files.readString(seen.resolve("token")), "the push credentials come from the environment");
         String branches = Files.readString(seen.resolve("branches"));
         assertTrue(branches.contains("calico-gitops/audit-log") && branches.contains("main"), branches);
-        assertTrue(Files.isRegularFile(work.resolve("repo/clusters/eks-dev/kustomization.yaml")));
+        assertTrue(Files.isRegularFile(work.resolve("repo/clusters/eks-dev/calico/kustomization.yaml")));
         List<String> everything = new ArrayList<>(args);
         everything.add(Files.readString(seen.resolve("config")));
         everything.add(Files.readString(out));

@@ -40,8 +40,8 @@ class ConcurrentRendersJarIT {
             assertTrue(p.waitFor(5, TimeUnit.MINUTES), "render did not finish");
             assertEquals(0, p.exitValue(), new String(p.getErrorStream().readAllBytes()));
         }
-        assertTrue(Files.readString(repo.resolve("clusters/eks-dev/felixconfiguration-default.yaml")).contains("30s"));
-        assertTrue(Files.readString(repo.resolve("clusters/aks-dev/felixconfiguration-default.yaml")).contains("45s"));
+        assertTrue(Files.readString(repo.resolve("clusters/eks-dev/calico/felixconfiguration-default.yaml")).contains("30s"));
+        assertTrue(Files.readString(repo.resolve("clusters/aks-dev/calico/felixconfiguration-default.yaml")).contains("45s"));
         try (Git git = Git.open(repo.toFile())) {
             assertTrue(git.status().call().isClean(), "every written file is committed");
             List<RevCommit> log = new ArrayList<>();

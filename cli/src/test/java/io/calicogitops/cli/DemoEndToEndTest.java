@@ -47,8 +47,8 @@ class DemoEndToEndTest {
         assertTrue(run.out().contains("egress rule 2: action Deny -> Allow"), run.transcript());
         assertEquals(1, commitCount(repo));
         for (String cluster : CLUSTERS) {
-            assertTrue(run.out().contains("clusters/" + cluster + "/ ("), cluster + "\n" + run.transcript());
-            assertTrue(Files.isRegularFile(repo.resolve("clusters/" + cluster + "/kustomization.yaml")), cluster);
+            assertTrue(run.out().contains("clusters/" + cluster + "/calico/ ("), cluster + "\n" + run.transcript());
+            assertTrue(Files.isRegularFile(repo.resolve("clusters/" + cluster + "/calico/kustomization.yaml")), cluster);
         }
     }
 

@@ -271,7 +271,7 @@ class EvaluationCommandsTest {
         assertEquals(0, prod.exitCode(), prod.transcript());
         assertTrue(prod.out().startsWith("0 warnings in clusters/eks-prod at "), prod.transcript());
         assertEquals(0, dev.exitCode(), dev.transcript());
-        assertTrue(dev.out().startsWith("clusters/eks-dev/stagedglobalnetworkpolicy-default-deny.yaml:6:9: warning: CG-L004: staged policy default-deny would deny "),
+        assertTrue(dev.out().startsWith("clusters/eks-dev/calico/stagedglobalnetworkpolicy-default-deny.yaml:6:9: warning: CG-L004: staged policy default-deny would deny "),
                 dev.transcript());
         assertEquals(1, strict.exitCode(), strict.transcript());
     }
@@ -312,7 +312,7 @@ class EvaluationCommandsTest {
 
         assertEquals(0, run.exitCode(), run.transcript());
         assertTrue(run.out().contains("lint: 2 findings"), run.transcript());
-        assertTrue(run.err().contains("clusters/aks-dev/stagedglobalnetworkpolicy-default-deny.yaml:6:9: warning: CG-L004"), run.transcript());
+        assertTrue(run.err().contains("clusters/aks-dev/calico/stagedglobalnetworkpolicy-default-deny.yaml:6:9: warning: CG-L004"), run.transcript());
         assertEquals(1, strict.exitCode(), strict.transcript());
     }
 

@@ -171,14 +171,14 @@ class ExitCodesEndToEndTest {
     void uncommittedEditOfGeneratedFile_exits4AndKeepsTheEdit() throws Exception {
         Path repo = tmp.resolve("gitops");
         CliRun.of("render", "--fleet", sampleFleet(), "--repo", repo.toString());
-        Path file = repo.resolve("clusters/eks-prod/tier-security.yaml");
+        Path file = repo.resolve("clusters/eks-prod/calico/tier-security.yaml");
         String edited = Files.readString(file) + "# local hot fix\n";
         Files.writeString(file, edited);
 
         CliRun run = CliRun.of("render", "--fleet", sampleFleet(), "--repo", repo.toString());
 
         assertEquals(4, run.exitCode(), run.transcript());
-        assertTrue(run.err().contains("error: generated files have uncommitted edits: clusters/eks-prod/tier-security.yaml"),
+        assertTrue(run.err().contains("error: generated files have uncommitted edits: clusters/eks-prod/calico/tier-security.yaml"),
                 run.transcript());
         assertEquals(edited, Files.readString(file));
     }

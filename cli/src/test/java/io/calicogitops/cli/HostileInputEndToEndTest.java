@@ -116,7 +116,7 @@ class HostileInputEndToEndTest {
         CliRun over = renderWithDnsSelector("app == \"x\" && " + tooLong, "over");
 
         assertEquals(0, atLimit.exitCode(), atLimit.transcript());
-        Path folder = tmp.resolve("ok/repo/clusters/aks-dev");
+        Path folder = tmp.resolve("ok/repo/clusters/aks-dev/calico");
         String rendered = "";
         for (String f : files(folder)) {
             String text = Files.readString(folder.resolve(f));
@@ -191,7 +191,7 @@ class HostileInputEndToEndTest {
         CliRun ok = CliRun.of("render", "--fleet", fleet.toString(), "--repo", repo.toString(),
                 "--templates", tmp.resolve("packs").toString());
         assertEquals(0, ok.exitCode(), ok.transcript());
-        assertTrue(Files.isRegularFile(repo.resolve("clusters/c1/globalnetworkset-" + fits + ".yaml")), files(tmp).toString());
+        assertTrue(Files.isRegularFile(repo.resolve("clusters/c1/calico/globalnetworkset-" + fits + ".yaml")), files(tmp).toString());
     }
 
     @Test
@@ -222,9 +222,9 @@ class HostileInputEndToEndTest {
         Path repo = tmp.resolve("gitops");
         assertEquals(0, CliRun.of("render", "--fleet", sampleFleet(), "--repo", repo.toString(), "--cluster", "eks-dev").exitCode());
         String widget = "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w1\n  namespace: shop\nspec:\n  size: 3\n";
-        Files.writeString(repo.resolve("clusters/eks-dev/widget.yaml"), widget);
+        Files.writeString(repo.resolve("clusters/eks-dev/calico/widget.yaml"), widget);
         try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(repo.toFile())) {
-            git.add().addFilepattern("clusters/eks-dev/widget.yaml").call();
+            git.add().addFilepattern("clusters/eks-dev/calico/widget.yaml").call();
             git.commit().setMessage("a user adds a Widget").setSign(false).call();
         }
         Path live = Files.writeString(tmp.resolve("widget-live.yaml"), widget.replace("size: 3", "size: 4"));

@@ -64,10 +64,13 @@ class KubectlKustomizeTest {
         }
     }
 
-    private static Build kustomize(Path dir) throws Exception {
+    private static Build kustomize(Path dir, String... flags) throws Exception {
         Path out = Files.createTempFile(tmp, "kustomize", ".out");
         Path err = Files.createTempFile(tmp, "kustomize", ".err");
-        Process p = new ProcessBuilder("kubectl", "kustomize", dir.toString())
+        List<String> command = new ArrayList<>(List.of("kubectl", "kustomize"));
+        command.addAll(List.of(flags));
+        command.add(dir.toString());
+        Process p = new ProcessBuilder(command)
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "kubectl kustomize did not finish");
         return new Build(p.exitValue(), Files.readString(out), Files.readString(err));
@@ -103,7 +106,7 @@ class KubectlKustomizeTest {
     @ValueSource(strings = {"aks-dev", "aks-prod", "eks-dev", "eks-minimal", "eks-prod"})
     void kustomize_sampleCluster_buildsEveryListedResourceWithTiersBeforePolicies(String cluster) throws Exception {
         assumeTrue(kubectl, "kubectl is not on the PATH: kustomize checks are skipped");
-        Path dir = repo.resolve("clusters").resolve(cluster);
+        Path dir = repo.resolve("clusters").resolve(cluster).resolve("calico");
         JsonNode kustomization = YAML.readTree(Files.readString(dir.resolve("kustomization.yaml"), StandardCharsets.UTF_8));
         List<String> listed = new ArrayList<>();
         kustomization.path("resources").forEach(r -> listed.add(r.asText()));
@@ -134,19 +137,22 @@ class KubectlKustomizeTest {
         Build build = kustomize(repo.resolve("bootstrap").resolve(cluster));
 
         assertEquals(0, build.exitCode(), build.err());
-        List<JsonNode> built = documents(build.out());
-        assertEquals(1, built.size(), build.out());
-        JsonNode sync = built.get(0);
-        String path = sync.path("kind").asText().equals("Application") ? sync.at("/spec/source/path").asText()
-                : sync.at("/spec/path").asText();
-        assertTrue(path.equals("clusters/" + cluster) || path.equals("./clusters/" + cluster), path);
-        assertTrue(Files.isDirectory(repo.resolve(path)), "the synced folder exists: " + path);
+        // Argo CD: the Application and its AppProject; Flux: the Tiers' and the policies' Kustomizations.
+        List<JsonNode> syncs = documents(build.out()).stream()
+                .filter(d -> List.of("Application", "Kustomization").contains(d.path("kind").asText())).toList();
+        assertEquals(cluster.startsWith("aks") ? 2 : 1, syncs.size(), build.out());
+        for (JsonNode sync : syncs) {
+            String path = sync.path("kind").asText().equals("Application") ? sync.at("/spec/source/path").asText()
+                    : sync.at("/spec/path").asText();
+            assertTrue(path.equals("clusters/" + cluster + "/calico") || path.startsWith("./clusters/" + cluster + "/calico/flux-"), path);
+            assertTrue(Files.isDirectory(repo.resolve(path)), "the synced folder exists: " + path);
+        }
     }
 
     @Test
     void kustomize_scheduledAuditCluster_buildsTheCronJobWithTheAuditorServiceAccountAndNoSecretValues() throws Exception {
         assumeTrue(kubectl, "kubectl is not on the PATH: kustomize checks are skipped");
-        Build build = kustomize(repo.resolve("clusters/eks-prod"));
+        Build build = kustomize(repo.resolve("clusters/eks-prod/calico"));
 
         assertEquals(0, build.exitCode(), build.err());
         List<JsonNode> built = documents(build.out());
@@ -161,5 +167,31 @@ class KubectlKustomizeTest {
         assertEquals("fleet-repo-git", pod.at("/volumes/2/secret/secretName").asText());
         assertTrue(built.stream().noneMatch(d -> d.path("kind").asText().equals("Secret")), "Secrets are referenced, never rendered");
         assertTrue(pod.at("/containers/0/command/0").asText().endsWith("audit-entrypoint.sh"));
+    }
+
+    @Test
+    void kustomize_fluxStageFolders_splitTheClusterFolderTiersFirst() throws Exception {
+        assumeTrue(kubectl, "kubectl is not on the PATH: kustomize checks are skipped");
+        Path folder = repo.resolve("clusters/aks-prod/calico");
+        // Flux confines files to the source's root, not the kustomization's folder (fluxcd/pkg#262); kubectl needs the flag.
+        Build tiers = kustomize(folder.resolve("flux-tiers"), "--load-restrictor", "LoadRestrictionsNone");
+        Build rest = kustomize(folder.resolve("flux-policies"), "--load-restrictor", "LoadRestrictionsNone");
+        Build all = kustomize(folder);
+        assertEquals(0, tiers.exitCode(), tiers.err());
+        assertEquals(0, rest.exitCode(), rest.err());
+        List<String> tierKinds = documents(tiers.out()).stream().map(d -> d.path("kind").asText()).distinct().toList();
+        assertEquals(List.of("Tier"), tierKinds);
+        Set<String> split = new TreeSet<>();
+        for (JsonNode d : documents(tiers.out())) {
+            split.add(d.path("kind").asText() + "/" + d.at("/metadata/namespace").asText() + "/" + d.at("/metadata/name").asText());
+        }
+        for (JsonNode d : documents(rest.out())) {
+            assertTrue(split.add(d.path("kind").asText() + "/" + d.at("/metadata/namespace").asText() + "/" + d.at("/metadata/name").asText()),
+                    "in one stage only: " + d);
+        }
+        Set<String> whole = new TreeSet<>();
+        documents(all.out()).forEach(d -> whole.add(d.path("kind").asText() + "/" + d.at("/metadata/namespace").asText() + "/"
+                + d.at("/metadata/name").asText()));
+        assertEquals(whole, split);
     }
 }

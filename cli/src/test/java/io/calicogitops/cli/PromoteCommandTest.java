@@ -101,8 +101,8 @@ class PromoteCommandTest {
         assertEquals(0, run.exitCode(), run.transcript());
         assertTrue(run.out().contains("committed "), run.transcript());
         assertEquals(originalProfile.replace("  mode: staged\n", "  mode: enforced\n"), Files.readString(profile));
-        assertTrue(Files.exists(repo.resolve("clusters/eks-dev/globalnetworkpolicy-default-deny.yaml")));
-        assertFalse(Files.exists(repo.resolve("clusters/eks-dev/stagedglobalnetworkpolicy-default-deny.yaml")));
+        assertTrue(Files.exists(repo.resolve("clusters/eks-dev/calico/globalnetworkpolicy-default-deny.yaml")));
+        assertFalse(Files.exists(repo.resolve("clusters/eks-dev/calico/stagedglobalnetworkpolicy-default-deny.yaml")));
         try (GitRepo git = GitRepo.open(repo)) {
             assertEquals(java.util.Set.of(), git.uncommitted("clusters/"), "promote leaves no uncommitted generated file");
         }

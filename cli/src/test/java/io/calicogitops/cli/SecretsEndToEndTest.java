@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SecretsEndToEndTest {
 
-    private static final String FILE = "clusters/eks-dev/secret-db-credentials.yaml";
+    private static final String FILE = "clusters/eks-dev/calico/secret-db-credentials.yaml";
     private static final String HOOK = "/hooks/secrets";
 
     @TempDir

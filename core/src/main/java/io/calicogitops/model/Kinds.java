@@ -45,7 +45,9 @@ public final class Kinds {
             new Kind("", "Service", true, 60, false),
             new Kind("monitoring.coreos.com", "ServiceMonitor", true, 60, false),
             new Kind("batch", "CronJob", true, 60, false),
-            // The watch form of the drift audit (scheduledAudit.watch) is a Deployment.
+            // The watch form of the drift audit (scheduledAudit.watch) is a Deployment; the honeypods pack's decoys and the ExternalSecret that makes their pull secret before they start.
+            new Kind("external-secrets.io", "ExternalSecret", true, 3, false),
+            new Kind("apps", "DaemonSet", true, 60, false),
             new Kind("apps", "Deployment", true, 60, false));
 
     private Kinds() {

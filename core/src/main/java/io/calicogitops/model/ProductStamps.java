@@ -20,6 +20,13 @@ public final class ProductStamps {
     /** Annotation: the file in the repository the object was last written from. */
     public static final String SOURCE_ANNOTATION = PREFIX + "source";
 
+    /**
+     * Annotation the generator writes (not {@code apply}): the Secrets, by name and comma-separated, that the object
+     * needs in its own namespace and that Git deliberately does not hold (an image pull secret). The audit checks each
+     * exists, by name and without reading it, and reports a missing one as a prerequisite.
+     */
+    public static final String REQUIRES_SECRETS = PREFIX + "requires-secrets";
+
     private ProductStamps() {
     }
 }

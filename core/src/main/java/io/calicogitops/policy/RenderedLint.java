@@ -27,7 +27,7 @@ public final class RenderedLint {
         ModelBuilder builder = new ModelBuilder(diagnostics);
         YamlReader yaml = new YamlReader();
         files.forEach((name, bytes) -> {
-            if (name.endsWith(".yaml") && !name.equals("kustomization.yaml")) {
+            if (name.endsWith(".yaml") && !name.equals("kustomization.yaml") && !name.contains("/")) {
                 builder.addAll(yaml.read(bytes, folder + "/" + name, diagnostics));
             }
         });

@@ -90,6 +90,18 @@ public record CalicoTarget(Edition edition, Optional<String> version, int base) 
         return edition != Edition.OSS || base < 32;
     }
 
+    /**
+     * Whether server-side apply can create Calico policies. Not on OSS 3.32 with its API server: an apply that
+     * creates a NetworkPolicy, GlobalNetworkPolicy or staged policy is answered NotFound (projectcalico/calico#12841;
+     * the tier RBAC check fetched the policy first), fixed on the 3.32 branch by #12906 in June 2026. A target names
+     * at most a patch release and which one carries the fix is not recorded here, so the whole 3.32 line counts as
+     * affected. The one answer for every writer: the Argo CD Application's app-wide {@code ServerSideApply=true}, and
+     * the {@code apply} strategy the docs recommend. Client-side apply and update are unaffected.
+     */
+    public boolean serverSideApplyCreatesPolicies() {
+        return edition != Edition.OSS || base != 32;
+    }
+
     /** Before 3.30 the API server returned default-tier policies without {@code default.} (3.30 release notes). */
     public boolean stripsDefaultPrefixOnRead() {
         return edition != Edition.CLOUD && base < 30;

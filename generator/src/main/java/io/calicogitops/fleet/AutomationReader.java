@@ -22,7 +22,7 @@ import static io.calicogitops.fleet.ValueChecks.CHECK;
 final class AutomationReader {
 
     static final Section ARGOCD = Section.of("argocd", "namespace", "project", "server", "destinationName", "automated");
-    static final Section FLUX = Section.of("flux", "namespace", "sourceRef", "interval");
+    static final Section FLUX = Section.of("flux", "namespace", "sourceRef", "interval", "sourceSecret");
     static final Section GITOPS = Section.of("gitops", "repoUrl", "revision").with(ARGOCD, FLUX);
     static final Section WATCH = Section.of("watch", "interval", "metricsPort", "serviceMonitor");
     static final Section SCHEDULED_AUDIT = Section.of("scheduledAudit", "schedule", "image", "repoUrl", "ref", "gitSecret",
@@ -54,9 +54,18 @@ final class AutomationReader {
                         destinationName, a.bool("automated", ad.automated()));
             });
             Flux fd = Flux.DEFAULTS;
-            Optional<Flux> flux = FLUX.read(r, f -> new Flux(subdomain(f, "namespace", f.string("namespace", fd.namespace())),
-                    subdomain(f, "sourceRef", f.string("sourceRef", fd.sourceRef())),
-                    CHECK.duration(f, "interval", fd.interval())));
+            Optional<Flux> flux = FLUX.read(r, f -> {
+                Optional<String> secret = Optional.ofNullable(f.string("sourceSecret", null));
+                secret.ifPresent(s -> subdomain(f, "sourceSecret", s));
+                Flux read = new Flux(subdomain(f, "namespace", f.string("namespace", fd.namespace())),
+                        subdomain(f, "sourceRef", f.string("sourceRef", fd.sourceRef())),
+                        CHECK.duration(f, "interval", fd.interval()), secret);
+                if (secret.isPresent() && read.bootstrapSource()) {
+                    f.error("sourceSecret", "the GitRepository " + fd.sourceRef() + " is flux bootstrap's own; its credentials are set there",
+                            "name another sourceRef to have the GitRepository rendered, or leave sourceSecret out");
+                }
+                return read;
+            });
             if (argocd.isEmpty() && flux.isEmpty()) {
                 r.diagnostics().error(r.here(), "gitops: names neither argocd nor flux", "add 'argocd: {}' or 'flux: {}' (or both)");
             }

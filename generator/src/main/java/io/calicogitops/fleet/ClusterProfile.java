@@ -2,6 +2,7 @@ package io.calicogitops.fleet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.calicogitops.diag.SourceLocation;
+import io.calicogitops.model.RepoLayout;
 import io.calicogitops.validate.CalicoTarget;
 import io.calicogitops.yaml.LocationIndex;
 
@@ -40,12 +41,14 @@ public record ClusterProfile(
         Dpi dpi,
         L7 l7,
         Apps apps,
+        Optional<Honeypods> honeypods,
         Optional<ScheduledAudit> scheduledAudit,
         Optional<GitOps> gitops,
         String workloads,
         JsonNode values,
         Map<String, String> adoptNames,
         CalicoTarget calico,
+        RepoLayout.Style layout,
         SourceLocation origin,
         LocationIndex locations) {
 
@@ -61,9 +64,16 @@ public record ClusterProfile(
         tiers = List.copyOf(tiers);
         threatFeeds = List.copyOf(threatFeeds);
         adoptNames = adoptNames == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(adoptNames));
+        Objects.requireNonNull(honeypods, "honeypods");
         Objects.requireNonNull(scheduledAudit, "scheduledAudit");
         Objects.requireNonNull(gitops, "gitops");
         Objects.requireNonNull(calico, "calico");
+        Objects.requireNonNull(layout, "layout");
+    }
+
+    /** The folder this cluster is rendered to ({@link RepoLayout}): {@code clusters/<name>/calico} unless the profile says otherwise. */
+    public String folder() {
+        return RepoLayout.folder(name, layout);
     }
 
     /** Cloud provider: decides which overlays apply and which CNIs are possible. */
@@ -269,10 +279,23 @@ public record ClusterProfile(
         public static final ArgoCd DEFAULTS = new ArgoCd("argocd", "default", "https://kubernetes.default.svc", null, true);
     }
 
-    /** A Flux Kustomization: its namespace, the GitRepository it reads, its interval. */
-    public record Flux(String namespace, String sourceRef, String interval) {
+    /**
+     * Flux Kustomizations: their namespace, the GitRepository they read, their interval. A {@code sourceRef} other than
+     * the bootstrap repository's ({@code flux-system}) names a GitRepository the generator renders for
+     * {@code gitops.repoUrl}, reading Git with the credentials of the Secret {@code sourceSecret} when one is named.
+     */
+    public record Flux(String namespace, String sourceRef, String interval, Optional<String> sourceSecret) {
         /** The namespace and GitRepository that {@code flux bootstrap} makes, Flux's usual 10m interval. */
-        public static final Flux DEFAULTS = new Flux("flux-system", "flux-system", "10m");
+        public static final Flux DEFAULTS = new Flux("flux-system", "flux-system", "10m", Optional.empty());
+
+        public Flux {
+            Objects.requireNonNull(sourceSecret, "sourceSecret");
+        }
+
+        /** True when the Kustomizations read the repository {@code flux bootstrap} made, so no GitRepository is rendered. */
+        public boolean bootstrapSource() {
+            return DEFAULTS.sourceRef().equals(sourceRef);
+        }
     }
 
     /** Where a profile key (a JSON pointer such as {@code /wireguard}) is written, for diagnostics about this cluster. */

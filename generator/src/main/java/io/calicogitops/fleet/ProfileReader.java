@@ -2,6 +2,7 @@ package io.calicogitops.fleet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.calicogitops.diag.Diagnostics;
+import io.calicogitops.model.RepoLayout;
 import io.calicogitops.yaml.MappingReader;
 import io.calicogitops.yaml.YamlDocument;
 
@@ -24,11 +25,11 @@ final class ProfileReader {
      * the unknown-key hint uses it, and ProfileDocsKeysTest checks docs/fleet-profile.md against it.
      */
     static final Section PROFILE = new Section("", Set.of("name", "provider", "cni", "ipFamily", "wireguard", "l7Logging",
-            "l7Mode", "packs", "workloads", "values", "adoptNames"), List.of(InsightSections.LOGS, PolicySections.TIERS,
+            "l7Mode", "packs", "workloads", "values", "adoptNames", "layout"), List.of(InsightSections.LOGS, PolicySections.TIERS,
             PolicySections.QUARANTINE, PolicySections.DEFAULT_DENY, PolicySections.KUBE_DNS, PolicySections.DNS_EGRESS,
             PolicySections.BLOCKED_IPS, PolicySections.PCI, PolicySections.SEGMENTATION, InsightSections.EVALUATION,
             PolicySections.THREAT_FEEDS, InsightSections.ALERTS, InsightSections.REPORTS, InsightSections.DPI,
-            InsightSections.L7_SECTION, PolicySections.APPS, AutomationReader.SCHEDULED_AUDIT, AutomationReader.GITOPS,
+            InsightSections.L7_SECTION, PolicySections.APPS, HoneypodsReader.HONEYPODS, AutomationReader.SCHEDULED_AUDIT, AutomationReader.GITOPS,
             CalicoTargetReader.CALICO));
 
     private ProfileReader() {
@@ -89,10 +90,15 @@ final class ProfileReader {
         var dpi = InsightSections.dpi(r);
         var l7 = InsightSections.l7(r);
         var apps = PolicySections.apps(r);
+        var honeypods = HoneypodsReader.read(r);
         var gitops = AutomationReader.gitops(r);
         var scheduledAudit = AutomationReader.scheduledAudit(r, packs, gitops);
         String workloads = r.string("workloads", null);
         var calico = CalicoTargetReader.read(r);
+        // clusters/<name>/calico/ by default; 'cluster' keeps clusters/<name>/ (collides with flux bootstrap's folder).
+        var layout = RepoLayout.Style.CALICO_SUBFOLDER.key().equals(r.oneOf("layout", RepoLayout.DEFAULT.key(),
+                List.of(RepoLayout.Style.CALICO_SUBFOLDER.key(), RepoLayout.Style.CLUSTER_FOLDER.key())))
+                ? RepoLayout.Style.CALICO_SUBFOLDER : RepoLayout.Style.CLUSTER_FOLDER;
         JsonNode values = r.raw("values");
         if (values != null && !values.isNull() && !values.isObject()) {
             r.error("values", "expected a mapping, got " + MappingReader.describe(values));
@@ -103,7 +109,7 @@ final class ProfileReader {
         }
         return new ClusterProfile(name, provider, cni, ipFamily, wireguard, l7Logging, l7Mode, packs, logs, tiers,
                 quarantineLabel, defaultDeny, kubeDnsOrder, dnsEgress, blockedIps, pci, segmentation, evaluation, feeds, alerts,
-                reports, dpi, l7, apps, scheduledAudit, gitops, workloads, values, adoptNames, calico, r.here(),
+                reports, dpi, l7, apps, honeypods, scheduledAudit, gitops, workloads, values, adoptNames, calico, layout, r.here(),
                 r.locations());
     }
 

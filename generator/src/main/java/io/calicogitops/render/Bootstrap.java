@@ -10,6 +10,7 @@ import io.calicogitops.model.Resource;
 import io.calicogitops.yaml.YamlWriter;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -42,8 +43,12 @@ public final class Bootstrap {
         return "calico-gitops-" + cluster;
     }
 
-    /** The files of {@code bootstrap/<name>/}; empty without a {@code gitops} block. */
-    static SortedMap<String, byte[]> files(ClusterProfile p) {
+    /**
+     * The files of {@code bootstrap/<name>/}; empty without a {@code gitops} block. Argo CD: the Application (with
+     * the ignoreDifferences of {@code resources}) and, unless it is Argo CD's {@code default}, the AppProject it
+     * names. Flux: the Tiers' and the policies' Kustomizations, and the GitRepository unless it is flux bootstrap's.
+     */
+    static SortedMap<String, byte[]> files(ClusterProfile p, String clusterFolder, List<Resource> resources) {
         SortedMap<String, byte[]> files = new TreeMap<>();
         if (p.gitops().isEmpty()) {
             return files;
@@ -52,8 +57,19 @@ public final class Bootstrap {
         YamlWriter writer = new YamlWriter();
         String header = ClusterLayout.MARKER + " from the gitops block of the fleet profile of " + p.name()
                 + ".\n# Do not edit: change the fleet profile, then render again.\n";
-        g.argocd().ifPresent(a -> files.put("application.yaml", utf8(header + writer.write(application(p.name(), g, a)))));
-        g.flux().ifPresent(f -> files.put("flux-kustomization.yaml", utf8(header + writer.write(kustomization(p.name(), g, f)))));
+        g.argocd().ifPresent(a -> {
+            files.put("application.yaml", utf8(header + writer.write(ArgoCdObjects.application(p.name(), clusterFolder, g, a, p.calico(), resources))));
+            if (ArgoCdObjects.rendersProject(a)) {
+                files.put("appproject.yaml", utf8(header + writer.write(ArgoCdObjects.appProject(p.name(), g, a))));
+            }
+        });
+        g.flux().ifPresent(f -> {
+            files.put("flux-kustomization-tiers.yaml", utf8(header + writer.write(FluxObjects.tiers(p.name(), clusterFolder, f))));
+            files.put("flux-kustomization.yaml", utf8(header + writer.write(FluxObjects.policies(p.name(), clusterFolder, f))));
+            if (!f.bootstrapSource()) {
+                files.put("flux-gitrepository.yaml", utf8(header + writer.write(FluxObjects.gitRepository(g, f))));
+            }
+        });
         StringBuilder k = new StringBuilder(ClusterLayout.MARKER).append(" for cluster ").append(p.name())
                 .append(". Do not edit.\napiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n");
         files.keySet().forEach(name -> k.append("- ").append(name).append('\n'));
@@ -61,60 +77,14 @@ public final class Bootstrap {
         return files;
     }
 
-    static ObjectNode application(String cluster, GitOps g, ClusterProfile.ArgoCd a) {
-        ObjectNode app = JSON.objectNode();
-        app.put("apiVersion", "argoproj.io/v1alpha1");
-        app.put("kind", "Application");
-        ObjectNode meta = app.putObject("metadata");
-        meta.put("name", objectName(cluster));
-        meta.put("namespace", a.namespace());
-        meta.putObject("labels").put("app.kubernetes.io/managed-by", "calico-gitops");
-        ObjectNode spec = app.putObject("spec");
-        spec.put("project", a.project());
-        ObjectNode source = spec.putObject("source");
-        source.put("repoURL", g.repoUrl());
-        source.put("targetRevision", g.revision());
-        source.put("path", "clusters/" + cluster);
-        ObjectNode destination = spec.putObject("destination");
-        if (a.destinationName() != null) {
-            destination.put("name", a.destinationName());
-        } else {
-            destination.put("server", a.server());
-        }
-        ObjectNode sync = spec.putObject("syncPolicy");
-        if (a.automated()) {
-            // prune removes policies deleted from Git; partial objects carry Prune=false, so they are never deleted.
-            sync.putObject("automated").put("prune", true).put("selfHeal", true);
-        }
-        // Server-side apply: partial objects (FelixConfiguration default, Installation, annotated Services) state only
-        // the fields this repository manages and must merge into what the operator and the application own.
-        sync.putArray("syncOptions").add("ServerSideApply=true").add("ApplyOutOfSyncOnly=true");
-        return app;
-    }
-
-    static ObjectNode kustomization(String cluster, GitOps g, ClusterProfile.Flux f) {
-        ObjectNode k = JSON.objectNode();
-        k.put("apiVersion", "kustomize.toolkit.fluxcd.io/v1");
-        k.put("kind", "Kustomization");
-        ObjectNode meta = k.putObject("metadata");
-        meta.put("name", objectName(cluster));
-        meta.put("namespace", f.namespace());
-        meta.putObject("labels").put("app.kubernetes.io/managed-by", "calico-gitops");
-        ObjectNode spec = k.putObject("spec");
-        spec.put("interval", f.interval());
-        spec.put("path", "./clusters/" + cluster);
-        // Flux applies server-side; prune removes what Git removed, except objects annotated prune: disabled.
-        spec.put("prune", true);
-        spec.put("wait", false);
-        ObjectNode ref = spec.putObject("sourceRef");
-        ref.put("kind", "GitRepository");
-        ref.put("name", f.sourceRef());
-        return k;
-    }
-
-    /** {@code r} with the prune-protection annotations of the sync tools the profile names, when it is partial intent. */
+    /**
+     * {@code r} with the annotations of the sync tools the profile names: prune protection when it is partial intent,
+     * and Argo CD's sync wave when it is a Tier, a network set or a policy ({@link SyncOrder}).
+     */
     static Resource protect(ClusterProfile p, Resource r) {
-        if (p.gitops().isEmpty() || !Kinds.isPartialIntent(r.id(), r.body())) {
+        boolean partial = Kinds.isPartialIntent(r.id(), r.body());
+        boolean waved = p.gitops().flatMap(GitOps::argocd).isPresent() && SyncOrder.wave(r.id()).isPresent();
+        if (p.gitops().isEmpty() || !partial && !waved) {
             return r;
         }
         ObjectNode body = r.body().deepCopy();
@@ -122,10 +92,13 @@ public final class Bootstrap {
         ObjectNode annotations = meta.has("annotations") && meta.get("annotations").isObject()
                 ? (ObjectNode) meta.get("annotations") : ((ObjectNode) meta).putObject("annotations");
         GitOps g = p.gitops().get();
-        if (g.argocd().isPresent()) {
+        if (g.argocd().isPresent() && partial) {
             annotations.put(ARGOCD_SYNC_OPTIONS, "Prune=false,ServerSideApply=true");
         }
-        if (g.flux().isPresent()) {
+        if (g.argocd().isPresent()) {
+            SyncOrder.wave(r.id()).ifPresent(w -> annotations.put(SyncOrder.ARGOCD_SYNC_WAVE, w));
+        }
+        if (g.flux().isPresent() && partial) {
             annotations.put(FLUX_PRUNE, "disabled");
         }
         return new Resource(r.id(), body, r.origin());

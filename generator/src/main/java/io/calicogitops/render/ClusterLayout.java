@@ -66,6 +66,17 @@ public final class ClusterLayout {
             files.put(Kinds.fileName(r.resource().id()), utf8(header + writer.write(r.resource().body())));
         }
         files.put("kustomization.yaml", utf8(kustomization(profile, ordered)));
+        if (profile.gitops().flatMap(g -> g.flux()).isPresent()) {
+            // Flux's two stages (FluxObjects): the Tiers first, then everything else once they are applied.
+            List<String> tiers = ordered.stream().filter(r -> SyncOrder.isTier(r.resource().id()))
+                    .map(r -> Kinds.fileName(r.resource().id())).toList();
+            List<String> rest = ordered.stream().filter(r -> !SyncOrder.isTier(r.resource().id()))
+                    .map(r -> Kinds.fileName(r.resource().id())).toList();
+            files.put(FluxObjects.TIERS_STAGE + "/kustomization.yaml",
+                    utf8(FluxObjects.stageKustomization(profile.name(), FluxObjects.TIERS_STAGE, tiers)));
+            files.put(FluxObjects.POLICIES_STAGE + "/kustomization.yaml",
+                    utf8(FluxObjects.stageKustomization(profile.name(), FluxObjects.POLICIES_STAGE, rest)));
+        }
         files.put("README.md", utf8(readme(profile, overlays, packs, ordered)));
         return files;
     }
@@ -110,7 +121,9 @@ public final class ClusterLayout {
         if (!overlays.isEmpty()) {
             b.append('\n');
         }
-        List<String> notes = overlays.stream().flatMap(o -> o.notes().stream().map(n -> "(" + o.name() + ") " + n.strip())).toList();
+        List<String> notes = new java.util.ArrayList<>(overlays.stream()
+                .flatMap(o -> o.notes().stream().map(n -> "(" + o.name() + ") " + n.strip())).toList());
+        p.honeypods().ifPresent(h -> notes.add(honeypodsNote(h)));
         b.append("## Manual steps\n\n");
         if (notes.isEmpty()) {
             b.append("None: everything this cluster needs is in this folder.\n");
@@ -123,8 +136,8 @@ public final class ClusterLayout {
                 .collect(Collectors.groupingBy(ResourceId::kind, TreeMap::new, Collectors.counting()));
         byKind.forEach((k, n) -> b.append("| ").append(k).append(" | ").append(n).append(" |\n"));
         b.append("\n## Use\n\n");
-        b.append("- Build: `kubectl kustomize clusters/").append(p.name()).append("`\n");
-        b.append("- Sync: point an Argo CD Application or a Flux Kustomization at `clusters/").append(p.name())
+        b.append("- Build: `kubectl kustomize ").append(p.folder()).append("`\n");
+        b.append("- Sync: point an Argo CD Application or a Flux Kustomization at `").append(p.folder())
                 .append("`. Partial objects (FelixConfiguration, Installation, annotated Services) need server-side apply.\n");
         p.gitops().ifPresent(g -> b.append("- Bootstrap: `kubectl apply -k ").append(Bootstrap.folder(p.name()))
                 .append("` on the cluster that runs ").append(g.argocd().isPresent() && g.flux().isPresent() ? "Argo CD and Flux"
@@ -139,6 +152,22 @@ public final class ClusterLayout {
                 .append(" in namespace calico-gitops first.\n"));
         b.append("- Audit: `calico-gitops audit --repo . --cluster ").append(p.name()).append(" --kubeconfig ~/.kube/config`\n");
         return b.toString();
+    }
+
+    /**
+     * How the honeypods' pull secret gets into the cluster, since Git holds only its name: the ExternalSecret, or the
+     * workshop's copy from calico-system (where the operator keeps Tigera's pull secret) as one command that never
+     * writes the value to a file or the terminal.
+     */
+    static String honeypodsNote(io.calicogitops.fleet.Honeypods h) {
+        String name = h.pullSecret();
+        return h.externalSecret().map(e -> "(honeypods) The ExternalSecret tigera-internal/" + name + " makes the pull secret `"
+                + name + "` from the " + e.storeKind() + " `" + e.store() + "` (key `" + e.remoteKey()
+                + "`): install the External Secrets Operator and that store first.")
+                .orElse("(honeypods) Copy Tigera's pull secret into namespace tigera-internal once it exists (Git holds only its name):\n"
+                + "`kubectl create secret generic " + name + " -n tigera-internal --type=kubernetes.io/dockerconfigjson"
+                + " --from-file=.dockerconfigjson=<(kubectl get secret tigera-pull-secret -n calico-system"
+                + " -o jsonpath='{.data.\\.dockerconfigjson}' | base64 -d)`");
     }
 
     private static byte[] utf8(String s) {

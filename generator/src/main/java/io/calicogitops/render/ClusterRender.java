@@ -32,6 +32,6 @@ public record ClusterRender(ClusterProfile profile, List<Overlay> overlays, List
     }
 
     public String folder() {
-        return "clusters/" + profile.name();
+        return profile.folder();
     }
 }

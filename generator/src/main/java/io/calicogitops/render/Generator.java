@@ -208,7 +208,7 @@ public final class Generator {
         }
         List<RenderedResource> list = new ArrayList<>(resources.values());
         return new ClusterRender(profile, applied, packs, list, ClusterLayout.files(profile, applied, packs, list),
-                Bootstrap.files(profile));
+                Bootstrap.files(profile, profile.folder(), list.stream().map(RenderedResource::resource).toList()));
     }
 
     private List<String> selectPacks(ClusterProfile profile, TemplateLibrary templates, Diagnostics diagnostics) {

@@ -3,6 +3,7 @@ package io.calicogitops.render;
 import io.calicogitops.diag.GitAccessException;
 import io.calicogitops.git.FileChange;
 import io.calicogitops.git.GitRepo;
+import io.calicogitops.model.RepoLayout;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,11 @@ public final class RepoPlan {
         for (ClusterRender c : clusters) {
             planFolder(root, c.folder(), c.files(), changes, foreign);
             touchedDirs.add(c.folder());
+            // The other layout's folder (RepoLayout): its generated files go, so a repository rendered before moves to
+            // clusters/<name>/calico/ in one commit (and back with layout: cluster). Files we did not write stay.
+            String other = otherLayout(c);
+            planFolder(root, other, Map.of(), changes, foreign);
+            touchedDirs.add(other);
             if (!c.bootstrapFiles().isEmpty() || Files.isDirectory(root.resolve(c.bootstrapFolder()))) {
                 planFolder(root, c.bootstrapFolder(), c.bootstrapFiles(), changes, foreign);
                 touchedDirs.add(c.bootstrapFolder());
@@ -98,17 +104,29 @@ public final class RepoPlan {
         });
     }
 
-    /** Generated files (first line is the marker) directly in {@code dir}; names we want to write but cannot own go to {@code foreign}. */
+    private static String otherLayout(ClusterRender c) {
+        String name = c.profile().name();
+        String current = RepoLayout.folder(name, RepoLayout.Style.CALICO_SUBFOLDER);
+        return c.folder().equals(current) ? RepoLayout.clusterRoot(name) : current;
+    }
+
+    /**
+     * Generated files (first line is the marker) in {@code dir} and its sub-folders, except, in a cluster's root
+     * folder, those of its {@code calico/} sub-folder, which is the other layout's folder; names we want to write but cannot own go to {@code foreign}. */
     private static Map<String, byte[]> ownedFiles(Path root, String dir, List<String> foreign, Set<String> wanted) {
         Map<String, byte[]> out = new TreeMap<>();
         Path folder = root.resolve(dir);
         if (!Files.isDirectory(folder)) {
             return out;
         }
-        try (Stream<Path> s = Files.list(folder)) {
+        // Depth 2: the cluster folder's own files and those of its Flux stage folders (flux-tiers/, flux-policies/).
+        try (Stream<Path> s = Files.walk(folder, 2)) {
             for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
                 byte[] bytes = Files.readAllBytes(p);
-                String name = p.getFileName().toString();
+                String name = folder.relativize(p).toString().replace('\\', '/');
+                if (isClusterRoot(dir) && name.startsWith(RepoLayout.SUBFOLDER + "/")) {
+                    continue;
+                }
                 if (isGenerated(bytes)) {
                     out.put(name, bytes);
                 } else if (wanted.contains(name)) {
@@ -121,21 +139,31 @@ public final class RepoPlan {
         return out;
     }
 
+    private static boolean isClusterRoot(String dir) {
+        String[] parts = dir.split("/");
+        return parts.length == 2 && parts[0].equals(RepoLayout.CLUSTERS);
+    }
+
     static boolean isGenerated(byte[] bytes) {
         String head = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.UTF_8);
         return head.startsWith(ClusterLayout.MARKER) || head.startsWith("<!-- " + ClusterLayout.MARKER.substring(2));
     }
 
-    /** The per-cluster folders the generator may own: {@code clusters/*} and {@code bootstrap/*}. */
+    /** The per-cluster folders the generator may own: {@code bootstrap/<name>}, {@code clusters/<name>} and {@code clusters/<name>/calico}. */
     private static List<String> ownedDirs(Path root) {
         List<String> out = new ArrayList<>();
-        for (String top : List.of("bootstrap", "clusters")) {
+        for (String top : List.of("bootstrap", RepoLayout.CLUSTERS)) {
             Path parent = root.resolve(top);
             if (!Files.isDirectory(parent)) {
                 continue;
             }
             try (Stream<Path> s = Files.list(parent)) {
-                s.filter(Files::isDirectory).map(p -> top + "/" + p.getFileName()).sorted().forEach(out::add);
+                for (Path p : s.filter(Files::isDirectory).sorted().toList()) {
+                    out.add(top + "/" + p.getFileName());
+                    if (top.equals(RepoLayout.CLUSTERS) && Files.isDirectory(p.resolve(RepoLayout.SUBFOLDER))) {
+                        out.add(top + "/" + p.getFileName() + "/" + RepoLayout.SUBFOLDER);
+                    }
+                }
             } catch (IOException e) {
                 throw new GitAccessException("list " + parent + ": " + e.getMessage(), e);
             }

@@ -91,8 +91,27 @@ public final class ViewModel {
                 "policySyncPathPrefix", p.l7().policySyncPathPrefix()));
         m.put("apps", apps(p.apps()));
         m.put("scheduledAudit", scheduledAudit(p));
+        m.put("honeypods", honeypods(p));
         m.put("values", p.valuesMap());
         return m;
+    }
+
+    private static Map<String, Object> honeypods(ClusterProfile p) {
+        io.calicogitops.fleet.Honeypods h = p.honeypods().orElse(io.calicogitops.fleet.Honeypods.DEFAULTS);
+        Map<String, Object> eso = h.externalSecret().map(e -> map(
+                "enabled", true,
+                "store", e.store(),
+                "storeKind", e.storeKind(),
+                "remoteKey", e.remoteKey(),
+                "refreshInterval", e.refreshInterval())).orElse(map(
+                "enabled", false, "store", "", "storeKind", "", "remoteKey", "", "refreshInterval", ""));
+        return map(
+                "enabled", p.honeypods().isPresent(),
+                "pullSecret", h.pullSecret(),
+                "appImage", h.appImage(),
+                "dashboardImage", h.dashboardImage(),
+                "databaseImage", h.databaseImage(),
+                "externalSecret", eso);
     }
 
     private static Map<String, Object> scheduledAudit(ClusterProfile p) {

@@ -49,7 +49,7 @@ class BootstrapRenderTest {
     @Test
     void render_argocdBlock_applicationPointsAtTheClusterFolderWithSyncOptions() {
         SortedMap<String, byte[]> files = SampleFleet.cluster("eks-prod").bootstrapFiles();
-        assertEquals(List.of("application.yaml", "kustomization.yaml"), List.copyOf(files.keySet()));
+        assertEquals(List.of("application.yaml", "appproject.yaml", "kustomization.yaml"), List.copyOf(files.keySet()));
         JsonNode app = doc(files, "application.yaml");
 
         assertEquals("argoproj.io/v1alpha1", app.path("apiVersion").asText());
@@ -59,7 +59,7 @@ class BootstrapRenderTest {
         assertEquals("calico", app.at("/spec/project").asText());
         assertEquals("https://git.example.com/platform/fleet-repo.git", app.at("/spec/source/repoURL").asText());
         assertEquals("main", app.at("/spec/source/targetRevision").asText());
-        assertEquals("clusters/eks-prod", app.at("/spec/source/path").asText());
+        assertEquals("clusters/eks-prod/calico", app.at("/spec/source/path").asText());
         assertEquals("https://kubernetes.default.svc", app.at("/spec/destination/server").asText());
         assertTrue(app.at("/spec/syncPolicy/automated/prune").asBoolean());
         assertTrue(app.at("/spec/syncPolicy/automated/selfHeal").asBoolean());
@@ -69,13 +69,14 @@ class BootstrapRenderTest {
     @Test
     void render_fluxBlock_kustomizationReadsTheGitRepository() {
         SortedMap<String, byte[]> files = SampleFleet.cluster("aks-prod").bootstrapFiles();
-        assertEquals(List.of("flux-kustomization.yaml", "kustomization.yaml"), List.copyOf(files.keySet()));
+        assertEquals(List.of("flux-kustomization-tiers.yaml", "flux-kustomization.yaml", "kustomization.yaml"),
+                List.copyOf(files.keySet()));
         JsonNode k = doc(files, "flux-kustomization.yaml");
 
         assertEquals("kustomize.toolkit.fluxcd.io/v1", k.path("apiVersion").asText());
         assertEquals("Kustomization", k.path("kind").asText());
         assertEquals("flux-system", k.at("/metadata/namespace").asText());
-        assertEquals("./clusters/aks-prod", k.at("/spec/path").asText());
+        assertEquals("./clusters/aks-prod/calico/flux-policies", k.at("/spec/path").asText());
         assertTrue(k.at("/spec/prune").asBoolean());
         assertEquals("10m", k.at("/spec/interval").asText());
         assertEquals("GitRepository", k.at("/spec/sourceRef/kind").asText());
@@ -139,10 +140,10 @@ class BootstrapRenderTest {
         Map<String, String> changes = summary(update.changes());
         assertEquals("D", changes.get("bootstrap/eks-prod/application.yaml"));
         assertEquals("D", changes.get("bootstrap/eks-prod/kustomization.yaml"));
-        assertEquals("M", changes.get("clusters/eks-prod/installation.operator.tigera.io-default.yaml"));
+        assertEquals("M", changes.get("clusters/eks-prod/calico/installation.operator.tigera.io-default.yaml"));
         assertFalse(changes.keySet().stream().anyMatch(p -> p.startsWith("bootstrap/aks-prod/")));
         assertFalse(headFiles(repo).containsKey("bootstrap/eks-prod/application.yaml"));
-        assertTrue(headFiles(repo).containsKey("clusters/eks-prod/kustomization.yaml"));
+        assertTrue(headFiles(repo).containsKey("clusters/eks-prod/calico/kustomization.yaml"));
         assertTrue(update.changes().stream().noneMatch(c -> c.type() == FileChange.Type.ADDED));
     }
 }

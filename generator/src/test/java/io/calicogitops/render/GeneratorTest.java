@@ -170,6 +170,6 @@ class GeneratorTest {
         Generator.RenderResult result = render(Optional.empty(), List.of("c", "a", "c"));
 
         assertEquals(List.of("a", "c"), result.clusters().stream().map(r -> r.profile().name()).toList());
-        assertEquals(List.of("clusters/a", "clusters/c"), result.clusters().stream().map(ClusterRender::folder).toList());
+        assertEquals(List.of("clusters/a/calico", "clusters/c/calico"), result.clusters().stream().map(ClusterRender::folder).toList());
     }
 }

@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What a second render commits after the fleet changed: exactly the affected files, removals included, user files never. */
 class RepoUpdateChangesTest {
 
-    private static final String FELIX = "clusters/eks-dev/felixconfiguration-default.yaml";
+    private static final String FELIX = "clusters/eks-dev/calico/felixconfiguration-default.yaml";
 
     @TempDir
     Path tmp;
@@ -88,7 +88,7 @@ class RepoUpdateChangesTest {
 
         RepoUpdate update = write(render(fleet), repo);
 
-        assertTrue(minimalFiles.contains("clusters/eks-minimal/kustomization.yaml"), minimalFiles.toString());
+        assertTrue(minimalFiles.contains("clusters/eks-minimal/calico/kustomization.yaml"), minimalFiles.toString());
         assertEquals(minimalFiles, update.changes().stream().map(c -> c.path()).collect(Collectors.toSet()));
         assertTrue(summary(update.changes()).values().stream().allMatch("D"::equals));
         assertEquals(Map.of(), under(headFiles(repo), "clusters/eks-minimal/"), "gone from HEAD");
@@ -119,20 +119,20 @@ class RepoUpdateChangesTest {
 
     @Test
     void write_userFilesInAClusterFolder_areNeverTouched() throws Exception {
-        commitUserFile(repo, "clusters/eks-dev/OWNERS", "team-network\n");
-        writeFile(repo.resolve("clusters/eks-dev/notes.txt"), "# my notes, not committed\n");
-        writeFile(repo.resolve("clusters/eks-dev/extra-policy.yaml"), "# hand-written\nkind: NetworkPolicy\n");
+        commitUserFile(repo, "clusters/eks-dev/calico/OWNERS", "team-network\n");
+        writeFile(repo.resolve("clusters/eks-dev/calico/notes.txt"), "# my notes, not committed\n");
+        writeFile(repo.resolve("clusters/eks-dev/calico/extra-policy.yaml"), "# hand-written\nkind: NetworkPolicy\n");
         editProfile(fleet, "eks-dev.yaml", "flowFlushInterval: 15s", "flowFlushInterval: 30s");
 
         RepoUpdate update = write(render(fleet), repo);
 
         assertEquals(Map.of(FELIX, "M"), summary(update.changes()));
-        assertEquals("team-network\n", read(repo.resolve("clusters/eks-dev/OWNERS")));
-        assertEquals("# my notes, not committed\n", read(repo.resolve("clusters/eks-dev/notes.txt")));
-        assertEquals("# hand-written\nkind: NetworkPolicy\n", read(repo.resolve("clusters/eks-dev/extra-policy.yaml")));
-        assertEquals("team-network\n", headFiles(repo).get("clusters/eks-dev/OWNERS"));
+        assertEquals("team-network\n", read(repo.resolve("clusters/eks-dev/calico/OWNERS")));
+        assertEquals("# my notes, not committed\n", read(repo.resolve("clusters/eks-dev/calico/notes.txt")));
+        assertEquals("# hand-written\nkind: NetworkPolicy\n", read(repo.resolve("clusters/eks-dev/calico/extra-policy.yaml")));
+        assertEquals("team-network\n", headFiles(repo).get("clusters/eks-dev/calico/OWNERS"));
         try (Git git = git(repo)) {
-            assertEquals(Set.of("clusters/eks-dev/notes.txt", "clusters/eks-dev/extra-policy.yaml"),
+            assertEquals(Set.of("clusters/eks-dev/calico/notes.txt", "clusters/eks-dev/calico/extra-policy.yaml"),
                     git.status().call().getUntracked(), "user files stay out of the render commit");
         }
     }
@@ -172,7 +172,7 @@ class RepoUpdateChangesTest {
                 assertFalse(headFiles(repo).containsKey(path), path);
             }
         });
-        assertEquals("M", types.get("clusters/eks-dev/kustomization.yaml"), "the resource list shrinks");
+        assertEquals("M", types.get("clusters/eks-dev/calico/kustomization.yaml"), "the resource list shrinks");
         assertEquals(headFiles(repo), workTree(repo));
     }
 }

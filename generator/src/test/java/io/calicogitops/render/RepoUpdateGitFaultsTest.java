@@ -40,8 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Git in states a render must not make worse: a locked index, a detached HEAD, and another render at the same time. */
 class RepoUpdateGitFaultsTest {
 
-    private static final String EKS_FELIX = "clusters/eks-dev/felixconfiguration-default.yaml";
-    private static final String AKS_FELIX = "clusters/aks-dev/felixconfiguration-default.yaml";
+    private static final String EKS_FELIX = "clusters/eks-dev/calico/felixconfiguration-default.yaml";
+    private static final String AKS_FELIX = "clusters/aks-dev/calico/felixconfiguration-default.yaml";
 
     @TempDir
     Path tmp;

@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** When a render must refuse: the user's work is at stake or the input is invalid. Refusing writes nothing. */
 class RepoUpdateRefusalsTest {
 
-    private static final String TIER = "clusters/eks-dev/tier-security.yaml";
+    private static final String TIER = "clusters/eks-dev/calico/tier-security.yaml";
 
     @TempDir
     Path tmp;
@@ -50,14 +50,14 @@ class RepoUpdateRefusalsTest {
     void write_userFileWithTheNameOfAGeneratedFile_refusesAndWritesNothing() throws Exception {
         Path repo = tmp.resolve("repo");
         RepoUpdate.write(render(RepoFixtures.sampleFleet(), "eks-minimal"), repo, false, false, null);
-        commitUserFile(repo, "clusters/eks-dev/kustomization.yaml", "resources: [mine.yaml]\n");
+        commitUserFile(repo, "clusters/eks-dev/calico/kustomization.yaml", "resources: [mine.yaml]\n");
         ObjectId headBefore = head(repo).orElseThrow();
         SortedMap<String, String> before = workTree(repo);
 
         GitAccessException e = assertThrows(GitAccessException.class, () -> write(sampleRender(), repo));
 
         assertEquals(ExitCodes.ACCESS, e.exitCode());
-        assertEquals("refusing to overwrite files that calico-gitops did not generate: clusters/eks-dev/kustomization.yaml"
+        assertEquals("refusing to overwrite files that calico-gitops did not generate: clusters/eks-dev/calico/kustomization.yaml"
                 + " (move them out of the cluster folder)", e.getMessage());
         assertEquals(headBefore, head(repo).orElseThrow());
         assertEquals(before, workTree(repo), "no other cluster was written either");
@@ -88,7 +88,7 @@ class RepoUpdateRefusalsTest {
         Path repo = renderedRepo();
         Path fleet = copySampleFleet(tmp.resolve("sample"));
         Files.delete(fleet.resolve("eks-minimal.yaml"));
-        String file = "clusters/eks-minimal/tier-security.yaml";
+        String file = "clusters/eks-minimal/calico/tier-security.yaml";
         String edited = read(repo.resolve(file)) + "# edited\n";
         writeFile(repo.resolve(file), edited);
 

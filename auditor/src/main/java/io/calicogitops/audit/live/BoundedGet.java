@@ -52,6 +52,12 @@ final class BoundedGet {
         return answer.code() == 404 ? Optional.empty() : Optional.of(body(answer));
     }
 
+    /** As {@link #bodyUnless404(String)}, asking for the representation {@code accept} (a {@code Accept} header value). */
+    Optional<byte[]> bodyUnless404(String path, String accept) {
+        Answer answer = exchange(path, accept);
+        return answer.code() == 404 ? Optional.empty() : Optional.of(body(answer));
+    }
+
     private byte[] body(Answer answer) {
         if (!HttpResponse.isSuccessful(answer.code())) {
             throw failure(answer.code(), answer.bytes());
@@ -64,8 +70,12 @@ final class BoundedGet {
     }
 
     private Answer exchange(String path) {
+        return exchange(path, "application/json");
+    }
+
+    private Answer exchange(String path, String accept) {
         HttpClient http = client.getHttpClient();
-        HttpRequest.Builder builder = http.newHttpRequestBuilder().uri(baseUrl + path).header("Accept", "application/json");
+        HttpRequest.Builder builder = http.newHttpRequestBuilder().uri(baseUrl + path).header("Accept", accept);
         if (readTimeoutMillis > 0) {
             builder.timeout(readTimeoutMillis, TimeUnit.MILLISECONDS);
         }

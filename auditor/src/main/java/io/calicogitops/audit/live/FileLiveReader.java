@@ -68,7 +68,8 @@ public final class FileLiveReader implements LiveReader {
         Map<ResourceId, Read> byId = new TreeMap<>();
         for (Path file : files) {
             for (YamlDocument doc : yaml.readFile(file, file.toString(), diagnostics)) {
-                collect(doc, doc.body(), "", null, new Wanted(requested, query.secrets()), byId, diagnostics, warnings);
+                collect(doc, doc.body(), "", null, new Wanted(requested, union(query.secrets(), query.probes())), byId,
+                        diagnostics, warnings);
             }
         }
         diagnostics.throwIfErrors("live snapshot");
@@ -83,7 +84,9 @@ public final class FileLiveReader implements LiveReader {
         }
         String source = "files: " + String.join(", ", files.stream().map(Path::toString).toList())
                 + (absent.isEmpty() ? "" : "; no objects of " + String.join(", ", absent));
-        List<Resource> resources = byId.values().stream().map(Read::resource).toList();
+        // A probed Secret is reported as existing, with its name and namespace only, as a cluster answers the probe.
+        List<Resource> resources = byId.values().stream().map(Read::resource)
+                .map(r -> query.probes().contains(r.id()) ? metadataOnly(r) : r).toList();
         List<String> kindsRead = seen.stream().map(KindKey::toString).toList();
         return new LiveReadResult(new LiveSnapshot(source, resources, kindsRead), warnings);
     }
@@ -94,6 +97,20 @@ public final class FileLiveReader implements LiveReader {
 
     /** The kinds to keep every object of, and the Secrets to keep (by identity). */
     private record Wanted(Set<KindKey> kinds, Set<ResourceId> secrets) {
+    }
+
+    private static Set<ResourceId> union(Set<ResourceId> a, Set<ResourceId> b) {
+        Set<ResourceId> out = new TreeSet<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static Resource metadataOnly(Resource r) {
+        ObjectNode body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        body.put("apiVersion", "v1");
+        body.put("kind", "Secret");
+        body.putObject("metadata").put("name", r.id().name()).put("namespace", r.id().namespace());
+        return new Resource(r.id(), body, r.origin());
     }
 
     /** Walks a document: a List contributes its items (recursively), anything else must be one object. */

@@ -136,6 +136,7 @@ public final class KubeLiveReader implements LiveReader {
         }
         SecretGetter secrets = new SecretGetter(get, retry);
         query.secrets().forEach(id -> secrets.get(id).ifPresent(b -> resources.add(Resource.of(b, origin))));
+        query.probes().forEach(id -> secrets.exists(id).ifPresent(b -> resources.add(Resource.of(b, origin))));
         diagnostics.throwIfErrors("live state of context '" + context + "'");
         resources.sort(Comparator.comparing(Resource::id));
         List<String> warnings = retry.notes();

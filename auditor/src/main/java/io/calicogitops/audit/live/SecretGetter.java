@@ -38,7 +38,38 @@ final class SecretGetter {
         return answer.map(bytes -> parse(bytes, id));
     }
 
+    /**
+     * Metadata-only Accept header: the API server answers with a {@code PartialObjectMetadata} (name, namespace,
+     * labels, annotations), never {@code data} (the representation {@code kubectl get -o name} and the metadata
+     * informers use, served since Kubernetes 1.15).
+     */
+    static final String METADATA_ONLY = "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json";
+
+    /**
+     * Whether the Secret exists, asking for its metadata only; the answer is a body with {@code apiVersion},
+     * {@code kind} and {@code metadata.name}/{@code namespace} alone. Should a server ignore the metadata-only request
+     * and send the whole Secret, nothing but those fields is kept.
+     */
+    Optional<ObjectNode> exists(ResourceId id) {
+        String what = "get the metadata of Secret " + id.namespace() + "/" + id.name();
+        String path = "/api/v1/namespaces/" + id.namespace() + "/secrets/" + id.name();
+        Optional<byte[]> answer = retry.get(what, KIND, () -> get.bodyUnless404(path, METADATA_ONLY));
+        return answer.map(bytes -> {
+            ObjectNode full = parse(bytes, id, "PartialObjectMetadata");
+            ObjectNode body = JSON.createObjectNode();
+            body.put("apiVersion", "v1");
+            body.put("kind", "Secret");
+            body.putObject("metadata").put("name", id.name()).put("namespace", id.namespace());
+            full.removeAll();
+            return body;
+        });
+    }
+
     private static ObjectNode parse(byte[] bytes, ResourceId id) {
+        return parse(bytes, id, "Secret");
+    }
+
+    private static ObjectNode parse(byte[] bytes, ResourceId id, String alsoKind) {
         JsonNode root;
         try {
             root = JSON.readTree(bytes);
@@ -52,7 +83,7 @@ final class SecretGetter {
         String kind = root.path("kind").asText("Secret");
         String name = root.path("metadata").path("name").asText("");
         String namespace = root.path("metadata").path("namespace").asText(id.namespace());
-        if (!"Secret".equals(kind) || !id.name().equals(name) || !id.namespace().equals(namespace)) {
+        if (!("Secret".equals(kind) || alsoKind.equals(kind)) || !id.name().equals(name) || !id.namespace().equals(namespace)) {
             throw new ResponseRejectedException("the answer is not the v1 Secret " + id.namespace() + "/" + id.name());
         }
         ObjectNode body = JSON.createObjectNode();

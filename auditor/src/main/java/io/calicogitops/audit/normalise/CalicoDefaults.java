@@ -3,7 +3,9 @@ package io.calicogitops.audit.normalise;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.calicogitops.model.Kinds;
 import io.calicogitops.model.ResourceId;
+import io.calicogitops.model.ServerDefaults;
 
 import java.util.List;
 
@@ -28,35 +30,29 @@ final class CalicoDefaults implements NormaliseStep {
 
     @Override
     public void apply(ObjectNode body, ResourceId id, Side side) {
+        if (!Kinds.CALICO_GROUP.equals(id.group())) {
+            return;
+        }
+        // The fields and values come from the one table the generator's Argo CD ignoreDifferences also reads.
+        boolean partial = CalicoKinds.isPartiallyManaged(id);
+        for (ServerDefaults.Field f : ServerDefaults.of(id.kind())) {
+            if (partial && !f.partial()) {
+                continue;
+            }
+            ObjectNode spec = PolicyRules.spec(body);
+            if (f.inferredTypes()) {
+                setTypesIfAbsent(spec, f.field(), id);
+            } else {
+                setIfAbsent(spec, f.field(), f.value());
+            }
+        }
         if (CalicoKinds.isTieredPolicy(id)) {
             ObjectNode spec = PolicyRules.spec(body);
-            setIfAbsent(spec, "tier", "default");
-            setTypesIfAbsent(spec, "types", id);
             for (String flag : List.of("doNotTrack", "preDNAT", "applyOnForward")) {
                 if (spec.path(flag).isBoolean() && !spec.get(flag).booleanValue()) {
                     spec.remove(flag);
                 }
             }
-        }
-        if (CalicoKinds.isCalico(id, "StagedKubernetesNetworkPolicy")) {
-            setTypesIfAbsent(PolicyRules.spec(body), "policyTypes", id);
-        }
-        if (CalicoKinds.isStaged(id)) {
-            setIfAbsent(PolicyRules.spec(body), "stagedAction", "Set");
-        }
-        if (CalicoKinds.isCalico(id, "Tier")) {
-            setIfAbsent(PolicyRules.spec(body), "defaultAction", "Deny");
-        }
-        if (CalicoKinds.isCalico(id, "GlobalThreatFeed")) {
-            ObjectNode spec = PolicyRules.spec(body);
-            setIfAbsent(spec, "content", "IPSet");
-            setIfAbsent(spec, "mode", "Enabled");
-            setIfAbsent(spec, "feedType", "Custom");
-        }
-        if (CalicoKinds.isCalico(id, "FelixConfiguration") && !CalicoKinds.isPartiallyManaged(id)) {
-            ObjectNode spec = PolicyRules.spec(body);
-            setIfAbsent(spec, "nftablesMode", "Auto");
-            setIfAbsent(spec, "nftablesFlowTableOffload", "Disabled");
         }
     }
 

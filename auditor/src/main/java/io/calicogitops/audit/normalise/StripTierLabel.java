@@ -7,7 +7,7 @@ import io.calicogitops.model.ResourceId;
 /** Removes the {@code projectcalico.org/tier} label that Calico adds to every policy. */
 final class StripTierLabel implements NormaliseStep {
 
-    static final String TIER_LABEL = "projectcalico.org/tier";
+    static final String TIER_LABEL = io.calicogitops.model.ServerDefaults.TIER_LABEL;
 
     @Override
     public String name() {

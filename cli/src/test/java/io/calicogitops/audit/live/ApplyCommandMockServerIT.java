@@ -50,7 +50,7 @@ class ApplyCommandMockServerIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CLUSTER = "eks-dev";
-    private static final String FOLDER = "clusters/" + CLUSTER + "/";
+    private static final String FOLDER = "clusters/" + CLUSTER + "/calico/";
     private static final String PCI = "globalnetworkpolicy-security.pci-whitelist.yaml";
     private static final String BLOCK_IPS = "globalnetworkpolicy-security.block-ips.yaml";
     private static final String ADDED = "globalnetworkpolicy-security.added-in-b.yaml";
@@ -205,7 +205,7 @@ class ApplyCommandMockServerIT {
         assertEquals("""
                 apply eks-dev @ %s (%s) -> context mock, projectcalico.org/v3
                 strategy update, prune off, dry run: nothing is written
-                would  update  GlobalNetworkPolicy security.pci-whitelist  (clusters/eks-dev/globalnetworkpolicy-security.pci-whitelist.yaml)
+                would  update  GlobalNetworkPolicy security.pci-whitelist  (clusters/eks-dev/calico/globalnetworkpolicy-security.pci-whitelist.yaml)
                       critical: egress rule 2: action Deny -> Allow
                       patch: replace /spec/egress/1/action "Deny"
                 dry run: 1 change (0 create, 1 update, 0 adopt, 0 delete); run without --dry-run to make them
@@ -290,7 +290,7 @@ class ApplyCommandMockServerIT {
         assertTrue(failed.err().startsWith("error: apply stopped at create GlobalNetworkPolicy quarantine.quarantined-workloads:"
                 + " create globalnetworkpolicies.projectcalico.org/v3 quarantine.quarantined-workloads in context 'mock'"
                 + " failed: HTTP 500 Internal Server Error: etcdserver: request timed out\n"), failed.transcript());
-        assertTrue(failed.out().contains("\napplied      create  Tier platform  (clusters/eks-dev/tier-platform.yaml)\n"), failed.transcript());
+        assertTrue(failed.out().contains("\napplied      create  Tier platform  (clusters/eks-dev/calico/tier-platform.yaml)\n"), failed.transcript());
         assertTrue(failed.out().contains("\nFAILED       create  GlobalNetworkPolicy quarantine.quarantined-workloads"), failed.transcript());
         assertTrue(failed.out().contains("\nnot applied  create  GlobalNetworkPolicy security.allow-kube-dns"), failed.transcript());
         assertTrue(failed.out().contains("\nfailed: 10 applied, 1 failed, 32 not applied;"), failed.transcript());
