@@ -133,7 +133,7 @@ def bench_render(work, size, runs, seed, table):
     if TOOL_ONLY:
         table.add("render", what, t, "-", None)
         return
-    folders = [os.path.join(repo, "clusters", c) for c in names]
+    folders = [os.path.join(repo, "clusters", c, "calico") for c in names]
     log("  kubectl kustomize over %d folders" % len(folders))
     k = median_of(runs, noop, lambda: many([["kubectl", "kustomize", f] for f in folders]))
     copy = os.path.join(work, "copy")

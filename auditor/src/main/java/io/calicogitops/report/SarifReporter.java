@@ -5,6 +5,7 @@ import io.calicogitops.audit.DriftEntry;
 import io.calicogitops.audit.DriftSeverity;
 import io.calicogitops.audit.DriftStatus;
 import io.calicogitops.diag.SourceLocation;
+import io.calicogitops.model.RepoLayout;
 import io.calicogitops.output.Renderer;
 import io.calicogitops.output.Sarif;
 import io.calicogitops.version.BuildInfo;
@@ -18,7 +19,7 @@ import java.util.Locale;
 /**
  * {@code audit -o sarif}: each drift as a SARIF result at the resource's place in Git, so code scanning shows drift
  * next to the file that declares the resource. Rules are the drift kinds by severity ({@code CG-D-critical-modified},
- * ...). A live object Git does not have (unmanaged) has no file: it is placed on the cluster's
+ * ...). A live object Git does not have (unmanaged) has no file: it is placed on the cluster folder's
  * {@code kustomization.yaml}, which is where it would be added. Ignored and in-sync entries are not results.
  */
 public final class SarifReporter implements Renderer<AuditReport> {
@@ -34,6 +35,7 @@ public final class SarifReporter implements Renderer<AuditReport> {
                 rules.add(rule(severity, status));
             }
         }
+        String folder = folder(report);
         List<Sarif.Result> results = new ArrayList<>();
         for (DriftEntry e : report.entries()) {
             if (!e.isDrift()) {
@@ -41,7 +43,7 @@ public final class SarifReporter implements Renderer<AuditReport> {
             }
             EntryView v = new EntryView(e);
             SourceLocation at = e.desiredAt() == null ? null : e.desiredAt().orElse(null);
-            String file = at != null ? at.file() : "clusters/" + report.cluster() + "/kustomization.yaml";
+            String file = at != null ? at.file() : folder + "/kustomization.yaml";
             StringBuilder message = new StringBuilder(v.kind() + " " + v.name() + " is " + v.status() + " in the cluster ("
                     + e.severity().label() + "): " + v.headline());
             e.changes().stream().skip(1).forEach(c -> message.append("\n").append(c.sentence()));
@@ -49,6 +51,20 @@ public final class SarifReporter implements Renderer<AuditReport> {
                     at == null ? 0 : at.line(), at == null ? 0 : at.column()));
         }
         out.write(Sarif.write(BuildInfo.current().version(), rules, results));
+    }
+
+    /** The cluster's folder in Git: where its files are (either layout), else the default layout's. */
+    static String folder(AuditReport report) {
+        for (DriftEntry e : report.entries()) {
+            if (e.desiredAt() != null && e.desiredAt().isPresent()) {
+                String file = e.desiredAt().get().file();
+                int slash = file.lastIndexOf('/');
+                if (slash > 0) {
+                    return file.substring(0, slash);
+                }
+            }
+        }
+        return RepoLayout.folder(report.cluster());
     }
 
     static Sarif.Rule rule(DriftSeverity severity, DriftStatus status) {
