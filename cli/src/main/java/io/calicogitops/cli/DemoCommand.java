@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Render the sample fleet into a fresh Git repository under target/demo/, audit it against the sample "
-                + "snapshots and export and verify a PCI evidence bundle.")
+                + "snapshots, export and verify a PCI evidence bundle, replay the sample flow logs and recommend policies from them.")
 public final class DemoCommand implements Callable<Integer> {
 
     @Spec
@@ -53,8 +53,13 @@ public final class DemoCommand implements Callable<Integer> {
         o.println();
         boolean verified = evidence.evidence("eks-prod");
         o.println();
+        DemoFlowSteps flows = new DemoFlowSteps(o, sampleDir, repo, out);
+        boolean replayed = flows.replay("eks-prod").records() > 0;
+        o.println();
+        flows.recommend("eks-dev");
+        o.println();
         o.println("next: kubectl kustomize " + Paths.display(repo.resolve(io.calicogitops.model.RepoLayout.folder("eks-prod")))
                 + "   |   git -C " + Paths.display(repo) + " log --stat");
-        return unchanged && verified && segmented ? 0 : 70;
+        return unchanged && verified && segmented && replayed ? 0 : 70;
     }
 }

@@ -46,6 +46,10 @@ class DemoEndToEndTest {
                 run.transcript());
         assertTrue(run.out().contains("egress rule 2: action Deny -> Allow"), run.transcript());
         assertEquals(1, commitCount(repo));
+        // The flow steps: eks-prod's records replayed (some disagree: the planted drift), one pack recommended for eks-dev.
+        assertTrue(run.out().matches("(?s).*== 8\\. replay the flow logs of eks-prod.*\n\\d+ records: \\d+ agree with the policies in Git, [1-9]\\d* disagree\n.*"),
+                run.transcript());
+        assertTrue(run.out().contains("== 9. recommend staged least-privilege policies for eks-dev"), run.transcript());
         for (String cluster : CLUSTERS) {
             assertTrue(run.out().contains("clusters/" + cluster + "/calico/ ("), cluster + "\n" + run.transcript());
             assertTrue(Files.isRegularFile(repo.resolve("clusters/" + cluster + "/calico/kustomization.yaml")), cluster);
