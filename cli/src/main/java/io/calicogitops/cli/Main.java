@@ -31,12 +31,34 @@ public final class Main {
 
     /** Runs one command line and returns its exit code (what tests call instead of {@code main}). */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
+    /** The whole command tree (help, completion, tests that walk every command). */
     public static CommandLine commandLine() {
-        CommandLine line = new CommandLine(new RootCommand())
-                .setExecutionExceptionHandler(new ExitHandler())
+        return build(RootCommand.SUBCOMMANDS);
+    }
+
+    /**
+     * The tree a command line needs: only the subcommand it names (its model is built by reflection, and building
+     * every command's is most of the start-up of a short run), or all of them when it names none, names one that does
+     * not exist (picocli then suggests the closest) or asks for completion scripts.
+     */
+    public static CommandLine commandLine(String... args) {
+        String first = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
+        for (Class<?> c : RootCommand.SUBCOMMANDS) {
+            String name = c.getAnnotation(CommandLine.Command.class).name();
+            if (name.equals(first) && c != CompletionCommand.class) {
+                return build(java.util.List.of(c));
+            }
+        }
+        return build(RootCommand.SUBCOMMANDS);
+    }
+
+    private static CommandLine build(java.util.List<Class<?>> subcommands) {
+        CommandLine line = new CommandLine(new RootCommand());
+        subcommands.forEach(line::addSubcommand);
+        line.setExecutionExceptionHandler(new ExitHandler())
                 .setParameterExceptionHandler(new HiddenValuesParameterHandler())
                 .setCaseInsensitiveEnumValuesAllowed(false);
         OutputOptions.describe(line);

@@ -30,4 +30,23 @@ class MainTest {
         assertEquals(1, Main.guarded(() -> 1, errStream));
         assertEquals("", err.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void commandLine_buildsOnlyTheNamedSubcommand_elseAll() {
+        assertEquals(java.util.Set.of("reach"), Main.commandLine("--stacktrace", "reach", "--help").getSubcommands().keySet());
+        assertEquals(java.util.Set.of("log"), Main.commandLine("log", "show").getSubcommands().keySet());
+        int all = RootCommand.SUBCOMMANDS.size();
+        assertEquals(all, Main.commandLine("--help").getSubcommands().size(), "the root's help lists every command");
+        assertEquals(all, Main.commandLine("reahc").getSubcommands().size(), "a typo: all, so picocli can suggest");
+        assertEquals(all, Main.commandLine("completion", "bash").getSubcommands().size(), "completion covers every command");
+    }
+
+    @Test
+    void aTypoInTheSubcommand_isSuggested_andTheInheritedStacktraceOptionStillWorks() {
+        CliRun typo = CliRun.of("reahc");
+        assertEquals(2, typo.exitCode());
+        assertTrue(typo.err().contains("reach"), typo.transcript());
+        CliRun trace = CliRun.of("history", "--repo", "/no/such/repo", "--stacktrace");
+        assertTrue(trace.exitCode() != 0 && trace.err().contains("\tat "), "stack trace printed: " + trace.transcript());
+    }
 }
