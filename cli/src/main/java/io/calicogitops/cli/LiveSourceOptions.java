@@ -65,9 +65,29 @@ final class LiveSourceOptions {
         if (isFiles()) {
             return new FileLiveReader(live);
         }
+        if (!inCluster && kube != null && kube.file().isEmpty()
+                && !kubeconfigAvailable(System.getenv(), System.getProperties())) {
+            // kubectl would try localhost:8080 and fabric8 the in-cluster address: both only confuse. Say what is missing.
+            throw new io.calicogitops.diag.UsageException("no cluster to read: give --live FILE, --kubeconfig FILE or"
+                    + " --in-cluster, or set KUBECONFIG (no ~/.kube/config either)");
+        }
         // In cluster: fabric8 configures itself from the ServiceAccount token and the KUBERNETES_SERVICE_* variables;
         // otherwise --kubeconfig, else KUBECONFIG's files, else ~/.kube/config (fabric8's autoConfigure, as kubectl).
         return new KubeLiveReader(inCluster ? Optional.empty() : kube.file(), context());
+    }
+
+    /**
+     * Whether kubectl's rules find a kubeconfig or a pod's ServiceAccount: the {@code kubeconfig} property (fabric8
+     * reads it before the variable), {@code KUBECONFIG}, {@code ~/.kube/config}, or {@code KUBERNETES_SERVICE_HOST}.
+     */
+    static boolean kubeconfigAvailable(java.util.Map<String, String> env, java.util.Properties props) {
+        String listed = props.getProperty("kubeconfig", env.get("KUBECONFIG"));
+        if (listed != null && !listed.isBlank()) {
+            return true;
+        }
+        String home = props.getProperty("user.home");
+        return (home != null && java.nio.file.Files.isRegularFile(Path.of(home, ".kube", "config")))
+                || (env.get("KUBERNETES_SERVICE_HOST") != null && !env.get("KUBERNETES_SERVICE_HOST").isBlank());
     }
 
     /** How reports name the source before it is read: file names or the context, never credentials. */
