@@ -49,6 +49,7 @@ public final class GitRepo implements AutoCloseable {
     private final Git git;
     private final Path workTree;
     private final AtomicLong blobsRead = new AtomicLong();
+    private final AtomicLong statusWalks = new AtomicLong();
 
     private GitRepo(Git git) {
         this.git = git;
@@ -252,10 +253,31 @@ public final class GitRepo implements AutoCloseable {
         return blobsRead.get();
     }
 
+    /** How many status walks {@link #uncommitted(java.util.Collection)} made (each reads the index and hashes files). */
+    public long statusWalks() {
+        return statusWalks.get();
+    }
+
     /** Paths under {@code prefix} whose work-tree copy differs from HEAD or the index (user edits not yet committed). */
     public Set<String> uncommitted(String prefix) {
+        return uncommitted(List.of(prefix));
+    }
+
+    /**
+     * {@link #uncommitted(String)} for several paths in one status walk: each walk reads the whole index and
+     * hashes work-tree files, so one walk per cluster folder made a render of N clusters cost N full walks. No
+     * paths: no walk.
+     */
+    public Set<String> uncommitted(java.util.Collection<String> paths) {
+        if (paths.isEmpty()) {
+            return new java.util.TreeSet<>();
+        }
+        String prefix = paths.size() == 1 ? paths.iterator().next() : paths.size() + " paths";
         try {
-            Status s = git.status().addPath(prefix).call();
+            org.eclipse.jgit.api.StatusCommand status = git.status();
+            paths.forEach(status::addPath);
+            statusWalks.incrementAndGet();
+            Status s = status.call();
             return Stream.of(s.getModified(), s.getChanged(), s.getAdded(), s.getRemoved(), s.getMissing())
                     .flatMap(Set::stream).collect(Collectors.toCollection(java.util.TreeSet::new));
         } catch (GitAPIException | RuntimeException e) {

@@ -64,12 +64,9 @@ public final class RepoPlan {
             throw new GitAccessException("refusing to overwrite files that calico-gitops did not generate: "
                     + String.join(", ", foreign) + " (move them out of the cluster folder)");
         }
-        Set<String> dirty = new TreeSet<>();
-        for (String dir : new TreeSet<>(touchedDirs)) {
-            dirty.addAll(repo.uncommitted(dir));
-        }
-        changes.values().stream().filter(ch -> ch.type() == FileChange.Type.REMOVED)
-                .forEach(ch -> dirty.addAll(repo.uncommitted(ch.path())));
+        // Only files the render would write or remove can lose a user's edit: ask Git about those, in one status walk
+        // (none when nothing changes: a no-op re-render reads no work-tree file for status).
+        Set<String> dirty = repo.uncommitted(new TreeSet<>(changes.keySet()));
         dirty.retainAll(changes.keySet());
         if (!dirty.isEmpty()) {
             throw new GitAccessException("generated files have uncommitted edits: " + String.join(", ", dirty)

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -156,5 +157,22 @@ class RepoUpdateRefusalsTest {
         assertEquals(headBefore, head(repo).orElseThrow());
         assertEquals(before, workTree(repo));
         assertEquals(1, commitCount(repo));
+    }
+
+    @Test
+    void plan_noChange_makesNoStatusWalk_andAChangeMakesOne() throws Exception {
+        // A status walk reads the whole index and hashes work-tree files; one per cluster folder made a re-render of
+        // 2,000 unchanged clusters six times slower than their first render. Only files the render changes are asked.
+        Path repo = renderedRepo();
+        try (io.calicogitops.git.GitRepo git = io.calicogitops.git.GitRepo.open(repo)) {
+            assertEquals(List.of(), RepoPlan.plan(git, sampleRender().clusters(), true));
+            assertEquals(0, git.statusWalks());
+        }
+        writeFile(repo.resolve(TIER), read(repo.resolve(TIER)) + "# hot fix, not committed yet\n");
+        try (io.calicogitops.git.GitRepo git = io.calicogitops.git.GitRepo.open(repo)) {
+            GitAccessException e = assertThrows(GitAccessException.class, () -> RepoPlan.plan(git, sampleRender().clusters(), true));
+            assertTrue(e.getMessage().startsWith("generated files have uncommitted edits: " + TIER), e.getMessage());
+            assertEquals(1, git.statusWalks(), "one walk for every changed file together");
+        }
     }
 }
