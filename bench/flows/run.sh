@@ -23,8 +23,8 @@ if [ ! -d "$DATA/.git" ]; then
   python3 "$ROOT/bench/evaluator/generate.py" "$DATA" --workloads 1000 --policies 1000 --seed 42 >&2
 fi
 if [ ! -f "$DIR/matrix-compiled.csv" ]; then
-  java -jar "$JAR" matrix --repo "$DATA" --cluster bench --workloads "$DATA/workloads" --format csv \
-    --output "$DIR/matrix-compiled.csv" --engine compiled >&2
+  java -jar "$JAR" matrix --repo "$DATA" --cluster bench --workloads "$DATA/workloads" -o csv \
+    --output-file "$DIR/matrix-compiled.csv" --engine compiled >&2
 fi
 [ -f "$FLOWS" ] || python3 "$HERE/records.py" "$DIR/matrix-compiled.csv" "$FLOWS" --records "$RECORDS"
 mkdir -p "$DIR/floor-classes"
@@ -51,7 +51,7 @@ PY
 
 read -r fw fc fr < <(timed java -cp "$DIR/floor-classes:$JAR" FlowParseFloor "$FLOWS")
 read -r tw tc tr < <(timed java "-Xmx$HEAP" -jar "$JAR" flows replay --repo "$DATA" --cluster bench \
-  --workloads "$DATA/workloads" --flow-logs "$FLOWS" --format json --output "$DIR/replay.json")
+  --workloads "$DATA/workloads" --flow-logs "$FLOWS" -o json --output-file "$DIR/replay.json")
 agreed=$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(d['agreed'], d['records'])" "$DIR/replay.json")
 echo "floor_wall $fw s"; echo "floor_cpu $fc s"; echo "floor_rss $fr MB"
 echo "replay_wall $tw s"; echo "replay_cpu $tc s"; echo "replay_rss $tr MB"
