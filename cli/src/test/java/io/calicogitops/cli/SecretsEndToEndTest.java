@@ -88,7 +88,7 @@ class SecretsEndToEndTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"text", "json", "markdown", "html", "junit"})
+    @ValueSource(strings = {"text", "json", "markdown", "html", "junit", "sarif"})
     void audit_secretValueDiffers_reportNamesTheKeyNeverAValue(String format) throws IOException {
         CliRun run = audit(LIVE, "-o", format);
 
