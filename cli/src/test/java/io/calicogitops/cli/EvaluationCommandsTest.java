@@ -202,7 +202,7 @@ class EvaluationCommandsTest {
     void checkSegmentation_profileException_coversTheFlow(@TempDir Path copy) throws IOException {
         Path fleet = CliRun.copySampleFleet(copy);
         Path profile = fleet.resolve("eks-prod.yaml");
-        Files.writeString(profile, Files.readString(profile) + "\nsegmentation:\n  label: app\n  allowedFlows:\n"
+        Files.writeString(profile, withoutSegmentation(profile) + "\nsegmentation:\n  label: app\n  allowedFlows:\n"
                 + "    - {from: 'all()', to: 'all()'}\n");
         CliRun run = CliRun.of("check", "segmentation", "--repo", repo.toString(), "--cluster", "eks-prod", "--fleet",
                 fleet.toString(), "--label", "app=frontend");
@@ -211,11 +211,16 @@ class EvaluationCommandsTest {
         assertTrue(run.out().contains("exception: all() -> all()"), run.transcript());
     }
 
+    /** The sample profile with its own segmentation block (the DNS exception) taken out, to put the test's in. */
+    private static String withoutSegmentation(Path profile) throws IOException {
+        return Files.readString(profile).replaceAll("(?m)^segmentation:\\n(?:[ #].*\\n)+", "");
+    }
+
     @Test
     void checkSegmentation_badProfileBlock_exits3WithLocation(@TempDir Path copy) throws IOException {
         Path fleet = CliRun.copySampleFleet(copy);
         Path profile = fleet.resolve("eks-prod.yaml");
-        Files.writeString(profile, Files.readString(profile) + "\nsegmentation:\n  allowedFlows:\n"
+        Files.writeString(profile, withoutSegmentation(profile) + "\nsegmentation:\n  allowedFlows:\n"
                 + "    - {from: 'app = \"x\"', port: 99999, protocl: UDP}\n");
         CliRun run = CliRun.of("check", "segmentation", "--repo", repo.toString(), "--cluster", "eks-prod", "--fleet", fleet.toString());
 
