@@ -28,10 +28,6 @@ public final class ImpactReport {
         this.r = result;
     }
 
-    public String render(String format) {
-        return format.equals("json") ? json() : text();
-    }
-
     public String text() {
         StringBuilder b = new StringBuilder("Staged impact on observed traffic, cluster " + r.cluster() + " (" + r.policySource() + ")"
                 + r.policy().map(p -> ", policy " + p).orElse("") + "\n");

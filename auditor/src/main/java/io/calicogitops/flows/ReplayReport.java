@@ -16,7 +16,6 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -27,9 +26,6 @@ import java.util.Locale;
 public final class ReplayReport {
 
     public static final String SCHEMA_VERSION = "calico-gitops/flow-replay/v1";
-    /** The formats {@link #render} accepts. */
-    public static final List<String> FORMATS = List.of("text", "json", "html", "junit");
-
     /** Text (the default), JSON, HTML and JUnit XML of a replay. */
     public static final Reporter<ReplayResult> REPORTER = Reporter.<ReplayResult>builder("replay report")
             .text(OutputFormat.TEXT, r -> new ReplayReport(r).text())
@@ -42,17 +38,6 @@ public final class ReplayReport {
 
     public ReplayReport(ReplayResult result) {
         this.r = result;
-    }
-
-    /** The report in {@code format} (one of {@link #FORMATS}). */
-    public String render(String format) {
-        return switch (format) {
-            case "json" -> json();
-            case "html" -> html();
-            case "junit" -> junit();
-            case "text" -> text();
-            default -> throw new IllegalArgumentException("format " + format);
-        };
     }
 
     private String summary() {

@@ -2,6 +2,7 @@ package io.calicogitops.flows;
 
 import io.calicogitops.diag.SourceLocation;
 import io.calicogitops.flows.Disagreement.Category;
+import io.calicogitops.output.OutputFormat;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -19,7 +20,7 @@ class ReplayReportTest {
 
     @Test
     void text_summaryCategoriesAndLines() {
-        String t = new ReplayReport(RESULT).render("text");
+        String t = ReplayReport.REPORTER.render(RESULT, OutputFormat.TEXT);
         assertTrue(t.contains("4 records: 2 agree with Git, 1 disagree, 1 skipped"), t);
         assertTrue(t.contains("  verdict: 1"), t);
         assertTrue(t.contains("flows.log:3: verdict: dev/a -> dev/b"), t);
@@ -28,22 +29,22 @@ class ReplayReportTest {
 
     @Test
     void html_escapesRecordText() {
-        String h = new ReplayReport(RESULT).render("html");
+        String h = ReplayReport.REPORTER.render(RESULT, OutputFormat.HTML);
         assertTrue(h.contains("0|t|&lt;x&gt;|deny|0"), h);
         assertTrue(!h.contains("<x>"), h);
     }
 
     @Test
     void junit_oneFailurePerDisagreement_skippedRecordsSkipped() {
-        String x = new ReplayReport(RESULT).render("junit");
+        String x = ReplayReport.REPORTER.render(RESULT, OutputFormat.JUNIT);
         assertTrue(x.contains("tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"1\""), x);
         assertTrue(x.contains("<failure type=\"verdict\""), x);
-        assertEquals(x, new ReplayReport(RESULT).render("junit"), "deterministic");
+        assertEquals(x, ReplayReport.REPORTER.render(RESULT, OutputFormat.JUNIT), "deterministic");
     }
 
     @Test
     void json_countsAreIntegers() {
-        String j = new ReplayReport(RESULT).render("json");
+        String j = ReplayReport.REPORTER.render(RESULT, OutputFormat.JSON);
         assertTrue(j.contains("\"records\": 4"), j);
         assertTrue(j.contains("\"skipped\": 1"), j);
         assertTrue(j.contains("\"category\": \"verdict\""), j);
