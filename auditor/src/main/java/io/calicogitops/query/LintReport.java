@@ -37,16 +37,6 @@ public record LintReport(List<Diagnostic> findings, String policySource, String 
         note = note == null ? "" : note;
     }
 
-    /** The stable code of a finding ({@code CG-L003}), which the linter puts before its message. */
-    public static String code(Diagnostic d) {
-        return LintSarif.code(d);
-    }
-
-    /** The message without its code. */
-    public static String message(Diagnostic d) {
-        return LintSarif.message(d);
-    }
-
     private static String sarif(LintReport r) {
         return DiagnosticSarif.write(BuildInfo.current().version(), LintSarif.rules(), r.findings, LintSarif::rule, LintSarif::message);
     }
@@ -67,12 +57,12 @@ public record LintReport(List<Diagnostic> findings, String policySource, String 
         ArrayNode list = root.putArray("findings");
         for (Diagnostic d : r.findings) {
             ObjectNode f = list.addObject();
-            f.put("code", code(d));
+            f.put("code", LintSarif.code(d));
             f.put("severity", d.severity().label());
             f.put("file", d.location().file());
             f.put("line", d.location().line());
             f.put("column", d.location().column());
-            f.put("message", message(d));
+            f.put("message", LintSarif.message(d));
             if (d.hint() != null) {
                 f.put("hint", d.hint());
             }

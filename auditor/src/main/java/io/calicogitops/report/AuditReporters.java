@@ -8,22 +8,17 @@ import io.calicogitops.output.Reporter;
 public final class AuditReporters {
 
     /** Plain text without colour, for files, pipes and evidence. */
-    public static final Reporter<AuditReport> PLAIN = create(false);
+    public static final Reporter<AuditReport> PLAIN = Reporter.<AuditReport>builder("audit report")
+            // Each renderer is made when used: --help and completion build every command's reporter, and the
+            // JSON ones would load Jackson into a process that only prints help.
+            .add(OutputFormat.TEXT, (r, out) -> new TextReporter(false).write(r, out))
+            .add(OutputFormat.JSON, (r, out) -> new JsonReporter().write(r, out))
+            .add(OutputFormat.MARKDOWN, (r, out) -> new MarkdownReporter().write(r, out))
+            .add(OutputFormat.HTML, (r, out) -> new HtmlReporter().write(r, out))
+            .add(OutputFormat.JUNIT, (r, out) -> new JunitReporter().write(r, out))
+            .add(OutputFormat.SARIF, (r, out) -> new SarifReporter().write(r, out))
+            .build();
 
     private AuditReporters() {
-    }
-
-    /** The audit's reporter; {@code color} colours the text format's severities (a terminal). */
-    public static Reporter<AuditReport> create(boolean color) {
-        return Reporter.<AuditReport>builder("audit report")
-                // Each renderer is made when used: --help and completion build every command's reporter, and the
-                // JSON ones would load Jackson into a process that only prints help.
-                .add(OutputFormat.TEXT, (r, out) -> new TextReporter(color).write(r, out))
-                .add(OutputFormat.JSON, (r, out) -> new JsonReporter().write(r, out))
-                .add(OutputFormat.MARKDOWN, (r, out) -> new MarkdownReporter().write(r, out))
-                .add(OutputFormat.HTML, (r, out) -> new HtmlReporter().write(r, out))
-                .add(OutputFormat.JUNIT, (r, out) -> new JunitReporter().write(r, out))
-                .add(OutputFormat.SARIF, (r, out) -> new SarifReporter().write(r, out))
-                .build();
     }
 }

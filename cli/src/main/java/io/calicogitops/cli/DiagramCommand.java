@@ -52,7 +52,7 @@ public final class DiagramCommand implements Callable<Integer>, FormattedCommand
         }
         io.calicogitops.flows.ObservedDiagram.Result observed =
                 io.calicogitops.flows.ObservedDiagram.of(FlowsInput.of(loaded), allowed, flowLogs);
-        output.print(spec, Diagram.reporter(observed.text()), observed.diagram(),
+        output.print(spec, Diagram.reporter(d -> observed.text()), observed.diagram(),
                 observed.diagram().edges().size() + " allowed flows drawn");
         return ExitCodes.OK;
     }

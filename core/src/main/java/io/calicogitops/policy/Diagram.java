@@ -19,15 +19,13 @@ import java.util.stream.Collectors;
 public final class Diagram {
 
     /** SVG (the default), Graphviz dot, Mermaid or text. */
-    public static final Reporter<Diagram> REPORTER = Reporter.<Diagram>builder("diagram")
-            .text(OutputFormat.SVG, Diagram::svg).text(OutputFormat.DOT, Diagram::dot)
-            .text(OutputFormat.MERMAID, Diagram::mermaid).text(OutputFormat.TEXT, Diagram::text).build();
+    public static final Reporter<Diagram> REPORTER = reporter(Diagram::text);
 
     /** The same formats, with {@code text} given (the observed-traffic diagram adds its table of unused flows). */
-    public static Reporter<Diagram> reporter(String text) {
+    public static Reporter<Diagram> reporter(java.util.function.Function<Diagram, String> text) {
         return Reporter.<Diagram>builder("diagram")
                 .text(OutputFormat.SVG, Diagram::svg).text(OutputFormat.DOT, Diagram::dot)
-                .text(OutputFormat.MERMAID, Diagram::mermaid).text(OutputFormat.TEXT, d -> text).build();
+                .text(OutputFormat.MERMAID, Diagram::mermaid).text(OutputFormat.TEXT, text).build();
     }
 
     /** An arrow: from, to, and the allowed ports ("TCP/8080"). */
