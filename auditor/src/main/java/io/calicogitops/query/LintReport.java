@@ -55,18 +55,7 @@ public record LintReport(List<Diagnostic> findings, String policySource, String 
         root.put("policies", r.policySource);
         root.put("count", r.findings.size());
         ArrayNode list = root.putArray("findings");
-        for (Diagnostic d : r.findings) {
-            ObjectNode f = list.addObject();
-            f.put("code", LintSarif.code(d));
-            f.put("severity", d.severity().label());
-            f.put("file", d.location().file());
-            f.put("line", d.location().line());
-            f.put("column", d.location().column());
-            f.put("message", LintSarif.message(d));
-            if (d.hint() != null) {
-                f.put("hint", d.hint());
-            }
-        }
+        r.findings.forEach(d -> LintSarif.addJson(list, d));
         if (!r.note.isEmpty()) {
             root.put("note", r.note);
         }

@@ -1,5 +1,7 @@
 package io.calicogitops.policy;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.calicogitops.diag.Diagnostic;
 import io.calicogitops.output.Sarif;
 
@@ -8,7 +10,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The lint catalogue as SARIF rules, and the code of a finding, which the linter puts before its message. */
+/** The lint catalogue as SARIF rules, the code of a finding (the linter puts it before its message), a finding as JSON. */
 public final class LintSarif {
 
     private static final Pattern CODE = Pattern.compile("^(CG-L\\d{3}): (.*)$", Pattern.DOTALL);
@@ -37,6 +39,26 @@ public final class LintSarif {
     public static String code(Diagnostic d) {
         Matcher m = CODE.matcher(d.message());
         return m.matches() ? m.group(1) : "";
+    }
+
+    /**
+     * One finding as the JSON reports list it ({@code lint -o json}, {@code validate -o json}): its code when it has
+     * one, severity, file, line, column, the message without the code, and the hint when there is one.
+     */
+    public static void addJson(ArrayNode list, Diagnostic d) {
+        ObjectNode n = list.addObject();
+        String code = code(d);
+        if (!code.isEmpty()) {
+            n.put("code", code);
+        }
+        n.put("severity", d.severity().label());
+        n.put("file", d.location().file());
+        n.put("line", d.location().line());
+        n.put("column", d.location().column());
+        n.put("message", message(d));
+        if (d.hint() != null) {
+            n.put("hint", d.hint());
+        }
     }
 
     /** The message without its code. */

@@ -94,21 +94,7 @@ public record ValidateReport(List<Cluster> clusters, List<Diagnostic> errors, St
     }
 
     private static void diagnostics(ArrayNode list, List<Diagnostic> items) {
-        for (Diagnostic d : items) {
-            ObjectNode n = list.addObject();
-            String code = LintSarif.code(d);
-            if (!code.isEmpty()) {
-                n.put("code", code);
-            }
-            n.put("severity", d.severity().label());
-            n.put("file", d.location().file());
-            n.put("line", d.location().line());
-            n.put("column", d.location().column());
-            n.put("message", LintSarif.message(d));
-            if (d.hint() != null) {
-                n.put("hint", d.hint());
-            }
-        }
+        items.forEach(d -> LintSarif.addJson(list, d));
     }
 
     private static String sarif(ValidateReport r) {
