@@ -5,6 +5,7 @@ import io.calicogitops.flows.FlowRecordSource;
 import io.calicogitops.flows.RecommendReport;
 import io.calicogitops.flows.RecommendRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,14 +29,12 @@ public final class RecommendCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--repo", required = true, paramLabel = "DIR", description = "the GitOps repository (its tiers decide which denials a rule could override)")
-    Path repo;
+    /** The repository's tiers decide which denials a rule could override; the flow logs come from this cluster. */
+    @Mixin
+    ClusterOptions target;
 
-    @Option(names = "--cluster", required = true, paramLabel = "NAME", description = "the cluster folder clusters/<name>/ the flow logs come from")
-    String cluster;
-
-    @Option(names = "--ref", paramLabel = "REV", defaultValue = "HEAD", description = "read the desired state at this commit (default: ${DEFAULT-VALUE})")
-    String ref;
+    @Mixin
+    RefOption at;
 
     @Option(names = "--flow-logs", required = true, paramLabel = "FILE", arity = "1..*", description = "flow-log files of that cluster")
     List<Path> flowLogs = new ArrayList<>();
@@ -66,7 +65,7 @@ public final class RecommendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RecommendRun.Result result = RecommendRun.run(new RecommendRun.Request(repo, ref, cluster, flowLogs, namespaces, tier,
+        RecommendRun.Result result = RecommendRun.run(new RecommendRun.Request(target.repo, at.ref, target.cluster, flowLogs, namespaces, tier,
                 minIntervals, out), source);
         spec.commandLine().getOut().print(RecommendReport.text(result, Paths.display(result.packDir()), Paths.display(out)));
         spec.commandLine().getOut().flush();
