@@ -104,7 +104,7 @@ class PromoteCommandTest {
         assertTrue(Files.exists(repo.resolve("clusters/eks-dev/calico/globalnetworkpolicy-default-deny.yaml")));
         assertFalse(Files.exists(repo.resolve("clusters/eks-dev/calico/stagedglobalnetworkpolicy-default-deny.yaml")));
         try (GitRepo git = GitRepo.open(repo)) {
-            assertEquals(java.util.Set.of(), git.uncommitted("clusters/"), "promote leaves no uncommitted generated file");
+            assertEquals(java.util.Set.of(), git.uncommitted(java.util.List.of("clusters/")), "promote leaves no uncommitted generated file");
         }
         // The preview is what reach now answers on the committed rendering, flow by flow.
         for (JsonNode change : denied) {

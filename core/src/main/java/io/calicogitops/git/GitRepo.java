@@ -258,15 +258,10 @@ public final class GitRepo implements AutoCloseable {
         return statusWalks.get();
     }
 
-    /** Paths under {@code prefix} whose work-tree copy differs from HEAD or the index (user edits not yet committed). */
-    public Set<String> uncommitted(String prefix) {
-        return uncommitted(List.of(prefix));
-    }
-
     /**
-     * {@link #uncommitted(String)} for several paths in one status walk: each walk reads the whole index and
-     * hashes work-tree files, so one walk per cluster folder made a render of N clusters cost N full walks. No
-     * paths: no walk.
+     * Paths under {@code paths} whose work-tree copy differs from HEAD or the index (user edits not yet committed), in
+     * one status walk: each walk reads the whole index and hashes work-tree files, so one walk per cluster folder made
+     * a render of N clusters cost N full walks. No paths: no walk.
      */
     public Set<String> uncommitted(java.util.Collection<String> paths) {
         if (paths.isEmpty()) {

@@ -257,7 +257,7 @@ class GitRepoTest {
             Files.writeString(dir.resolve("b/z.yaml"), "edited\n");
             Files.writeString(dir.resolve("a/untracked.txt"), "u\n");
 
-            assertEquals(Set.of("a/x.yaml", "a/y.yaml"), repo.uncommitted("a"));
+            assertEquals(Set.of("a/x.yaml", "a/y.yaml"), repo.uncommitted(java.util.List.of("a")));
         }
     }
 
