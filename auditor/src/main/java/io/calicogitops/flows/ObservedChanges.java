@@ -42,15 +42,7 @@ public final class ObservedChanges {
         Evaluator b = before.compiled();
         Evaluator a = after.compiled();
         Map<String, ImpactRow> rows = new TreeMap<>();
-        long[] counts = {0, 0};
-        FlowLogReader.read(files, false, r -> {
-            counts[0]++;
-            RecordFlows.Built built = flows.build(r);
-            if (built.flow() == null) {
-                counts[1]++;
-                return;
-            }
-            Flow f = built.flow();
+        RecordFlows.Counts counts = flows.forEachFlow(files, (r, f) -> {
             Decision was = RecordFlows.side(b.evaluate(f), r.reporter(), r.action() == FlowAction.ALLOW);
             Decision will = RecordFlows.side(a.evaluate(f), r.reporter(), !was.allows());
             if (was.allows() == will.allows()) {
@@ -67,6 +59,6 @@ public final class ObservedChanges {
         });
         List<ImpactRow> out = new ArrayList<>(rows.values());
         out.sort(ImpactRow.ORDER);
-        return new Result(out, counts[0], counts[1]);
+        return new Result(out, counts.records(), counts.notEvaluated());
     }
 }

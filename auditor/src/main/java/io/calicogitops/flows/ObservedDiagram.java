@@ -51,15 +51,7 @@ public final class ObservedDiagram {
         Set<String> used = new TreeSet<>();
         Map<String, TreeSet<String>> denied = new TreeMap<>();
         Map<String, TreeSet<String>> usedOutside = new TreeMap<>();
-        long[] counts = {0, 0};
-        FlowLogReader.read(files, false, r -> {
-            counts[0]++;
-            RecordFlows.Built built = flows.build(r);
-            if (built.flow() == null) {
-                counts[1]++;
-                return;
-            }
-            Flow f = built.flow();
+        RecordFlows.Counts counts = flows.forEachFlow(files, (r, f) -> {
             String pair = f.source().display() + "\u0000" + f.destination().display();
             String port = Protocols.name(f.protocol()) + (r.destPort() == null ? "" : "/" + r.destPort());
             if (r.action() == FlowAction.ALLOW) {
@@ -96,6 +88,6 @@ public final class ObservedDiagram {
             String[] ends = pair.split("\u0000");
             edges.add(new Diagram.Edge(ends[0], ends[1], List.copyOf(ports)));
         });
-        return new Result(allowed.withEdges(edges), unused, counts[0], counts[1]);
+        return new Result(allowed.withEdges(edges), unused, counts.records(), counts.notEvaluated());
     }
 }

@@ -9,8 +9,11 @@ import io.calicogitops.policy.SourcePorts;
 import io.calicogitops.policy.Verdict;
 import io.calicogitops.policy.Verdicts;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.function.BiConsumer;
 
 /** Turns a record into the evaluator's {@link Flow}, or says why it cannot (shared by replay and impact). */
 final class RecordFlows {
@@ -25,6 +28,28 @@ final class RecordFlows {
     RecordFlows(Inventory inventory, SourcePorts clientPorts) {
         this.resolver = new EndpointResolver(inventory);
         this.clientPorts = clientPorts;
+    }
+
+    /** How many records a pass over flow-log files read, and how many of them could not be turned into a flow. */
+    record Counts(long records, long notEvaluated) {
+    }
+
+    /**
+     * Reads the files (malformed input: exit 3) and hands each record whose flow could be rebuilt, with that flow, to
+     * {@code use}; the others are only counted.
+     */
+    Counts forEachFlow(List<Path> files, BiConsumer<FlowRecord, Flow> use) {
+        long[] counts = {0, 0};
+        FlowLogReader.read(files, false, r -> {
+            counts[0]++;
+            Built built = build(r);
+            if (built.flow() == null) {
+                counts[1]++;
+            } else {
+                use.accept(r, built.flow());
+            }
+        });
+        return new Counts(counts[0], counts[1]);
     }
 
     Built build(FlowRecord r) {
