@@ -1,6 +1,5 @@
 package io.calicogitops.render;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.calicogitops.fleet.ClusterProfile.ArgoCd;
@@ -18,7 +17,6 @@ final class ArgoCdObjects {
     /** Argo CD's own project, which every installation has and which the generator must never overwrite. */
     static final String DEFAULT_PROJECT = "default";
 
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private ArgoCdObjects() {
     }
@@ -89,13 +87,6 @@ final class ArgoCdObjects {
     }
 
     private static ObjectNode header(String kind, String name, String namespace) {
-        ObjectNode o = JSON.objectNode();
-        o.put("apiVersion", "argoproj.io/v1alpha1");
-        o.put("kind", kind);
-        ObjectNode meta = o.putObject("metadata");
-        meta.put("name", name);
-        meta.put("namespace", namespace);
-        meta.putObject("labels").put("app.kubernetes.io/managed-by", "calico-gitops");
-        return o;
+        return FluxObjects.header("argoproj.io/v1alpha1", kind, name, namespace);
     }
 }

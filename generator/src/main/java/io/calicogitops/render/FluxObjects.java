@@ -76,7 +76,8 @@ final class FluxObjects {
         return b.toString();
     }
 
-    private static ObjectNode header(String apiVersion, String kind, String name, String namespace) {
+    /** An object's head as every bootstrap object has it: kind, name, namespace and the managed-by label. */
+    static ObjectNode header(String apiVersion, String kind, String name, String namespace) {
         ObjectNode o = JSON.objectNode();
         o.put("apiVersion", apiVersion);
         o.put("kind", kind);
