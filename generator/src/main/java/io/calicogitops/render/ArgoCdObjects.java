@@ -17,7 +17,6 @@ final class ArgoCdObjects {
     /** Argo CD's own project, which every installation has and which the generator must never overwrite. */
     static final String DEFAULT_PROJECT = "default";
 
-
     private ArgoCdObjects() {
     }
 
