@@ -13,6 +13,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (PrebuiltHelp.print(args, System.out)) {
+            System.exit(ExitCodes.OK);
+        }
         System.exit(guarded(() -> run(args), System.err));
     }
 

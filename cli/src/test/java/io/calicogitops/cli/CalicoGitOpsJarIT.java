@@ -38,8 +38,13 @@ class CalicoGitOpsJarIT {
     }
 
     private Run run(Path workingDir, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString()));
+        return run(workingDir, List.of(), args);
+    }
+
+    private Run run(Path workingDir, List<String> jvmOptions, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(tmp, "out", ".txt");
         Path err = Files.createTempFile(tmp, "err", ".txt");
@@ -56,6 +61,23 @@ class CalicoGitOpsJarIT {
         assertEquals(0, run.exitCode(), run.transcript());
         assertTrue(Pattern.compile("^calico-gitops \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(commit [^ ()]+\\)\\R$").matcher(run.out()).matches(), run.transcript());
         assertEquals("calico-gitops " + io.calicogitops.version.BuildInfo.current().display(), run.out().strip(), "the commit the jar was built from");
+    }
+
+    @Test
+    void help_printsPicocliTextWithoutBuildingAnyCommandModel() throws Exception {
+        for (String[] args : List.of(new String[] {"--help"}, new String[] {"audit", "--help"},
+                new String[] {"log", "show", "-h"}, new String[] {"--version"})) {
+            Path classes = Files.createTempFile(tmp, "classes", ".txt");
+            Run fast = run(tmp, List.of("-Xlog:class+load:file=" + classes), args);
+            // A usage width given to picocli turns the prebuilt texts off: picocli itself answers.
+            Run picocli = run(tmp, List.of("-Dpicocli.usage.width=80"), args);
+
+            assertEquals(0, fast.exitCode(), fast.transcript());
+            assertEquals(picocli.transcript(), fast.transcript(), String.join(" ", args));
+            String loaded = Files.readString(classes);
+            assertTrue(loaded.contains("io.calicogitops.cli.PrebuiltHelp "), loaded);
+            assertFalse(loaded.contains("picocli.CommandLine$Model$CommandSpec "), "a command model was built");
+        }
     }
 
     @Test
