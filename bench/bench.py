@@ -21,8 +21,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JAR = os.path.join(ROOT, "cli", "target", "calico-gitops.jar")
 
 SIZES = {
-    "full": {"clusters": 500, "policies": 10000, "commits": 10000, "heap_objects": 100000},
-    "quick": {"clusters": 50, "policies": 1000, "commits": 1000, "heap_objects": 10000},
+    "full": {"clusters": 500, "policies": 10000, "commits": 10000, "heap_objects": 100000, "rerender_clusters": 2000},
+    "quick": {"clusters": 50, "policies": 1000, "commits": 1000, "heap_objects": 10000, "rerender_clusters": 100},
 }
 TOOL_ONLY = False
 HEAPS_MB = [64, 96, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048, 3072, 4096]
@@ -182,6 +182,45 @@ def bench_history(work, size, runs, seed, table):
               "git log --name-status -- clusters/%s" % cluster, g)
 
 
+def bench_rerender(work, size, runs, seed, table):
+    """A render that changes nothing (the fleet rendered again into its own repository) against the first render of
+    the same fleet into a new repository: the re-render should cost no more than the first, since it writes nothing."""
+    n = size["rerender_clusters"]
+    log("rerender: generating a %d-cluster fleet (seed %d)" % (n, seed))
+    fleet = os.path.join(work, "fleet")
+    datagen.fleet(os.path.join(ROOT, "sample-repo"), fleet, n, seed)
+    repo = os.path.join(work, "repo")
+    render = tool("render", "--fleet", fleet, "--repo", repo, "--message", "bench")
+    log("  first render into a new repository")
+    first = median_of(runs, lambda: shutil.rmtree(repo, ignore_errors=True),
+                      lambda: check(run_once(render), (0,), "render"))
+    log("  render again: nothing changes")
+    again = median_of(runs, noop, lambda: check(run_once(render), (0,), "re-render"))
+    table.add("rerender", "render %d clusters again, nothing changes" % n, again,
+              "first render of the same fleet (new repository)", first)
+
+
+def bench_startup(work, runs, table):
+    """Whole-process start-up: help, which needs no command model, and two short commands on the sample, against
+    the JVM's own floor (java -version). Short runs vary more, so each takes the median of at least 10."""
+    runs = max(runs, 10)
+    log("startup: java -version, calico-gitops --help, validate and reach on the sample")
+    floor = median_of(runs, noop, lambda: check(run_once(["java"] + java_opts() + ["-version"]), (0,), "java"))
+    repo = os.path.join(work, "repo")
+    fleet = os.path.join(ROOT, "sample-repo", "fleet")
+    shutil.rmtree(repo, ignore_errors=True)
+    check(run_once(tool("render", "--fleet", fleet, "--repo", repo, "--message", "bench")), (0,), "render")
+    for what, args, ok in [
+            ("--help", ["--help"], (0,)),
+            ("reach --help", ["reach", "--help"], (0,)),
+            ("validate of one cluster (eks-dev)", ["validate", "--fleet", fleet, "--cluster", "eks-dev"], (0,)),
+            ("reach on eks-dev", ["reach", "--repo", repo, "--cluster", "eks-dev", "--fleet", fleet,
+                                  "--from", "default/currencyservice", "--to", "default/frontend", "--port", "8080"],
+             (0,))]:
+        t = median_of(runs, noop, lambda: check(run_once(tool(*args)), ok, what))
+        table.add("startup", what, t, "java -version", None if TOOL_ONLY else floor)
+
+
 def bench_evaluator(runs, quick, table, extra_lines):
     script = os.path.join(ROOT, "bench", "evaluator", "run.sh")
     if not os.path.exists(script):
@@ -267,7 +306,8 @@ def main():
     p.add_argument("--runs", type=int, default=3, help="runs per measurement; medians are reported (3)")
     p.add_argument("--seed", type=int, default=20261122, help="seed of the synthetic data")
     p.add_argument("--work", default=os.path.join(ROOT, "target", "bench"), help="scratch folder (target/bench)")
-    p.add_argument("--only", action="append", choices=["render", "audit", "history", "evaluator", "memory"],
+    p.add_argument("--only", action="append", choices=["render", "rerender", "audit", "history", "startup",
+                                                        "evaluator", "memory"],
                    help="run only this benchmark (repeatable)")
     p.add_argument("--tool-only", action="store_true", help="skip the baselines (to compare builds with --jar)")
     p.add_argument("--jar", help="measure this calico-gitops jar instead of the built one (to compare builds)")
@@ -277,7 +317,7 @@ def main():
     if a.jar:
         JAR = os.path.abspath(a.jar)
     size = SIZES["quick" if a.quick else "full"]
-    only = set(a.only or ["render", "audit", "history", "evaluator", "memory"])
+    only = set(a.only or ["render", "rerender", "audit", "history", "startup", "evaluator", "memory"])
     shutil.rmtree(a.work, ignore_errors=True)
     os.makedirs(a.work)
     classes = os.path.join(a.work, "floor-classes")
@@ -288,10 +328,14 @@ def main():
     load_before = os.getloadavg()[0]
     if "render" in only:
         bench_render(os.path.join(a.work, "render"), size, a.runs, a.seed, table)
+    if "rerender" in only:
+        bench_rerender(os.path.join(a.work, "rerender"), size, a.runs, a.seed, table)
     if "audit" in only:
         bench_audit(os.path.join(a.work, "audit"), size, a.runs, a.seed, table, classes)
     if "history" in only:
         bench_history(os.path.join(a.work, "history"), size, a.runs, a.seed, table)
+    if "startup" in only:
+        bench_startup(os.path.join(a.work, "startup"), a.runs, table)
     if "evaluator" in only:
         bench_evaluator(a.runs, a.quick, table, extra)
     if "memory" in only:
