@@ -1,18 +1,13 @@
 package io.calicogitops.evidence;
 
-import io.calicogitops.diag.InvalidValueException;
+import io.calicogitops.model.TimeText;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The times an export takes on the command line: a date ({@code 2026-01-31}, UTC; as {@code --since} its first second,
- * as {@code --until} its last) or an instant with an offset ({@code 2026-01-31T12:00:00Z}, {@code ...+01:00}),
- * kept to the second.
+ * The times an export takes on the command line, read by {@link TimeText} (a date is its first second as
+ * {@code --since}, its last as {@code --until}) and kept to the second, as the bundle records them.
  */
 public final class EvidenceTime {
 
@@ -37,18 +32,8 @@ public final class EvidenceTime {
         return Instant.now().truncatedTo(ChronoUnit.SECONDS);
     }
 
-    private static Instant parse(String option, String text, boolean endOfDay) {
-        String t = text == null ? "" : text.trim();
-        try {
-            if (t.length() == 10) {
-                LocalDate day = LocalDate.parse(t);
-                return endOfDay ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1)
-                        : day.atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            return OffsetDateTime.parse(t).toInstant().truncatedTo(ChronoUnit.SECONDS);
-        } catch (DateTimeParseException e) {
-            throw new InvalidValueException(option, "expected a date (2026-01-31) or an instant (2026-01-31T12:00:00Z), got '"
-                    + text + "'");
-        }
+    private static Instant parse(String input, String text, boolean endOfDay) {
+        Instant at = endOfDay ? TimeText.end(input, text) : TimeText.start(input, text);
+        return at.truncatedTo(ChronoUnit.SECONDS);
     }
 }

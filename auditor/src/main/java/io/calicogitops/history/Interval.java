@@ -1,19 +1,15 @@
 package io.calicogitops.history;
 
 import io.calicogitops.diag.InvalidValueException;
+import io.calicogitops.model.TimeText;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The commit-time interval history covers, both ends inclusive and either open. On the command line a date
- * {@code YYYY-MM-DD} means UTC midnight for {@code --since} and the whole day (to 23:59:59 UTC) for {@code --until};
- * an ISO-8601 instant ({@code 2026-11-20T14:03:00Z}, or with an offset) means exactly that second.
+ * The commit-time interval history covers, both ends inclusive and either open; its ends are read by {@link TimeText}
+ * (a date covers the whole UTC day at both ends).
  */
 public record Interval(Optional<Instant> since, Optional<Instant> until) {
 
@@ -40,22 +36,10 @@ public record Interval(Optional<Instant> since, Optional<Instant> until) {
         return since.map(s -> !t.isBefore(s)).orElse(true) && until.map(u -> !t.isAfter(u)).orElse(true);
     }
 
-    private static Optional<Instant> parse(String option, String text, boolean endOfDay) {
+    private static Optional<Instant> parse(String input, String text, boolean endOfDay) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        String s = text.strip();
-        try {
-            if (s.length() == 10) {
-                LocalDate day = LocalDate.parse(s);
-                // Commit times are whole seconds, so the last second of the day ends it.
-                return Optional.of(endOfDay ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1)
-                        : day.atStartOfDay(ZoneOffset.UTC).toInstant());
-            }
-            return Optional.of(OffsetDateTime.parse(s).toInstant());
-        } catch (DateTimeParseException e) {
-            throw new InvalidValueException(option, "'" + text + "' is neither a date (YYYY-MM-DD) nor an ISO-8601 instant"
-                    + " (2026-11-20T14:03:00Z)");
-        }
+        return Optional.of(endOfDay ? TimeText.end(input, text) : TimeText.start(input, text));
     }
 }

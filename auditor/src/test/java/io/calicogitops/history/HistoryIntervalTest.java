@@ -77,11 +77,11 @@ class HistoryIntervalTest {
     }
 
     @ParameterizedTest
-    @CsvSource({
-            "2026-13-01, , since: '2026-13-01' is neither a date (YYYY-MM-DD) nor an ISO-8601 instant (2026-11-20T14:03:00Z)",
-            ", yesterday, until: 'yesterday' is neither a date (YYYY-MM-DD) nor an ISO-8601 instant (2026-11-20T14:03:00Z)",
-            "2026-11-20T14:03, , since: '2026-11-20T14:03' is neither a date (YYYY-MM-DD) nor an ISO-8601 instant (2026-11-20T14:03:00Z)",
-            "2026-11-21, 2026-11-20, 'since: 2026-11-21T00:00:00Z is after the end of the interval, 2026-11-20T23:59:59Z'"})
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "2026-13-01 | | since: expected a date (2026-01-31) or an instant (2026-01-31T12:00:00Z), got '2026-13-01'",
+            " | yesterday | until: expected a date (2026-01-31) or an instant (2026-01-31T12:00:00Z), got 'yesterday'",
+            "2026-11-20T14:03 | | since: expected a date (2026-01-31) or an instant (2026-01-31T12:00:00Z), got '2026-11-20T14:03'",
+            "2026-11-21 | 2026-11-20 | since: 2026-11-21T00:00:00Z is after the end of the interval, 2026-11-20T23:59:59Z"})
     void parse_badInput_isAUsageErrorThatSaysWhatIsExpected(String since, String until, String message) {
         UsageException e = assertThrows(UsageException.class, () -> Interval.parse(since, until));
         assertEquals(message, e.getMessage());

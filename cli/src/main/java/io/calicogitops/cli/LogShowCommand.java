@@ -8,6 +8,7 @@ import io.calicogitops.driftlog.ExpectedInterval;
 import io.calicogitops.driftlog.LogEntry;
 import io.calicogitops.driftlog.LogView;
 import io.calicogitops.git.GitRepo;
+import io.calicogitops.model.TimeText;
 import io.calicogitops.output.Reporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,9 +19,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -55,8 +53,8 @@ public final class LogShowCommand implements Callable<Integer>, FormattedCommand
     public Integer call() throws IOException {
         output.format(reporter());
         Duration expected = ExpectedInterval.parse(interval);
-        Optional<Instant> from = Optional.ofNullable(since).map(s -> instant("--since", s, false));
-        Instant to = until == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : instant("--until", until, true);
+        Optional<Instant> from = Optional.ofNullable(since).map(s -> TimeText.start("since", s));
+        Instant to = until == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : TimeText.end("until", until);
         List<LogEntry> all;
         try (GitRepo git = GitRepo.open(target.repo)) {
             all = new DriftLog().read(git, target.cluster, Optional.empty(), Optional.of(to));
@@ -75,17 +73,5 @@ public final class LogShowCommand implements Callable<Integer>, FormattedCommand
     @Override
     public Reporter<LogView> reporter() {
         return LogView.REPORTER;
-    }
-
-    private static Instant instant(String option, String text, boolean endOfDay) {
-        try {
-            if (text.length() == 10) {
-                LocalDate day = LocalDate.parse(text);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(endOfDay ? 1 : 0);
-            }
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new UsageException(option + ": expected YYYY-MM-DD or an instant like 2026-01-31T12:00:00Z, got '" + text + "'");
-        }
     }
 }

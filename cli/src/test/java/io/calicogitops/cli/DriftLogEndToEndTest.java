@@ -123,6 +123,25 @@ class DriftLogEndToEndTest {
     }
 
     @Test
+    void logShow_readsTimesAsHistoryAndEvidenceDo_offsetsIncluded() throws Exception {
+        auditAndRecord("eks-prod", "2026-03-01T00:00:00Z");
+        auditAndRecord("eks-prod", "2026-03-02T00:00:00Z");
+
+        CliRun utc = CliRun.of("log", "show", "--repo", repo.toString(), "--cluster", "eks-prod", "-o", "json",
+                "--since", "2026-03-02T00:00:00Z", "--until", "2026-03-05T00:00:00Z");
+        CliRun offset = CliRun.of("log", "show", "--repo", repo.toString(), "--cluster", "eks-prod", "-o", "json",
+                "--since", "2026-03-02T01:00:00+01:00", "--until", "2026-03-05T01:00:00+01:00");
+        CliRun bad = CliRun.of("log", "show", "--repo", repo.toString(), "--cluster", "eks-prod", "--since", "last week");
+
+        assertEquals(0, utc.exitCode(), utc.transcript());
+        assertEquals(utc.transcript(), offset.transcript());
+        assertEquals(1, new ObjectMapper().readTree(utc.out()).get("entries").size(), utc.transcript());
+        assertEquals(2, bad.exitCode(), bad.transcript());
+        assertEquals("error: --since: expected a date (2026-01-31) or an instant (2026-01-31T12:00:00Z), got 'last week'\n",
+                bad.err());
+    }
+
+    @Test
     void logShowJson_listsEntriesDriftSpansAndGaps() throws Exception {
         auditAndRecord("eks-prod", "2026-03-01T00:00:00Z");
         auditAndRecord("eks-prod", "2026-03-02T00:00:00Z");
