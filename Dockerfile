@@ -19,9 +19,10 @@ COPY templates templates
 COPY overlays overlays
 COPY sample-repo sample-repo
 # A BuildKit cache mount keeps ~/.m2 between builds instead of a `dependency:go-offline` layer, which cannot resolve
-# the reactor's own modules and so was allowed to fail. `package` also writes the jar's .sha256 and the SBOM.
+# the reactor's own modules and so was allowed to fail. `package` also writes the jar's .sha256 and the SBOM. No
+# class-data-sharing archive: it would be made by this stage's JDK and fit only this path, not the runtime stage's JRE.
 RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -q -DskipTests package \
+    mvn -B -q -DskipTests -Dcalico-gitops.cds.skip=true package \
  && cp cli/target/calico-gitops.jar cli/target/calico-gitops.sbom.json /
 
 FROM eclipse-temurin:17-jre@sha256:13cc28a6cc72a38ce1f00c906be3580c1a3e604b8984d694f369a96742abc93b

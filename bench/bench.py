@@ -37,8 +37,20 @@ def java_opts():
     return os.environ.get("CALICO_GITOPS_JAVA_OPTS", "-XX:TieredStopAtLevel=1").split()
 
 
+def cds_opts(args):
+    """The class-data-sharing archive beside the jar, as ./calico-gitops passes it (see that launcher): only when it is
+    newer than the jar and the run is not for help or version. A jar given with --jar and no archive beside it runs
+    without one, as it would from the launcher."""
+    jsa = JAR[:-len(".jar")] + ".jsa"
+    if not args or args[-1] in ("-h", "--help", "-V", "--version") or not os.path.exists(jsa) \
+            or os.path.getmtime(jsa) <= os.path.getmtime(JAR):
+        return []
+    return ["-XX:SharedArchiveFile=" + jsa, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
+
+
 def tool(*args, heap=None):
-    return ["java"] + java_opts() + ([] if heap is None else ["-Xmx%dm" % heap]) + ["-jar", JAR] + list(args)
+    return ["java"] + cds_opts(args) + java_opts() + ([] if heap is None else ["-Xmx%dm" % heap]) + ["-jar", JAR] \
+        + list(args)
 
 
 class Run:
