@@ -102,9 +102,9 @@ final class DocumentBuilder {
             return;
         }
         boolean recorded = index.records(frame.depth + 1);
-        SourceLocation at = here();
         String pointer = recorded ? LocationIndex.child(frame.pointer, name) : null;
         if (((ObjectNode) frame.node).has(name)) {
+            SourceLocation at = here();
             frame.duplicateName = true;
             // Below the recorded depth the first key's line is unknown; the reader reads again with every location
             // whenever a partial reading finds a problem (YamlReader#withLocationDepth), so this text is never shown.
@@ -113,11 +113,11 @@ final class DocumentBuilder {
             return;
         }
         if (recorded) {
-            index.putKey(pointer, at, hereIndex());
+            index.putKey(pointer, here(), hereIndex());
         }
         if ("<<".equals(name) && ScalarColumns.style(source, hereIndex()) == ScalarStyle.PLAIN) {
             // Jackson has no YAML 1.1 merge keys: "<<" would silently become an ordinary field.
-            diagnostics.error(at, "merge keys ('<<') are not supported", "write the merged fields out in full");
+            diagnostics.error(here(), "merge keys ('<<') are not supported", "write the merged fields out in full");
         }
     }
 
@@ -146,8 +146,10 @@ final class DocumentBuilder {
             alias(parser.getText());
             return;
         }
-        // Jackson reports anchors of collections only, so those of scalars are read from the source.
-        String anchor = ScalarColumns.anchor(source, hereIndex());
+        // Jackson reports anchors of collections only, so those of scalars are read from the source (a token's
+        // location costs more than the scalar: skipped where there can be none, in JSON or in a text without '&').
+        String anchor = parser instanceof YAMLParser && source.mayHoldAnchors()
+                ? ScalarColumns.anchor(source, hereIndex()) : null;
         JsonNode node = switch (token) {
             case VALUE_STRING -> NODES.textNode(parser.getText());
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(token);

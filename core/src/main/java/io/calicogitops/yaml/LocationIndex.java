@@ -64,6 +64,11 @@ public final class LocationIndex {
         return new LocationIndex(this, lineMap.andThen(toSourceLine), toSourceLine);
     }
 
+    /** How many values and keys this index holds itself (tests: what a partial reading keeps). */
+    int recorded() {
+        return values.size() + keys.size();
+    }
+
     /** Whether values and keys at this pointer's depth are recorded here. */
     boolean records(int pointerDepth) {
         return pointerDepth <= depth;

@@ -13,6 +13,7 @@ final class SourceText {
     private volatile int[] lineStarts;
     // Code-point offsets of supplementary characters, which take two chars in the string but one in the marks.
     private final int[] supplementary;
+    private volatile Boolean ampersand;
 
     SourceText(String text) {
         this.text = text;
@@ -66,6 +67,16 @@ final class SourceText {
             }
         }
         return Arrays.copyOf(starts, count);
+    }
+
+    /** Whether the text holds an '&amp;', without which it has no anchor. */
+    boolean mayHoldAnchors() {
+        Boolean has = ampersand;
+        if (has == null) {
+            has = text.indexOf('&') >= 0;
+            ampersand = has;
+        }
+        return has;
     }
 
     boolean hasSupplementary() {
