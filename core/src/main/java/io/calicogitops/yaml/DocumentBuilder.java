@@ -17,6 +17,7 @@ import io.calicogitops.yaml.LocationIndex.Kind;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 
 /**
  * Builds one document's tree and its {@link LocationIndex} in a single pass over the parser's tokens, without
@@ -81,8 +82,10 @@ final class DocumentBuilder {
             }
             switch (token) {
                 case FIELD_NAME -> fieldName();
-                case START_OBJECT -> open(NODES.objectNode());
-                case START_ARRAY -> open(NODES.arrayNode());
+                // Sized for the small mappings and lists Kubernetes objects are made of (Jackson's defaults hold 16
+                // and 10 slots): a large audit holds millions of them.
+                case START_OBJECT -> open(new ObjectNode(NODES, new LinkedHashMap<>(4)));
+                case START_ARRAY -> open(new ArrayNode(NODES, 2));
                 case END_OBJECT, END_ARRAY -> close();
                 default -> scalar(token);
             }
@@ -95,7 +98,7 @@ final class DocumentBuilder {
 
     private void fieldName() throws IOException {
         Frame frame = stack.element();
-        String name = parser.currentName();
+        String name = SharedScalars.key(parser.currentName());
         frame.name = name;
         frame.duplicateName = false;
         if (frame.discarded) {
@@ -151,7 +154,7 @@ final class DocumentBuilder {
         String anchor = parser instanceof YAMLParser && source.mayHoldAnchors()
                 ? ScalarColumns.anchor(source, hereIndex()) : null;
         JsonNode node = switch (token) {
-            case VALUE_STRING -> NODES.textNode(parser.getText());
+            case VALUE_STRING -> SharedScalars.text(parser.getText());
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(token);
             case VALUE_TRUE -> NODES.booleanNode(true);
             case VALUE_FALSE -> NODES.booleanNode(false);
