@@ -58,7 +58,9 @@ public record DesiredState(String commit, Map<ResourceId, Resource> resources, M
         }
         List<Map.Entry<String, byte[]>> resourceFiles = files.entrySet().stream()
                 .filter(e -> isResourceFile(folder, e.getKey())).toList();
-        YamlReader reader = new YamlReader();
+        // Only each document's start is located up front (where the audit says a resource is written); a finding
+        // deeper in a document (a selector's column, for reach and lint) reads that file's locations again on demand.
+        YamlReader reader = new YamlReader().withLocationDepth(0);
         // Files are parsed in parallel (a cluster can hold thousands), then taken in path order as before.
         List<ParsedFile> parsed;
         try (Progress.Task task = progress.start("audit: read Git", "files", resourceFiles.size())) {

@@ -146,7 +146,8 @@ public final class GitRepo implements AutoCloseable {
     /** Every file under {@code prefix} (a folder path, no trailing slash) at the commit, read from the object database. */
     public SortedMap<String, byte[]> readTree(ObjectId commit, String prefix) {
         SortedMap<String, byte[]> out = new TreeMap<>();
-        try (RevWalk rw = new RevWalk(git.getRepository()); TreeWalk tw = new TreeWalk(git.getRepository())) {
+        // One object reader for the walk and every blob (Repository.open makes a reader, with its caches, per call).
+        try (RevWalk rw = new RevWalk(git.getRepository()); TreeWalk tw = new TreeWalk(rw.getObjectReader())) {
             RevCommit c = rw.parseCommit(commit);
             tw.addTree(c.getTree());
             tw.setRecursive(true);
@@ -154,7 +155,7 @@ public final class GitRepo implements AutoCloseable {
                 tw.setFilter(PathFilter.create(prefix));
             }
             while (tw.next()) {
-                ObjectLoader loader = git.getRepository().open(tw.getObjectId(0), Constants.OBJ_BLOB);
+                ObjectLoader loader = rw.getObjectReader().open(tw.getObjectId(0), Constants.OBJ_BLOB);
                 blobsRead.incrementAndGet();
                 out.put(tw.getPathString(), loader.getBytes());
             }

@@ -2,7 +2,9 @@ package io.calicogitops.model;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The kinds the product knows: whether they are namespaced, where they go in apply order, and how their files are named.
@@ -50,12 +52,16 @@ public final class Kinds {
             new Kind("apps", "DaemonSet", true, 60, false),
             new Kind("apps", "Deployment", true, 60, false));
 
+    // By "group/kind": an audit asks for every object's kind several times (a stream over the list was 3% of it).
+    private static final Map<String, Kind> BY_NAME = KNOWN.stream()
+            .collect(Collectors.toUnmodifiableMap(k -> k.group() + "/" + k.kind(), k -> k));
+
     private Kinds() {
     }
 
     public static Optional<Kind> find(String group, String kind) {
         String g = "crd.projectcalico.org".equals(group) ? CALICO_GROUP : group;
-        return KNOWN.stream().filter(k -> k.group().equals(g) && k.kind().equals(kind)).findFirst();
+        return Optional.ofNullable(BY_NAME.get(g + "/" + kind));
     }
 
     public static List<Kind> all() {

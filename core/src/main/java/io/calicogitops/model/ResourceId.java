@@ -1,6 +1,5 @@
 package io.calicogitops.model;
 
-import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -9,12 +8,6 @@ import java.util.Objects;
  * {@code X}, so {@link #of} strips that prefix for the policy kinds; every map of resources is keyed by this type.
  */
 public record ResourceId(String group, String kind, String namespace, String name) implements Comparable<ResourceId> {
-
-    private static final Comparator<ResourceId> ORDER = Comparator
-            .comparing(ResourceId::group)
-            .thenComparing(ResourceId::kind)
-            .thenComparing(ResourceId::namespace)
-            .thenComparing(ResourceId::name);
 
     public ResourceId {
         Objects.requireNonNull(group, "group");
@@ -53,7 +46,16 @@ public record ResourceId(String group, String kind, String namespace, String nam
 
     @Override
     public int compareTo(ResourceId o) {
-        return ORDER.compare(this, o);
+        // By group, kind, namespace, name. Written out: an audit sorts and looks up every object by identity, and the
+        // chained Comparator's lambdas cost a twentieth of its time under the launcher's C1-only JIT.
+        int c = group.compareTo(o.group);
+        if (c == 0) {
+            c = kind.compareTo(o.kind);
+        }
+        if (c == 0) {
+            c = namespace.compareTo(o.namespace);
+        }
+        return c != 0 ? c : name.compareTo(o.name);
     }
 
     /** {@code Kind namespace/name} or {@code Kind name}: how people refer to an object. */

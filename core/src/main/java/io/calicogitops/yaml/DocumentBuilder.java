@@ -17,6 +17,7 @@ import io.calicogitops.yaml.LocationIndex.Kind;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 
 /**
  * Builds one document's tree and its {@link LocationIndex} in a single pass over the parser's tokens, without
@@ -28,15 +29,18 @@ final class DocumentBuilder {
 
     private static final class Frame {
         final ContainerNode<?> node;
+        // Null below the depth the index records: no pointer is built for what is not recorded.
         final String pointer;
+        final int depth;
         final String anchor;
         final boolean discarded;
         String name;
         boolean duplicateName;
 
-        Frame(ContainerNode<?> node, String pointer, String anchor, boolean discarded) {
+        Frame(ContainerNode<?> node, String pointer, int depth, String anchor, boolean discarded) {
             this.node = node;
             this.pointer = pointer;
+            this.depth = depth;
             this.anchor = anchor;
             this.discarded = discarded;
         }
@@ -50,14 +54,18 @@ final class DocumentBuilder {
     private final Deque<Frame> stack = new ArrayDeque<>();
     private final Anchors anchors;
     private JsonNode root;
+    private String placedAt;
 
-    /** On a {@link YAMLParser}, or on a JSON parser over text that is also YAML (see {@link JsonFastPath}). */
-    DocumentBuilder(JsonParser parser, SourceText source, String file, YamlLimits limits, Diagnostics diagnostics) {
+    /**
+     * On a {@link YAMLParser}, or on a JSON parser over text that is also YAML (see {@link JsonFastPath}), recording
+     * into {@code index} the depths it records.
+     */
+    DocumentBuilder(JsonParser parser, SourceText source, LocationIndex index, YamlLimits limits, Diagnostics diagnostics) {
         this.parser = parser;
         this.source = source;
         this.limits = limits;
         this.diagnostics = diagnostics;
-        this.index = new LocationIndex(file, source);
+        this.index = index;
         this.anchors = new Anchors(limits);
     }
 
@@ -74,8 +82,10 @@ final class DocumentBuilder {
             }
             switch (token) {
                 case FIELD_NAME -> fieldName();
-                case START_OBJECT -> open(NODES.objectNode());
-                case START_ARRAY -> open(NODES.arrayNode());
+                // Sized for the small mappings and lists Kubernetes objects are made of (Jackson's defaults hold 16
+                // and 10 slots): a large audit holds millions of them.
+                case START_OBJECT -> open(new ObjectNode(NODES, new LinkedHashMap<>(4)));
+                case START_ARRAY -> open(new ArrayNode(NODES, 2));
                 case END_OBJECT, END_ARRAY -> close();
                 default -> scalar(token);
             }
@@ -88,23 +98,29 @@ final class DocumentBuilder {
 
     private void fieldName() throws IOException {
         Frame frame = stack.element();
-        String name = parser.currentName();
+        String name = SharedScalars.key(parser.currentName());
         frame.name = name;
         frame.duplicateName = false;
         if (frame.discarded) {
             return;
         }
-        SourceLocation at = here();
-        String pointer = LocationIndex.child(frame.pointer, name);
+        boolean recorded = index.records(frame.depth + 1);
+        String pointer = recorded ? LocationIndex.child(frame.pointer, name) : null;
         if (((ObjectNode) frame.node).has(name)) {
+            SourceLocation at = here();
             frame.duplicateName = true;
-            diagnostics.error(at, "duplicate key '" + name + "'", "first defined at line " + index.locateKey(pointer).line());
+            // Below the recorded depth the first key's line is unknown; the reader reads again with every location
+            // whenever a partial reading finds a problem (YamlReader#withLocationDepth), so this text is never shown.
+            diagnostics.error(at, "duplicate key '" + name + "'",
+                    recorded ? "first defined at line " + index.locateKey(pointer).line() : "first defined above");
             return;
         }
-        index.putKey(pointer, at, hereIndex());
+        if (recorded) {
+            index.putKey(pointer, here(), hereIndex());
+        }
         if ("<<".equals(name) && ScalarColumns.style(source, hereIndex()) == ScalarStyle.PLAIN) {
             // Jackson has no YAML 1.1 merge keys: "<<" would silently become an ordinary field.
-            diagnostics.error(at, "merge keys ('<<') are not supported", "write the merged fields out in full");
+            diagnostics.error(here(), "merge keys ('<<') are not supported", "write the merged fields out in full");
         }
     }
 
@@ -113,11 +129,12 @@ final class DocumentBuilder {
             throw stop("mappings and sequences are nested more than " + limits.maxDepth() + " levels deep");
         }
         String anchor = parser instanceof YAMLParser yaml ? yaml.getObjectId() : null;
-        String pointer = place(node, Kind.CONTAINER);
+        Frame parent = stack.peek();
+        boolean kept = place(node, Kind.CONTAINER);
         if (anchor != null) {
             anchors.opened(anchor);
         }
-        stack.push(new Frame(node, pointer, anchor, pointer == null));
+        stack.push(new Frame(node, placedAt, parent == null ? 0 : parent.depth + 1, anchor, !kept));
     }
 
     private void close() {
@@ -132,10 +149,12 @@ final class DocumentBuilder {
             alias(parser.getText());
             return;
         }
-        // Jackson reports anchors of collections only, so those of scalars are read from the source.
-        String anchor = ScalarColumns.anchor(source, hereIndex());
+        // Jackson reports anchors of collections only, so those of scalars are read from the source (a token's
+        // location costs more than the scalar: skipped where there can be none, in JSON or in a text without '&').
+        String anchor = parser instanceof YAMLParser && source.mayHoldAnchors()
+                ? ScalarColumns.anchor(source, hereIndex()) : null;
         JsonNode node = switch (token) {
-            case VALUE_STRING -> NODES.textNode(parser.getText());
+            case VALUE_STRING -> SharedScalars.text(parser.getText());
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(token);
             case VALUE_TRUE -> NODES.booleanNode(true);
             case VALUE_FALSE -> NODES.booleanNode(false);
@@ -180,9 +199,13 @@ final class DocumentBuilder {
         place(copy == null ? NODES.nullNode() : copy, Kind.ALIAS);
     }
 
-    /** Attaches a value to its parent and records where it was written; null when it is discarded. */
-    private String place(JsonNode node, Kind kind) throws IOException {
+    /**
+     * Attaches a value to its parent and records where it was written when the index records its depth; false when
+     * it is discarded. Its pointer is left in {@link #placedAt} (null when not recorded).
+     */
+    private boolean place(JsonNode node, Kind kind) throws IOException {
         Frame parent = stack.peek();
+        boolean recorded = index.records(parent == null ? 0 : parent.depth + 1);
         String pointer;
         boolean kept;
         if (parent == null) {
@@ -190,22 +213,25 @@ final class DocumentBuilder {
             pointer = "";
             kept = true;
         } else if (parent.node instanceof ArrayNode array) {
-            pointer = LocationIndex.child(parent.pointer, array.size());
+            pointer = recorded ? LocationIndex.child(parent.pointer, array.size()) : null;
             array.add(node);
             kept = !parent.discarded;
         } else {
-            pointer = LocationIndex.child(parent.pointer, parent.name);
+            pointer = recorded ? LocationIndex.child(parent.pointer, parent.name) : null;
             // The value of a duplicate key is parsed but dropped, so the first definition stays in the tree.
             kept = !parent.discarded && !parent.duplicateName;
             if (kept) {
                 ((ObjectNode) parent.node).set(parent.name, node);
             }
         }
+        placedAt = pointer;
         if (!kept) {
-            return null;
+            return false;
         }
-        index.putValue(pointer, here(), hereIndex(), kind);
-        return pointer;
+        if (recorded) {
+            index.putValue(pointer, here(), hereIndex(), kind);
+        }
+        return true;
     }
 
     private SourceLocation here() {

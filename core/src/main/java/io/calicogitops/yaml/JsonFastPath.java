@@ -12,6 +12,7 @@ import io.calicogitops.diag.Diagnostics;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * Reads a text that is one JSON object or array ({@code kubectl get -o json}) with Jackson's JSON parser, several
@@ -44,6 +45,12 @@ final class JsonFastPath {
 
     /** The text's one document, or empty when the text must be read as YAML. */
     Optional<List<YamlDocument>> read(String text, SourceText source, String displayPath) {
+        return read(text, source, displayPath, index -> new LocationIndex(displayPath, source));
+    }
+
+    /** As {@link #read(String, SourceText, String)}, recording into the index {@code indexOf} makes for document 0. */
+    Optional<List<YamlDocument>> read(String text, SourceText source, String displayPath,
+                                      IntFunction<LocationIndex> indexOf) {
         if (!startsLikeJson(text) || text.length() > limits.maxDocumentCodePoints() || source.hasSupplementary()
                 || hasYamlOnlyBreaks(text) || text.contains("\\/")) {
             return Optional.empty();
@@ -52,7 +59,7 @@ final class JsonFastPath {
         try (JsonParser parser = new NoExponents(factory.createParser(text))) {
             parser.nextToken();
             JsonLocation start = parser.currentTokenLocation();
-            DocumentBuilder builder = new DocumentBuilder(parser, source, displayPath, limits, found);
+            DocumentBuilder builder = new DocumentBuilder(parser, source, indexOf.apply(0), limits, found);
             JsonNode root = builder.build();
             if (parser.nextToken() != null || !found.sorted().isEmpty()) {
                 return Optional.empty();
@@ -75,13 +82,8 @@ final class JsonFastPath {
     }
 
     private static boolean hasYamlOnlyBreaks(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\u0085' || c == '\u2028' || c == '\u2029') {
-                return true;
-            }
-        }
-        return false;
+        // indexOf scans the string's bytes (and knows a Latin-1 string holds no LS or PS) faster than charAt can.
+        return text.indexOf('\u0085') >= 0 || text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0;
     }
 
     /** YAML 1.1 reads {@code 1e3} as a string and {@code 1.5e3} too (an exponent needs a dot and a sign): give up on any. */

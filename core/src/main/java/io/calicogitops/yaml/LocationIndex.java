@@ -5,12 +5,18 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntUnaryOperator;
+import java.util.function.Supplier;
 
 /**
  * Where each value (and each mapping key) of one YAML document was written, by RFC 6901 JSON pointer
  * ({@code /metadata/labels/projectcalico.org~1tier}); recorded while the document is parsed.
  * Values copied in through an alias are located at the alias; anything below them falls back to it.
  * Build pointers with {@link #child} or Jackson's {@code JsonPointer}.
+ * <p>An index may record only the values and keys down to a depth ({@link YamlReader#withLocationDepth}): it then
+ * holds exactly what the full index holds at those depths, and answers for a deeper pointer from the full index,
+ * built on first use by reading the text again. Most readers only ever ask for a document's start or its top
+ * levels (an audit names each drifted object's file and line), while recording every pointer of a large snapshot took
+ * most of an audit's heap and a third of its time.
  */
 public final class LocationIndex {
 
@@ -24,19 +30,30 @@ public final class LocationIndex {
     private final Map<String, Entry> values = new HashMap<>();
     private final Map<String, Entry> keys = new HashMap<>();
     private final IntUnaryOperator lineMap;
+    private final int depth;
+    private final Supplier<LocationIndex> full;
 
     LocationIndex(String file, SourceText source) {
+        this(file, source, Integer.MAX_VALUE, null);
+    }
+
+    /** An index of the values and keys down to {@code depth} (the root is 0); {@code full} answers for the rest. */
+    LocationIndex(String file, SourceText source, int depth, Supplier<LocationIndex> full) {
         this.file = file;
         this.source = source;
         this.lineMap = IntUnaryOperator.identity();
+        this.depth = depth;
+        this.full = full == null ? null : new Lazy<>(full);
     }
 
-    private LocationIndex(LocationIndex of, IntUnaryOperator lineMap) {
+    private LocationIndex(LocationIndex of, IntUnaryOperator lineMap, IntUnaryOperator toSourceLine) {
         this.file = of.file;
         this.source = of.source;
         this.values.putAll(of.values);
         this.keys.putAll(of.keys);
         this.lineMap = lineMap;
+        this.depth = of.depth;
+        this.full = of.full == null ? null : new Lazy<>(() -> of.full.get().mapLines(toSourceLine));
     }
 
     /**
@@ -44,7 +61,17 @@ public final class LocationIndex {
      * text generated from another file (a rendered template), so that locations name the line of that file.
      */
     public LocationIndex mapLines(IntUnaryOperator toSourceLine) {
-        return new LocationIndex(this, lineMap.andThen(toSourceLine));
+        return new LocationIndex(this, lineMap.andThen(toSourceLine), toSourceLine);
+    }
+
+    /** How many values and keys this index holds itself (tests: what a partial reading keeps). */
+    int recorded() {
+        return values.size() + keys.size();
+    }
+
+    /** Whether values and keys at this pointer's depth are recorded here. */
+    boolean records(int pointerDepth) {
+        return pointerDepth <= depth;
     }
 
     void putValue(String pointer, SourceLocation at, int index, Kind kind) {
@@ -71,7 +98,10 @@ public final class LocationIndex {
 
     /** Whether a value was recorded at exactly this pointer. */
     public boolean contains(String jsonPointer) {
-        return values.containsKey(check(jsonPointer));
+        if (isDeep(check(jsonPointer))) {
+            return full.get().contains(jsonPointer);
+        }
+        return values.containsKey(jsonPointer);
     }
 
     /**
@@ -79,7 +109,10 @@ public final class LocationIndex {
      * nearest ancestor that exists when the pointer does not (a missing field points at its parent's value).
      */
     public SourceLocation locate(String jsonPointer) {
-        for (String p = check(jsonPointer); ; p = parent(p)) {
+        if (isDeep(check(jsonPointer))) {
+            return full.get().locate(jsonPointer);
+        }
+        for (String p = jsonPointer; ; p = parent(p)) {
             Entry e = values.get(p);
             if (e != null) {
                 return at(e.line, e.column);
@@ -95,7 +128,10 @@ public final class LocationIndex {
      * member falls back to the key of the nearest ancestor ({@code /spec/selector} absent: the {@code spec:} key).
      */
     public SourceLocation locateKey(String jsonPointer) {
-        for (String p = check(jsonPointer); ; p = parent(p)) {
+        if (isDeep(check(jsonPointer))) {
+            return full.get().locateKey(jsonPointer);
+        }
+        for (String p = jsonPointer; ; p = parent(p)) {
             Entry key = keys.get(p);
             if (key != null) {
                 return at(key.line, key.column);
@@ -113,7 +149,10 @@ public final class LocationIndex {
      * Falls back to {@link #locate} when the pointer is not a scalar written in place (absent, a collection, an alias).
      */
     public SourceLocation locateInScalar(String jsonPointer, int offsetInValue) {
-        Entry e = values.get(check(jsonPointer));
+        if (isDeep(check(jsonPointer))) {
+            return full.get().locateInScalar(jsonPointer, offsetInValue);
+        }
+        Entry e = values.get(jsonPointer);
         if (e == null || e.kind != Kind.SCALAR) {
             return locate(jsonPointer);
         }
@@ -123,7 +162,10 @@ public final class LocationIndex {
 
     /** How the scalar at exactly this pointer was written; empty for collections, aliases and absent pointers. */
     public Optional<ScalarStyle> scalarStyle(String jsonPointer) {
-        Entry e = values.get(check(jsonPointer));
+        if (isDeep(check(jsonPointer))) {
+            return full.get().scalarStyle(jsonPointer);
+        }
+        Entry e = values.get(jsonPointer);
         if (e == null || e.kind != Kind.SCALAR) {
             return Optional.empty();
         }
@@ -132,6 +174,20 @@ public final class LocationIndex {
 
     private SourceLocation at(int line, int column) {
         return SourceLocation.of(file, lineMap.applyAsInt(line), column);
+    }
+
+    /** Deeper than recorded here; every ancestor of a pointer that is not deep is not deep either. */
+    private boolean isDeep(String pointer) {
+        if (full == null) {
+            return false;
+        }
+        int slashes = 0;
+        for (int i = 0; i < pointer.length(); i++) {
+            if (pointer.charAt(i) == '/' && ++slashes > depth) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String parent(String pointer) {

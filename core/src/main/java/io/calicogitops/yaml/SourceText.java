@@ -9,24 +9,50 @@ import java.util.Arrays;
 final class SourceText {
 
     private final String text;
-    private final int[] lineStarts;
+    // Built on first use: a JSON snapshot read with few locations never asks for a line (a pass over every char).
+    private volatile int[] lineStarts;
     // Code-point offsets of supplementary characters, which take two chars in the string but one in the marks.
     private final int[] supplementary;
+    private volatile Boolean ampersand;
 
     SourceText(String text) {
         this.text = text;
-        int[] starts = new int[16];
-        int count = 1;
-        int[] wide = new int[0];
+        // Only a surrogate pair makes the two counts differ; for a Latin-1 string the count is its length, no pass.
+        if (text.codePointCount(0, text.length()) == text.length()) {
+            this.supplementary = new int[0];
+            return;
+        }
+        int[] wide = new int[16];
         int wideCount = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 if (wideCount == wide.length) {
-                    wide = Arrays.copyOf(wide, Math.max(16, wideCount * 2));
+                    wide = Arrays.copyOf(wide, wideCount * 2);
                 }
                 wide[wideCount] = i - wideCount;
                 wideCount++;
+                i++;
+            }
+        }
+        this.supplementary = Arrays.copyOf(wide, wideCount);
+    }
+
+    private int[] lineStarts() {
+        int[] made = lineStarts;
+        if (made == null) {
+            made = findLineStarts(text);
+            lineStarts = made;
+        }
+        return made;
+    }
+
+    private static int[] findLineStarts(String text) {
+        int[] starts = new int[16];
+        int count = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
                 continue;
             }
@@ -40,8 +66,17 @@ final class SourceText {
                 starts[count++] = i + 1;
             }
         }
-        this.lineStarts = Arrays.copyOf(starts, count);
-        this.supplementary = Arrays.copyOf(wide, wideCount);
+        return Arrays.copyOf(starts, count);
+    }
+
+    /** Whether the text holds an '&amp;', without which it has no anchor. */
+    boolean mayHoldAnchors() {
+        Boolean has = ampersand;
+        if (has == null) {
+            has = text.indexOf('&') >= 0;
+            ampersand = has;
+        }
+        return has;
     }
 
     boolean hasSupplementary() {
@@ -66,6 +101,7 @@ final class SourceText {
 
     /** The 1-based number of the first line longer than {@code max} chars (its break not counted), or 0 when none is. */
     int firstLineLongerThan(int max) {
+        int[] lineStarts = lineStarts();
         for (int i = 0; i < lineStarts.length; i++) {
             int end = i + 1 < lineStarts.length ? lineStarts[i + 1] : text.length();
             int length = end - lineStarts[i];
@@ -94,13 +130,13 @@ final class SourceText {
 
     /** The 1-based line of a string index. */
     int line(int index) {
-        int found = Arrays.binarySearch(lineStarts, index);
+        int found = Arrays.binarySearch(lineStarts(), index);
         return found >= 0 ? found + 1 : -found - 1;
     }
 
     /** The 1-based code-point column of a string index. */
     int column(int index) {
-        int start = lineStarts[line(index) - 1];
+        int start = lineStarts()[line(index) - 1];
         return text.codePointCount(start, Math.min(index, text.length())) + 1;
     }
 

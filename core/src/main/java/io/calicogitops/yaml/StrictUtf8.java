@@ -17,6 +17,10 @@ final class StrictUtf8 {
 
     /** The decoded text, or null after reporting the first invalid byte (0-based offset) with its line and column. */
     static String decode(byte[] bytes, String file, Diagnostics diagnostics) {
+        if (isAscii(bytes)) {
+            // ASCII is valid UTF-8 as it is: the String constructor's copy, without a decoder and a char buffer.
+            return new String(bytes, StandardCharsets.US_ASCII);
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -38,5 +42,14 @@ final class StrictUtf8 {
         diagnostics.error(SourceLocation.of(file, prefix.line(end), prefix.column(end)),
                 "not valid UTF-8 at byte " + in.position(), "save the file as UTF-8");
         return null;
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

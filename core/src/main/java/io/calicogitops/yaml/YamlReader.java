@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.YAMLException;
 
@@ -30,13 +31,19 @@ public final class YamlReader {
     private final YamlLimits limits;
     private final YAMLFactory factory;
     private final JsonFastPath json;
+    private final int locationDepth;
 
     public YamlReader() {
         this(YamlLimits.defaults());
     }
 
     public YamlReader(YamlLimits limits) {
+        this(limits, Integer.MAX_VALUE);
+    }
+
+    private YamlReader(YamlLimits limits, int locationDepth) {
         this.limits = limits;
+        this.locationDepth = locationDepth;
         LoaderOptions loader = new LoaderOptions();
         loader.setCodePointLimit(limits.maxDocumentCodePoints());
         // Our own limits must trip before Jackson's, so that the user sees the message that names the limit.
@@ -54,6 +61,19 @@ public final class YamlReader {
 
     public YamlLimits limits() {
         return limits;
+    }
+
+    /**
+     * A reader whose documents record the locations of values and keys down to {@code depth} only (0: the document
+     * itself, 2: the items of a {@code List}); a deeper pointer is located by reading the text again, in full, on
+     * first use. Trees, document lines and diagnostics are those of a full reading: whenever a text has a problem it
+     * is read again in full, so that every message is the one a full reading gives.
+     */
+    public YamlReader withLocationDepth(int depth) {
+        if (depth < 0) {
+            throw new IllegalArgumentException("depth " + depth);
+        }
+        return new YamlReader(limits, depth);
     }
 
     /** Reads a file; an unreadable file is reported at {@code displayPath} and gives no documents. */
@@ -84,6 +104,25 @@ public final class YamlReader {
     public List<YamlDocument> read(String text, String displayPath, Diagnostics diagnostics) {
         // Stripped so that columns on the first line match what editors show.
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        if (locationDepth == Integer.MAX_VALUE) {
+            return readFull(body, displayPath, diagnostics);
+        }
+        SourceText source = new SourceText(body);
+        Lazy<List<YamlDocument>> full = new Lazy<>(() -> readFull(body, displayPath, new Diagnostics()));
+        IntFunction<LocationIndex> indexOf = i -> new LocationIndex(displayPath, source, locationDepth,
+                () -> full.get().get(i).locations());
+        Diagnostics found = new Diagnostics();
+        Optional<List<YamlDocument>> fast = json.read(body, source, displayPath, indexOf);
+        List<YamlDocument> documents = fast.isPresent() ? fast.get() : readYaml(body, source, displayPath, found, indexOf);
+        if (!found.sorted().isEmpty()) {
+            // Read again with every location, so that each message and hint is exactly a full reading's.
+            return readFull(body, displayPath, diagnostics);
+        }
+        return documents;
+    }
+
+    /** Every location recorded while reading. */
+    private List<YamlDocument> readFull(String body, String displayPath, Diagnostics diagnostics) {
         SourceText source = new SourceText(body);
         // JSON (kubectl get -o json) through the JSON parser: the same trees and locations, several times faster.
         Optional<List<YamlDocument>> fast = json.read(body, source, displayPath);
@@ -92,6 +131,11 @@ public final class YamlReader {
 
     /** The YAML parser's reading, even of JSON text (tests compare it with the fast path). */
     List<YamlDocument> readYaml(String body, SourceText source, String displayPath, Diagnostics diagnostics) {
+        return readYaml(body, source, displayPath, diagnostics, i -> new LocationIndex(displayPath, source));
+    }
+
+    private List<YamlDocument> readYaml(String body, SourceText source, String displayPath, Diagnostics diagnostics,
+                                        IntFunction<LocationIndex> indexOf) {
         int longLine = source.firstLineLongerThan(limits.maxLineChars());
         if (longLine > 0) {
             diagnostics.error(SourceLocation.of(displayPath, longLine, limits.maxLineChars() + 1),
@@ -113,7 +157,8 @@ public final class YamlReader {
                     // An empty document (or a plain null one), as kubectl skips them.
                     continue;
                 }
-                DocumentBuilder builder = new DocumentBuilder(parser, source, displayPath, limits, diagnostics);
+                DocumentBuilder builder = new DocumentBuilder(parser, source, indexOf.apply(documents.size()), limits,
+                        diagnostics);
                 documents.add(new YamlDocument(displayPath, documents.size(), start.getLineNr(), builder.build(),
                         builder.index()));
             }

@@ -36,7 +36,10 @@ import java.util.TreeSet;
 public final class FileLiveReader implements LiveReader {
 
     private final List<Path> files;
-    private final YamlReader yaml = new YamlReader();
+    // Locations down to a List's items, the origin of each object read; the rest (an object without a name) is
+    // located by reading the file again, only when there is such a problem: a snapshot's full index took more heap
+    // than its objects.
+    private final YamlReader yaml = new YamlReader().withLocationDepth(2);
 
     public FileLiveReader(List<Path> files) {
         if (files.isEmpty()) {
