@@ -20,13 +20,23 @@ import java.util.Optional;
 public final class History {
 
     private final DriftTimelineSource drift;
+    private final boolean cached;
 
     public History() {
         this(DriftTimelineSource.none());
     }
 
     public History(DriftTimelineSource drift) {
+        this(drift, true);
+    }
+
+    /**
+     * {@code cached}: keep what each walk analysed in the repository's Git folder and start from it next time
+     * ({@link AnalysisCache}); the report is the same either way.
+     */
+    public History(DriftTimelineSource drift, boolean cached) {
         this.drift = drift;
+        this.cached = cached;
     }
 
     public HistoryReport walk(HistoryRequest request) {
@@ -55,11 +65,10 @@ public final class History {
         List<HistoryCommit> commits = new ArrayList<>();
         List<List<String>> warnings = new ArrayList<>();
         if (head.isPresent()) {
-            CommitAnalyser analyser = new CommitAnalyser(git);
-            Interval interval = request.interval();
+            AnalysisCache store = cached ? AnalysisCache.in(git.gitDirectory(), prefix) : AnalysisCache.none();
+            CachedWalk cachedWalk = new CachedWalk(git, store, request.interval());
             try (Progress.Task task = progress.start("history", "commits", -1)) {
-                git.walkPaths(head.get(), prefix, interval.since().orElse(null), interval.until().orElse(null), pc -> {
-                    CommitAnalyser.Result r = analyser.analyse(pc);
+                cachedWalk.walk(head.get(), r -> {
                     if (!r.commit().changes().isEmpty()) {
                         commits.add(r.commit());
                     }
