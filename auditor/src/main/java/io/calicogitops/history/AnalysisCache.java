@@ -58,8 +58,8 @@ final class AnalysisCache {
     }
 
     /** No cache: every walk reads Git (also how a repository that cannot be written to behaves). */
-    static AnalysisCache none() {
-        return new AnalysisCache(null, "", "");
+    static AnalysisCache none(String prefix) {
+        return new AnalysisCache(null, prefix, "");
     }
 
     String prefix() {

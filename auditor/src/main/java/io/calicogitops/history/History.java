@@ -65,7 +65,7 @@ public final class History {
         List<HistoryCommit> commits = new ArrayList<>();
         List<List<String>> warnings = new ArrayList<>();
         if (head.isPresent()) {
-            AnalysisCache store = cached ? AnalysisCache.in(git.gitDirectory(), prefix) : AnalysisCache.none();
+            AnalysisCache store = cached ? AnalysisCache.in(git.gitDirectory(), prefix) : AnalysisCache.none(prefix);
             CachedWalk cachedWalk = new CachedWalk(git, store, request.interval());
             try (Progress.Task task = progress.start("history", "commits", -1)) {
                 cachedWalk.walk(head.get(), r -> {
