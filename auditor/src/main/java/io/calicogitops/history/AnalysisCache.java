@@ -66,6 +66,11 @@ final class AnalysisCache {
         return prefix;
     }
 
+    /** What a segment's header must name to be read: the analysis version and the build that wrote it. */
+    String version() {
+        return version;
+    }
+
     /** The tip commits of the stored segments (nothing is read but the folder listing). */
     TreeSet<String> tips() {
         TreeSet<String> out = new TreeSet<>();

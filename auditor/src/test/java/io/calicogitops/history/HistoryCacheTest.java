@@ -1,20 +1,22 @@
 package io.calicogitops.history;
 
 import io.calicogitops.git.GitRepo;
-import io.calicogitops.report.HistoryJsonReporter;
-import io.calicogitops.report.HistoryTextReporter;
+import io.calicogitops.output.OutputFormat;
+import io.calicogitops.report.HistoryCsvReporter;
+import io.calicogitops.report.HistoryReporters;
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static io.calicogitops.history.Manifests.path;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -38,6 +41,10 @@ class HistoryCacheTest {
 
     @TempDir
     Path tmp;
+
+    /** Outside the repository: CSV folders, a bare clone. */
+    @TempDir
+    Path scratch;
 
     /** The fleet history plus a warning, a Secret whose value changes and a commit dated before its parent. */
     private void writeRepo() {
@@ -80,24 +87,22 @@ class HistoryCacheTest {
             new Query("HEAD", "aks-dev", "2026-11-05", "2026-11-05"));
 
     @Test
-    void everyQuery_printsTheSameBytesWithAndWithoutTheCache_whateverWasCachedBefore() {
+    void everyQuery_printsTheSameBytesInEveryFormatWithAndWithoutTheCache_whateverWasCachedBefore() {
         writeRepo();
         walk(false, QUERIES.get(1));
         assertEquals(List.of(), cacheFiles(), "a walk without cache writes none");
         for (Query q : QUERIES) {
-            String[] expected = render(walk(false, q));
+            List<String> expected = render(walk(false, q));
             // Cold (nothing cached for this folder yet, or only what earlier queries left), then warm.
             for (int round = 0; round < 2; round++) {
-                String[] got = render(walk(true, q));
-                assertEquals(expected[0], got[0], q + " text, round " + round);
-                assertEquals(expected[1], got[1], q + " JSON, round " + round);
+                assertEquals(expected, render(walk(true, q)), q + ", round " + round);
             }
         }
         assertFalse(cacheFiles().isEmpty());
         // And once more from an empty cache, now that every query has left its segments behind.
         deleteCache();
         for (Query q : QUERIES) {
-            assertEquals(render(walk(false, q))[1], render(walk(true, q))[1], q.toString());
+            assertEquals(render(walk(false, q)), render(walk(true, q)), q.toString());
         }
     }
 
@@ -112,42 +117,80 @@ class HistoryCacheTest {
         // HEAD~1 changed only aks-dev; HEAD changed one eks-prod file: its two versions are the only blobs to read.
         assertEquals(2, blobsRead(newer, true), "walk from two commits later");
         assertEquals(0, blobsRead(newer, true));
-        assertEquals(render(walk(false, newer))[1], render(walk(true, newer))[1]);
+        assertEquals(render(walk(false, newer)), render(walk(true, newer)));
     }
 
     @Test
     void damagedOrTruncatedCacheFile_isRebuiltAndNeverChangesTheReport() throws IOException {
         writeRepo();
         Query q = new Query("HEAD", "eks-prod", null, null);
-        String[] expected = render(walk(false, q));
+        List<String> expected = render(walk(false, q));
         walk(true, q);
         Path file = cacheFiles().get(0);
         byte[] good = Files.readAllBytes(file);
-        // A byte of a sentence changed ("Tier" -> "Tiex"): decodes fine, only the checksum can tell.
-        String text = new String(good, StandardCharsets.ISO_8859_1);
-        int at = text.indexOf("hunter2") >= 0 ? -1 : text.indexOf("reorder");
+        // One bit of a commit message changed ("reorder" -> "seorder"): decodes fine, only the checksum can tell.
+        int at = new String(good, StandardCharsets.ISO_8859_1).indexOf("reorder");
         assertTrue(at > 0, "the cache holds the commit message");
-        for (byte[] bad : List.of(flip(good, at), java.util.Arrays.copyOf(good, good.length / 2),
-                java.util.Arrays.copyOf(good, good.length - 1), new byte[0], new byte[] {'x'})) {
+        for (byte[] bad : List.of(flip(good, at), Arrays.copyOf(good, good.length / 2),
+                Arrays.copyOf(good, good.length - 1), new byte[0], new byte[] {'x'})) {
             Files.write(file, bad);
-            String[] got = render(walk(true, q));
-            assertEquals(expected[0], got[0]);
-            assertEquals(expected[1], got[1]);
-            assertTrue(java.util.Arrays.equals(good, Files.readAllBytes(file)), "rewritten by the walk");
+            assertEquals(expected, render(walk(true, q)));
+            assertArrayEquals(good, Files.readAllBytes(file), "rewritten by the walk");
         }
+    }
+
+    @Test
+    void segmentOfAnotherAnalysisVersion_isNotTrusted_andIsReplaced() throws IOException {
+        writeRepo();
+        Query q = new Query("HEAD", "eks-prod", null, null);
+        List<String> expected = render(walk(false, q));
+        walk(true, q);
+        Path file = cacheFiles().get(0);
+        byte[] good = Files.readAllBytes(file);
+        // What an older build could have stored for the same commits: a different analysis, with a valid checksum.
+        CacheSegment mine = AnalysisCache.in(tmp.resolve(".git"), "clusters/eks-prod")
+                .read(file.getFileName().toString()).orElseThrow();
+        List<WalkStep> steps = new ArrayList<>();
+        for (WalkStep s : mine.steps()) {
+            steps.add(s.touched() ? new WalkStep(s.id(), s.time(), new CommitAnalyser.Result(
+                    withMessage(s.result().commit(), "from an older build"), s.result().warnings())) : s);
+        }
+        CacheSegment older = new CacheSegment(mine.prefix(), steps, mine.next());
+        Files.write(file, SegmentCodec.encode(older, "history-analysis/0 calico-gitops 0.1.0"));
+        assertEquals(expected, render(walk(true, q)));
+        assertArrayEquals(good, Files.readAllBytes(file), "replaced by this build's segment");
     }
 
     @Test
     void repositoryWhoseGitFolderCannotBeWritten_isWalkedWithoutCache() throws IOException {
         writeRepo();
-        // A file where the cache folder would be: creating it fails as on a read-only file system.
+        // A file where the cache folder would be: creating it fails as on a read-only file system (the tests run as
+        // root in CI, where a read-only mode bit would not stop a write).
         Files.writeString(tmp.resolve(".git/calico-gitops"), "not a folder\n");
         Query q = new Query("HEAD", "eks-prod", null, null);
-        String[] expected = render(walk(false, q));
-        String[] got = render(walk(true, q));
-        assertEquals(expected[1], got[1]);
-        assertEquals(expected[0], render(walk(true, q))[0]);
+        List<String> expected = render(walk(false, q));
+        assertEquals(expected, render(walk(true, q)));
+        assertEquals(expected, render(walk(true, q)));
         assertEquals("not a folder\n", Files.readString(tmp.resolve(".git/calico-gitops")));
+    }
+
+    @Test
+    void bareRepository_keepsItsCacheInItsOwnFolder() throws Exception {
+        writeRepo();
+        Path bare = scratch.resolve("fleet.git");
+        Git.cloneRepository().setURI(tmp.toUri().toString()).setDirectory(bare.toFile()).setBare(true).call().close();
+        Query q = new Query("HEAD", "eks-prod", null, "2026-11-30");
+        HistoryRequest request = new HistoryRequest(bare, q.ref(), Optional.of("eks-prod"), Interval.parse(null, q.until()));
+        List<String> expected = render(new History(DriftTimelineSource.none(), false).walk(request));
+        assertEquals(expected, render(new History(DriftTimelineSource.none(), true).walk(request)));
+        Path cache = bare.resolve("calico-gitops/history").resolve(AnalysisCache.key("clusters/eks-prod"));
+        try (Stream<Path> files = Files.list(cache)) {
+            assertEquals(1, files.count(), "one segment in the bare repository");
+        }
+        try (GitRepo git = GitRepo.open(bare)) {
+            assertEquals(expected, render(new History(DriftTimelineSource.none(), true).walk(git, request)));
+            assertEquals(0, git.blobsRead(), "read from the cache");
+        }
     }
 
     @Test
@@ -155,22 +198,29 @@ class HistoryCacheTest {
     void concurrentWalks_allPrintTheSameReport_andLeaveACacheThatReadsBack() throws Exception {
         writeRepo();
         Query q = new Query("HEAD", null, null, null);
-        String expected = render(walk(false, q))[1];
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<String> expected = render(walk(false, q));
+        Path dir = tmp.resolve(".git/calico-gitops/history").resolve(AnalysisCache.key("clusters"));
+        String tip;
+        try (GitRepo git = GitRepo.open(tmp)) {
+            tip = git.commitId("HEAD").orElseThrow();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(5);
         try {
             for (int round = 0; round < 3; round++) {
                 deleteCache();
-                List<Future<String>> runs = new ArrayList<>();
+                List<Future<List<String>>> runs = new ArrayList<>();
                 for (int i = 0; i < 4; i++) {
-                    runs.add(pool.submit(() -> render(walk(true, q))[1]));
+                    runs.add(pool.submit(() -> render(walk(true, q))));
                 }
-                for (Future<String> f : runs) {
+                // Meanwhile, whatever a reader finds under the segment's name is a whole segment: never half written.
+                Future<Integer> reader = pool.submit(() -> readWhileWritten(dir.resolve(tip), runs));
+                for (Future<List<String>> f : runs) {
                     assertEquals(expected, f.get(60, TimeUnit.SECONDS));
                 }
+                assertEquals(0, reader.get(60, TimeUnit.SECONDS), "partial segments seen");
                 assertEquals(1, cacheFiles().size(), cacheFiles().toString());
                 try (GitRepo git = GitRepo.open(tmp)) {
-                    assertEquals(expected, render(new History(DriftTimelineSource.none(), true)
-                            .walk(git, request(q)))[1]);
+                    assertEquals(expected, render(new History(DriftTimelineSource.none(), true).walk(git, request(q))));
                     assertEquals(0, git.blobsRead(), "read from the cache");
                 }
             }
@@ -179,10 +229,26 @@ class HistoryCacheTest {
         }
     }
 
+    /** Reads {@code file} until the runs are done (at most 20,000 times); how many reads found a damaged file. */
+    private static int readWhileWritten(Path file, List<? extends Future<?>> runs) {
+        int damaged = 0;
+        for (int i = 0; i < 20_000 && !runs.stream().allMatch(Future::isDone); i++) {
+            try {
+                byte[] data = Files.readAllBytes(file);
+                if (SegmentCodec.decode(data, AnalysisCache.in(file.getParent(), "clusters").version(), "clusters").isEmpty()) {
+                    damaged++;
+                }
+            } catch (IOException e) {
+                // Not there yet, or replaced while opened: not a partial file.
+            }
+        }
+        return damaged;
+    }
+
     @Test
     void cacheHoldsNoSecretValue() throws IOException {
         writeRepo();
-        String json = render(walk(true, new Query("HEAD", "eks-prod", null, null)))[1];
+        String json = render(walk(true, new Query("HEAD", "eks-prod", null, null))).get(1);
         assertTrue(json.contains("Secret"), "the Secret's changes are in the report");
         assertFalse(json.contains("hunter2"));
         List<Path> files = cacheFiles();
@@ -207,7 +273,7 @@ class HistoryCacheTest {
         assertEquals(Optional.empty(), SegmentCodec.decode(data, "v", "clusters/aks-dev"));
         assertNotEquals(AnalysisCache.key("clusters/eks-prod"), AnalysisCache.key("clusters/aks-dev"));
         for (int n = 0; n < data.length; n++) {
-            assertEquals(Optional.empty(), SegmentCodec.decode(java.util.Arrays.copyOf(data, n), "v", "clusters/eks-prod"),
+            assertEquals(Optional.empty(), SegmentCodec.decode(Arrays.copyOf(data, n), "v", "clusters/eks-prod"),
                     "truncated to " + n + " bytes");
         }
     }
@@ -227,16 +293,33 @@ class HistoryCacheTest {
         }
     }
 
-    private static String[] render(HistoryReport report) {
+    /**
+     * The report in every format history writes ({@code -o text|json|markdown|html|csv}), then the other two files of
+     * {@code -o csv --output-file DIR} ({@code events.json}, {@code drift-spans.csv}): index 0 is text, 1 JSON.
+     */
+    private List<String> render(HistoryReport report) {
+        List<String> out = new ArrayList<>();
+        out.add(HistoryReporters.REPORTER.render(report, OutputFormat.TEXT));
+        out.add(HistoryReporters.REPORTER.render(report, OutputFormat.JSON));
+        for (OutputFormat f : HistoryReporters.REPORTER.formats()) {
+            if (f != OutputFormat.TEXT && f != OutputFormat.JSON) {
+                out.add(HistoryReporters.REPORTER.render(report, f));
+            }
+        }
         try {
-            StringWriter text = new StringWriter();
-            new HistoryTextReporter().write(report, text);
-            StringWriter json = new StringWriter();
-            new HistoryJsonReporter().write(report, json);
-            return new String[] {text.toString(), json.toString()};
+            Path dir = Files.createTempDirectory(scratch, "csv");
+            for (Path f : new HistoryCsvReporter().writeFiles(report, dir)) {
+                out.add(f.getFileName() + "\n" + Files.readString(f));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return out;
+    }
+
+    private static HistoryCommit withMessage(HistoryCommit c, String message) {
+        return new HistoryCommit(c.id(), c.parents(), c.author(), c.authorEmail(), c.committer(), c.time(), message,
+                c.changes());
     }
 
     private static byte[] flip(byte[] data, int at) {
