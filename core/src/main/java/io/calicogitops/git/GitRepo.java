@@ -200,8 +200,6 @@ public final class GitRepo implements AutoCloseable {
      * {@link #walkPaths} does, but lets the visitor decide per commit whether its tree is compared with its parent's
      * under {@code prefix} (a folder path, no trailing slash), and where the walk ends: a caller that keeps what an
      * earlier walk found stops where that knowledge begins.
-     * The folder's tree ids are compared first ({@link FolderDiff}): a commit that did not touch it costs the trees
-     * down to it once, and the changes found are those {@link #walkPaths} finds.
      */
     public void walkFirstParent(String start, String prefix, FirstParentVisitor visitor) {
         TreeFilter filter = AndTreeFilter.create(PathFilter.create(prefix), TreeFilter.ANY_DIFF);
@@ -209,7 +207,6 @@ public final class GitRepo implements AutoCloseable {
             rw.setFirstParent(true);
             // Bodies are needed for the commit time; a walk that stops early parses no more than it visits.
             rw.markStart(rw.parseCommit(ObjectId.fromString(start)));
-            FolderDiff folder = new FolderDiff(rw, tw, prefix, c -> changedPaths(rw, tw, c, filter));
             for (RevCommit c : rw) {
                 Instant time = Instant.ofEpochSecond(c.getCommitTime());
                 FirstParentVisitor.Action action = visitor.before(c.name(), time);
@@ -219,7 +216,7 @@ public final class GitRepo implements AutoCloseable {
                 if (action == FirstParentVisitor.Action.SKIP) {
                     continue;
                 }
-                List<PathChange> changes = folder.changed(c);
+                List<PathChange> changes = changedPaths(rw, tw, c, filter);
                 visitor.compared(c.name(), time, changes.isEmpty() ? null : pathCommit(c, time, changes));
             }
         } catch (IOException | RevWalkException | IllegalArgumentException e) {
@@ -245,22 +242,17 @@ public final class GitRepo implements AutoCloseable {
         tw.addTree(c.getTree());
         List<PathChange> out = new ArrayList<>();
         while (tw.next()) {
-            pathChange(tw.getPathString(), tw).ifPresent(out::add);
+            boolean before = isFile(tw.getRawMode(0));
+            boolean after = isFile(tw.getRawMode(1));
+            if (!before && !after) {
+                continue;
+            }
+            String oldBlob = before ? tw.getObjectId(0).name() : null;
+            String newBlob = after ? tw.getObjectId(1).name() : null;
+            FileChange.Type type = !before ? FileChange.Type.ADDED : !after ? FileChange.Type.REMOVED : FileChange.Type.MODIFIED;
+            out.add(new PathChange(tw.getPathString(), type, oldBlob, newBlob));
         }
         return out;
-    }
-
-    /** The change at the tree walk's current entry, parent's tree first, under {@code path}; none for trees. */
-    static Optional<PathChange> pathChange(String path, TreeWalk tw) {
-        boolean before = isFile(tw.getRawMode(0));
-        boolean after = isFile(tw.getRawMode(1));
-        if (!before && !after) {
-            return Optional.empty();
-        }
-        String oldBlob = before ? tw.getObjectId(0).name() : null;
-        String newBlob = after ? tw.getObjectId(1).name() : null;
-        FileChange.Type type = !before ? FileChange.Type.ADDED : !after ? FileChange.Type.REMOVED : FileChange.Type.MODIFIED;
-        return Optional.of(new PathChange(path, type, oldBlob, newBlob));
     }
 
     /** Regular files and symlinks carry blobs; trees and submodule links do not. */
