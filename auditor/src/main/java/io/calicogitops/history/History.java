@@ -62,6 +62,9 @@ public final class History {
             throw new GitAccessException("ref '" + request.ref() + "' does not name a commit in " + request.repo());
         }
         String prefix = request.cluster().map(c -> ClusterFile.ROOT + "/" + c).orElse(ClusterFile.ROOT);
+        // The drift timeline first: its source checks the cluster name as the drift log does, and a name it refuses
+        // must stop the run before the walk has read a commit or stored anything in the cache.
+        DriftTimelineView timeline = drift.timeline(git, request.cluster(), request.interval());
         List<HistoryCommit> commits = new ArrayList<>();
         List<List<String>> warnings = new ArrayList<>();
         if (head.isPresent()) {
@@ -81,7 +84,7 @@ public final class History {
         Collections.reverse(commits);
         Collections.reverse(warnings);
         return new HistoryReport(request.ref(), head, request.cluster(), request.interval(), commits,
-                drift.timeline(git, request.cluster(), request.interval()),
+                timeline,
                 warnings.stream().flatMap(List::stream).toList());
     }
 
