@@ -98,6 +98,10 @@ final class AnalysisCache {
         Path file = dir.resolve(tip);
         byte[] data;
         try {
+            if (Files.isSymbolicLink(file)) {
+                // Not written by this cache (which renames regular files into place): never followed out of .git.
+                return Optional.empty();
+            }
             data = Files.readAllBytes(file);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

@@ -162,6 +162,28 @@ class HistoryCacheTest {
     }
 
     @Test
+    void segmentNameThatIsASymbolicLink_isNotFollowed() throws IOException {
+        writeRepo();
+        Query q = new Query("HEAD", "eks-prod", null, null);
+        List<String> expected = render(walk(false, q));
+        walk(true, q);
+        Path file = cacheFiles().get(0);
+        AnalysisCache cache = AnalysisCache.in(tmp.resolve(".git"), "clusters/eks-prod");
+        CacheSegment mine = cache.read(file.getFileName().toString()).orElseThrow();
+        List<WalkStep> steps = new ArrayList<>();
+        for (WalkStep s : mine.steps()) {
+            steps.add(s.touched() ? new WalkStep(s.id(), s.time(), new CommitAnalyser.Result(
+                    withMessage(s.result().commit(), "planted outside the repository"), s.result().warnings())) : s);
+        }
+        // A well-formed segment of this very build, outside the Git folder, linked in under the tip's name.
+        Path outside = scratch.resolve("planted");
+        Files.write(outside, SegmentCodec.encode(new CacheSegment(mine.prefix(), steps, mine.next()), cache.version()));
+        Files.delete(file);
+        Files.createSymbolicLink(file, outside);
+        assertEquals(expected, render(walk(true, q)));
+    }
+
+    @Test
     void repositoryWhoseGitFolderCannotBeWritten_isWalkedWithoutCache() throws IOException {
         writeRepo();
         // A file where the cache folder would be: creating it fails as on a read-only file system (the tests run as
