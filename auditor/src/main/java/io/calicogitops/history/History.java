@@ -20,13 +20,23 @@ import java.util.Optional;
 public final class History {
 
     private final DriftTimelineSource drift;
+    private final boolean cached;
 
     public History() {
         this(DriftTimelineSource.none());
     }
 
     public History(DriftTimelineSource drift) {
+        this(drift, true);
+    }
+
+    /**
+     * {@code cached}: keep what each walk analysed in the repository's Git folder and start from it next time
+     * ({@link AnalysisCache}); the report is the same either way.
+     */
+    public History(DriftTimelineSource drift, boolean cached) {
         this.drift = drift;
+        this.cached = cached;
     }
 
     public HistoryReport walk(HistoryRequest request) {
@@ -52,14 +62,16 @@ public final class History {
             throw new GitAccessException("ref '" + request.ref() + "' does not name a commit in " + request.repo());
         }
         String prefix = request.cluster().map(c -> ClusterFile.ROOT + "/" + c).orElse(ClusterFile.ROOT);
+        // The drift timeline first: its source checks the cluster name as the drift log does, and a name it refuses
+        // must stop the run before the walk has read a commit or stored anything in the cache.
+        DriftTimelineView timeline = drift.timeline(git, request.cluster(), request.interval());
         List<HistoryCommit> commits = new ArrayList<>();
         List<List<String>> warnings = new ArrayList<>();
         if (head.isPresent()) {
-            CommitAnalyser analyser = new CommitAnalyser(git);
-            Interval interval = request.interval();
+            AnalysisCache store = cached ? AnalysisCache.in(git.gitDirectory(), prefix) : AnalysisCache.none(prefix);
+            CachedWalk cachedWalk = new CachedWalk(git, store, request.interval());
             try (Progress.Task task = progress.start("history", "commits", -1)) {
-                git.walkPaths(head.get(), prefix, interval.since().orElse(null), interval.until().orElse(null), pc -> {
-                    CommitAnalyser.Result r = analyser.analyse(pc);
+                cachedWalk.walk(head.get(), r -> {
                     if (!r.commit().changes().isEmpty()) {
                         commits.add(r.commit());
                     }
@@ -72,7 +84,7 @@ public final class History {
         Collections.reverse(commits);
         Collections.reverse(warnings);
         return new HistoryReport(request.ref(), head, request.cluster(), request.interval(), commits,
-                drift.timeline(git, request.cluster(), request.interval()),
+                timeline,
                 warnings.stream().flatMap(List::stream).toList());
     }
 

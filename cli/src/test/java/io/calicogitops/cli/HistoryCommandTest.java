@@ -9,8 +9,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -142,5 +147,37 @@ class HistoryCommandTest {
     void rootHelp_listsHistory() {
         CliRun run = CliRun.of("--help");
         assertTrue(run.out().contains("history"), run.transcript());
+    }
+
+    @Test
+    void everyFormat_printsTheSameBytesFromAnEmptyCacheAndFromTheCacheTheRunBeforeLeft() throws Exception {
+        Path cache = repo.resolve(".git/calico-gitops");
+        for (String cluster : List.of("eks-prod", "aks-dev", "")) {
+            for (String format : List.of("text", "json", "markdown", "html", "csv")) {
+                deleteTree(cache);
+                List<String> args = new ArrayList<>(List.of("-o", format));
+                if (!cluster.isEmpty()) {
+                    args.addAll(List.of("--cluster", cluster));
+                }
+                CliRun first = history(args.toArray(String[]::new));
+                assertTrue(Files.isDirectory(cache.resolve("history")), "the first run leaves its cache");
+                CliRun again = history(args.toArray(String[]::new));
+                assertEquals(0, first.exitCode(), first.transcript());
+                assertEquals(0, again.exitCode(), again.transcript());
+                assertEquals(first.out(), again.out(), cluster + " " + format);
+                assertEquals(first.err(), again.err(), cluster + " " + format);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }

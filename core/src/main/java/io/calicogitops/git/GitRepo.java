@@ -196,6 +196,40 @@ public final class GitRepo implements AutoCloseable {
         }
     }
 
+    /**
+     * Walks the commits reachable from the commit {@code start} (a full id) along first parents, newest first, as
+     * {@link #walkPaths} does, but lets the visitor decide per commit whether its tree is compared with its parent's
+     * under {@code prefix} (a folder path, no trailing slash), and where the walk ends: a caller that keeps what an
+     * earlier walk found stops where that knowledge begins.
+     */
+    public void walkFirstParent(String start, String prefix, FirstParentVisitor visitor) {
+        TreeFilter filter = AndTreeFilter.create(PathFilter.create(prefix), TreeFilter.ANY_DIFF);
+        try (RevWalk rw = new RevWalk(git.getRepository()); TreeWalk tw = new TreeWalk(rw.getObjectReader())) {
+            rw.setFirstParent(true);
+            // Bodies are needed for the commit time; a walk that stops early parses no more than it visits.
+            rw.markStart(rw.parseCommit(ObjectId.fromString(start)));
+            for (RevCommit c : rw) {
+                Instant time = Instant.ofEpochSecond(c.getCommitTime());
+                FirstParentVisitor.Action action = visitor.before(c.name(), time);
+                if (action == FirstParentVisitor.Action.STOP) {
+                    return;
+                }
+                if (action == FirstParentVisitor.Action.SKIP) {
+                    continue;
+                }
+                List<PathChange> changes = changedPaths(rw, tw, c, filter);
+                visitor.compared(c.name(), time, changes.isEmpty() ? null : pathCommit(c, time, changes));
+            }
+        } catch (IOException | RevWalkException | IllegalArgumentException e) {
+            throw new GitAccessException("walk " + prefix + " from " + start + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The repository's own folder ({@code .git}, or the repository itself when bare): where a tool may keep caches. */
+    public Path gitDirectory() {
+        return git.getRepository().getDirectory().toPath();
+    }
+
     /** The files under the filter's prefix that differ between {@code c} and its first parent (all of them for a root commit). */
     private static List<PathChange> changedPaths(RevWalk rw, TreeWalk tw, RevCommit c, TreeFilter filter) throws IOException {
         tw.reset();
