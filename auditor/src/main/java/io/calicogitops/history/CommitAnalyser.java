@@ -99,7 +99,8 @@ final class CommitAnalyser {
     static final String NO_CHANGE_IN_MEANING = "no change in meaning";
 
     private final GitRepo git;
-    private final YamlReader reader = new YamlReader();
+    // Only each document's own line is reported (problems are read again in full by the reader itself).
+    private final YamlReader reader = new YamlReader().withLocationDepth(0);
     private final Normaliser normaliser = Normaliser.standard();
     private final Differ differ = new Differ(normaliser);
     private final Map<BlobAtPath, Parsed> cache = new LinkedHashMap<>(256, 0.75f, true) {
