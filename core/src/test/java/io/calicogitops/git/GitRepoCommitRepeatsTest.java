@@ -39,10 +39,11 @@ class GitRepoCommitRepeatsTest {
         try (GitRepo repo = GitRepo.openOrInit(tmp)) {
             repo.commit(List.of(new FileChange("old/only.yaml", FileChange.Type.ADDED, null, utf8("old\n"))),
                     "first", WHO);
-            // Equal contents in distinct arrays, a different one between them, and a folder removed then refilled.
+            // Equal contents in distinct arrays, others between them (one of the same length), and a folder removed then refilled.
             List<FileChange> changes = List.of(
                     new FileChange("a/calico/p.yaml", FileChange.Type.ADDED, null, utf8("same\n")),
                     new FileChange("a/calico/q.yaml", FileChange.Type.ADDED, null, utf8("other\n")),
+                    new FileChange("a/calico/r.yaml", FileChange.Type.ADDED, null, utf8("sane\n")),
                     new FileChange("b/calico/p.yaml", FileChange.Type.ADDED, null, utf8("same\n")),
                     new FileChange("old/only.yaml", FileChange.Type.REMOVED, utf8("old\n"), null),
                     new FileChange("old/again.yaml", FileChange.Type.ADDED, null, utf8("same\n")));
@@ -50,7 +51,7 @@ class GitRepoCommitRepeatsTest {
             repo.commit(changes, "second", WHO);
 
             DirCache index = DirCache.read(repo.repository());
-            assertEquals(4, index.getEntryCount());
+            assertEquals(5, index.getEntryCount());
             for (FileChange c : changes) {
                 if (c.type() == FileChange.Type.REMOVED) {
                     assertTrue(index.findEntry(c.path()) < 0, c.path());
