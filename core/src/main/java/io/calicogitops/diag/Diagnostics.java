@@ -35,6 +35,19 @@ public final class Diagnostics {
         return this;
     }
 
+    /** Adds everything {@code other} holds, in the order it was added there. */
+    public Diagnostics addAll(Diagnostics other) {
+        List<Diagnostic> more;
+        synchronized (other) {
+            more = new ArrayList<>(other.items);
+        }
+        return addAll(more);
+    }
+
+    public synchronized boolean isEmpty() {
+        return items.isEmpty();
+    }
+
     public synchronized boolean hasErrors() {
         return items.stream().anyMatch(Diagnostic::isError);
     }

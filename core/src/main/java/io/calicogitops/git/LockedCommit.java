@@ -21,9 +21,14 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -46,6 +51,10 @@ final class LockedCommit {
         }
         ObjectId head = repo.resolve(Constants.HEAD);
         List<FileChange> written = new ArrayList<>();
+        // A fleet's folders repeat most files: each distinct content is hashed and looked up in the object store once
+        // (a blob's id is a function of its bytes alone, as git hash-object says), each folder made once.
+        Map<Content, ObjectId> blobs = new HashMap<>();
+        Set<Path> folders = new HashSet<>();
         boolean done = false;
         try (ObjectInserter inserter = repo.newObjectInserter()) {
             DirCache index = lock.index();
@@ -56,17 +65,26 @@ final class LockedCommit {
                 if (c.type() == FileChange.Type.REMOVED) {
                     Files.deleteIfExists(file);
                     deleteEmptyParents(workTree, file);
+                    folders.clear();
                     editor.add(new DirCacheEditor.DeletePath(c.path()));
                 } else {
-                    writeAtomically(file, c.after());
-                    ObjectId blob = inserter.insert(Constants.OBJ_BLOB, c.after());
+                    if (folders.add(file.getParent())) {
+                        Files.createDirectories(file.getParent());
+                    }
+                    replace(file, c.after());
+                    ObjectId blob = blobs.get(new Content(c.after()));
+                    if (blob == null) {
+                        blob = inserter.insert(Constants.OBJ_BLOB, c.after());
+                        blobs.put(new Content(c.after()), blob);
+                    }
+                    ObjectId id = blob;
                     long length = c.after().length;
                     var modified = Files.getLastModifiedTime(file).toInstant();
                     editor.add(new DirCacheEditor.PathEdit(c.path()) {
                         @Override
                         public void apply(DirCacheEntry entry) {
                             entry.setFileMode(FileMode.REGULAR_FILE);
-                            entry.setObjectId(blob);
+                            entry.setObjectId(id);
                             entry.setLength(length);
                             entry.setLastModified(modified);
                         }
@@ -107,6 +125,19 @@ final class LockedCommit {
         }
     }
 
+    /** File bytes as a map key: equal when the bytes are. */
+    private record Content(byte[] bytes) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Content c && Arrays.equals(bytes, c.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bytes);
+        }
+    }
+
     /** Puts the files of a failed commit back as the plan found them. */
     private static void restore(Path workTree, List<FileChange> written) {
         for (FileChange c : written) {
@@ -126,6 +157,11 @@ final class LockedCommit {
 
     static void writeAtomically(Path file, byte[] bytes) throws IOException {
         Files.createDirectories(file.getParent());
+        replace(file, bytes);
+    }
+
+    /** Writes {@code file} (its folder exists) through a sibling and a rename, so no reader sees half a file. */
+    private static void replace(Path file, byte[] bytes) throws IOException {
         // Not Files.createTempFile: it makes the file owner-only (0600), whereas git checks files out
         // with the user's umask, and kubectl or a sync agent running as another user must read them.
         Path tmp = file.resolveSibling(tmpName(file.getFileName().toString()));

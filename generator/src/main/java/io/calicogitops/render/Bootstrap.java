@@ -29,6 +29,8 @@ public final class Bootstrap {
     public static final String FLUX_PRUNE = "kustomize.toolkit.fluxcd.io/prune";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    // One writer for every cluster: each new one is a new ObjectMapper, whose serializers are looked up again.
+    private static final YamlWriter WRITER = new YamlWriter();
 
     private Bootstrap() {
     }
@@ -54,20 +56,19 @@ public final class Bootstrap {
             return files;
         }
         GitOps g = p.gitops().get();
-        YamlWriter writer = new YamlWriter();
         String header = ClusterLayout.MARKER + " from the gitops block of the fleet profile of " + p.name()
                 + ".\n# Do not edit: change the fleet profile, then render again.\n";
         g.argocd().ifPresent(a -> {
-            files.put("application.yaml", utf8(header + writer.write(ArgoCdObjects.application(p.name(), clusterFolder, g, a, p.calico(), resources))));
+            files.put("application.yaml", utf8(header + WRITER.write(ArgoCdObjects.application(p.name(), clusterFolder, g, a, p.calico(), resources))));
             if (ArgoCdObjects.rendersProject(a)) {
-                files.put("appproject.yaml", utf8(header + writer.write(ArgoCdObjects.appProject(p.name(), g, a))));
+                files.put("appproject.yaml", utf8(header + WRITER.write(ArgoCdObjects.appProject(p.name(), g, a))));
             }
         });
         g.flux().ifPresent(f -> {
-            files.put("flux-kustomization-tiers.yaml", utf8(header + writer.write(FluxObjects.tiers(p.name(), clusterFolder, f))));
-            files.put("flux-kustomization.yaml", utf8(header + writer.write(FluxObjects.policies(p.name(), clusterFolder, f))));
+            files.put("flux-kustomization-tiers.yaml", utf8(header + WRITER.write(FluxObjects.tiers(p.name(), clusterFolder, f))));
+            files.put("flux-kustomization.yaml", utf8(header + WRITER.write(FluxObjects.policies(p.name(), clusterFolder, f))));
             if (!f.bootstrapSource()) {
-                files.put("flux-gitrepository.yaml", utf8(header + writer.write(FluxObjects.gitRepository(g, f))));
+                files.put("flux-gitrepository.yaml", utf8(header + WRITER.write(FluxObjects.gitRepository(g, f))));
             }
         });
         StringBuilder k = new StringBuilder(ClusterLayout.MARKER).append(" for cluster ").append(p.name())

@@ -1,10 +1,10 @@
 package io.calicogitops.render;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.calicogitops.diag.Diagnostics;
 import io.calicogitops.fleet.ClusterProfile;
 import io.calicogitops.model.Kinds;
 import io.calicogitops.model.ResourceId;
-import io.calicogitops.yaml.YamlWriter;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -54,16 +55,17 @@ public final class ClusterLayout {
         }
     }
 
+    /** The files of the folder; {@code file} makes a resource's file from its header and body (see RenderMemo#file). */
     static SortedMap<String, byte[]> files(ClusterProfile profile, List<Overlay> overlays, List<String> packs,
-                                           List<RenderedResource> resources) {
-        YamlWriter writer = new YamlWriter();
+                                           List<RenderedResource> resources,
+                                           BiFunction<String, JsonNode, byte[]> file) {
         SortedMap<String, byte[]> files = new TreeMap<>();
         List<RenderedResource> ordered = resources.stream().sorted(APPLY_ORDER).toList();
         for (RenderedResource r : ordered) {
             String header = MARKER + " from " + r.template()
                     + (r.patchedBy().isEmpty() ? "" : ", patched by overlay " + String.join(", ", r.patchedBy()))
                     + ".\n# Do not edit: change the fleet profile or the template, then render again.\n";
-            files.put(Kinds.fileName(r.resource().id()), utf8(header + writer.write(r.resource().body())));
+            files.put(Kinds.fileName(r.resource().id()), file.apply(header, r.resource().body()));
         }
         files.put("kustomization.yaml", utf8(kustomization(profile, ordered)));
         if (profile.gitops().flatMap(g -> g.flux()).isPresent()) {

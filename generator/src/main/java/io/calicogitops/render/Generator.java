@@ -40,6 +40,7 @@ public final class Generator {
     private final TemplateEngine engine = new TemplateEngine();
     private final YamlReader yaml = new YamlReader();
     private final int threads;
+    private final boolean shareWork;
 
     /** Renders clusters on every core. */
     public Generator() {
@@ -48,10 +49,16 @@ public final class Generator {
 
     /** Renders up to {@code threads} clusters at once; the result does not depend on it. */
     public Generator(int threads) {
+        this(threads, true);
+    }
+
+    /** {@code shareWork} false renders every cluster from scratch (see {@link RenderMemo}); tests compare the two. */
+    Generator(int threads, boolean shareWork) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
         this.threads = threads;
+        this.shareWork = shareWork;
     }
 
     /** What to render. {@code clusters} empty means all; {@code display} turns paths into what users see. */
@@ -89,9 +96,10 @@ public final class Generator {
         // Without every overlay declaration, which resources a cluster gets is unknown: rendering would only add noise.
         List<ClusterProfile> selected = overlayProblems.hasErrors() ? List.of() : select(fleet, request, diagnostics);
         List<ClusterRender> rendered;
+        RenderMemo memo = new RenderMemo(shareWork);
         try (Progress.Task task = progress.start("render", "clusters", selected.size())) {
             rendered = inParallel(selected, p -> {
-                ClusterRender r = renderCluster(p, templates, overlays, diagnostics);
+                ClusterRender r = renderCluster(p, templates, overlays, memo, diagnostics);
                 task.advance();
                 // A best-effort profile (it had errors) is rendered for its diagnostics only, never returned.
                 return fleet.isBroken(p) ? null : r;
@@ -145,7 +153,7 @@ public final class Generator {
     }
 
     private ClusterRender renderCluster(ClusterProfile profile, TemplateLibrary templates, List<Overlay> overlays,
-                                        Diagnostics diagnostics) {
+                                        RenderMemo memo, Diagnostics diagnostics) {
         Map<String, Object> view = ViewModel.of(profile);
         List<String> packs = selectPacks(profile, templates, diagnostics);
         List<Overlay> applied = OverlayResolver.resolve(profile, view, overlays, diagnostics);
@@ -158,18 +166,18 @@ public final class Generator {
             Map<String, Object> packView = manifest.view(view, profile, found);
             for (TemplateFile t : templates.inGroup(pack)) {
                 if (t.isTemplate()) {
-                    addAll(t, renderDocs(t, packView, found), resources, found);
+                    addAll(t, renderDocs(t, packView, memo, found), resources, found);
                 }
             }
         }
         for (Overlay o : applied) {
             for (TemplateFile t : o.resources()) {
-                addAll(t, renderDocs(t, view, found), resources, found);
+                addAll(t, renderDocs(t, view, memo, found), resources, found);
             }
         }
         for (Overlay o : applied) {
             for (TemplateFile t : o.patches()) {
-                for (YamlDocument patch : renderDocs(t, view, found)) {
+                for (YamlDocument patch : renderDocs(t, view, memo, found)) {
                     Patches.apply(o, patch, resources, found);
                 }
             }
@@ -185,7 +193,7 @@ public final class Generator {
         // Each cluster is checked against the Calico it runs (profile key calico:).
         ManifestValidator validator = new ManifestValidator(profile.calico());
         for (RenderedResource r : resources.values()) {
-            validator.validate(r.resource(), r.locate(), found);
+            memo.validate(validator, profile.calico(), r.resource(), r.locate(), found);
         }
         List<Resource> all = resources.values().stream().map(RenderedResource::resource).toList();
         Set<String> misspelt = TierReferences.check(profile, all, diagnostics);
@@ -207,7 +215,8 @@ public final class Generator {
             return null;
         }
         List<RenderedResource> list = new ArrayList<>(resources.values());
-        return new ClusterRender(profile, applied, packs, list, ClusterLayout.files(profile, applied, packs, list),
+        return new ClusterRender(profile, applied, packs, list,
+                ClusterLayout.files(profile, applied, packs, list, memo::file),
                 Bootstrap.files(profile, profile.folder(), list.stream().map(RenderedResource::resource).toList()));
     }
 
@@ -232,23 +241,31 @@ public final class Generator {
         return out.stream().distinct().sorted().toList();
     }
 
-    private List<YamlDocument> renderDocs(TemplateFile t, Map<String, Object> view, Diagnostics diagnostics) {
-        TemplateEngine.Rendered rendered;
+    private List<YamlDocument> renderDocs(TemplateFile t, Map<String, Object> view, RenderMemo memo,
+                                          Diagnostics diagnostics) {
+        TemplateEngine.Output out;
         try {
-            rendered = engine.renderLines(t.displayPath(), t.text(), view);
+            out = engine.execute(t.displayPath(), t.text(), view);
         } catch (TemplateException e) {
             diagnostics.error(e.location(), stripLocation(e));
             return List.of();
         }
+        RenderMemo.Parsed parsed = memo.parse(t.displayPath(), out, () -> parse(t, out.unmark()));
+        diagnostics.addAll(parsed.problems());
+        return parsed.docs();
+    }
+
+    private RenderMemo.Parsed parse(TemplateFile t, TemplateEngine.Rendered rendered) {
         // Locations in the rendered text are moved to the template lines they were written on.
         Diagnostics parse = new Diagnostics();
         List<YamlDocument> docs = yaml.read(rendered.text(), t.displayPath(), parse);
+        List<Diagnostic> problems = new ArrayList<>();
         for (Diagnostic d : parse.sorted()) {
             SourceLocation at = d.location();
-            diagnostics.add(new Diagnostic(SourceLocation.of(at.file(), rendered.templateLine(at.line()), at.column()),
+            problems.add(new Diagnostic(SourceLocation.of(at.file(), rendered.templateLine(at.line()), at.column()),
                     d.severity(), d.message(), d.hint()));
         }
-        return docs.stream().map(d -> d.mapLines(rendered::templateLine)).toList();
+        return new RenderMemo.Parsed(docs.stream().map(d -> d.mapLines(rendered::templateLine)).toList(), problems);
     }
 
     private static String stripLocation(TemplateException e) {

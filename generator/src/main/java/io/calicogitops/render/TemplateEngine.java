@@ -34,7 +34,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TemplateEngine {
 
     private final Factory factory = new Factory();
-    private final Map<String, Mustache> compiled = new ConcurrentHashMap<>();
+    private final Map<Source, Compiled> compiled = new ConcurrentHashMap<>();
+
+    /** A template as the cache knows it: its display path (named in errors) and its text. */
+    private record Source(String displayPath, String text) {
+    }
+
+    /** A compiled template and whether its lines carry markers. */
+    private record Compiled(Mustache mustache, boolean marked) {
+    }
 
     /** Rendered text and, for each of its lines, the template line it was written on. */
     public record Rendered(String text, int[] lines) {
@@ -45,6 +53,18 @@ public final class TemplateEngine {
         }
     }
 
+    /**
+     * What Mustache wrote, line markers still in: it fixes both the text and the template line of each of its lines,
+     * so two equal outputs of one template give equal {@link Rendered}s (and may share what is derived from them).
+     */
+    public record Output(String raw, boolean marked) {
+
+        /** The text without markers and its line map. */
+        public Rendered unmark() {
+            return TemplateLines.unmark(raw, marked);
+        }
+    }
+
     /** Compiles (once per display path and text) and renders {@code text} against {@code scope}. */
     public String render(String displayPath, String text, Object scope) {
         return renderLines(displayPath, text, scope).text();
@@ -52,16 +72,22 @@ public final class TemplateEngine {
 
     /** Like {@link #render}, keeping which template line each rendered line comes from (for diagnostics). */
     public Rendered renderLines(String displayPath, String text, Object scope) {
-        boolean marked = TemplateLines.markable(text);
-        Mustache m = compiled.computeIfAbsent(displayPath + "\u0000" + text,
-                k -> compile(displayPath, marked ? TemplateLines.mark(text) : text));
+        return execute(displayPath, text, scope).unmark();
+    }
+
+    /** Renders {@code text} against {@code scope}, compiling it once per display path and text. */
+    public Output execute(String displayPath, String text, Object scope) {
+        Compiled c = compiled.computeIfAbsent(new Source(displayPath, text), k -> {
+            boolean marked = TemplateLines.markable(text);
+            return new Compiled(compile(displayPath, marked ? TemplateLines.mark(text) : text), marked);
+        });
         StringWriter out = new StringWriter();
         try {
-            m.execute(out, scope);
+            c.mustache().execute(out, scope);
         } catch (MustacheException | StrictException e) {
             throw translate(displayPath, e);
         }
-        return TemplateLines.unmark(out.toString(), marked);
+        return new Output(out.toString(), c.marked());
     }
 
     private Mustache compile(String displayPath, String text) {
