@@ -44,8 +44,12 @@ final class PlainValues {
         if (t != JsonToken.VALUE_STRING) {
             throw GiveUp.INSTANCE;
         }
-        String s = p.getText();
-        return s.isEmpty() || s.equals("-") ? null : s;
+        // "-" (aggregated away) is most of these values: looked at in the parser's buffer, no string made for it.
+        int length = p.getTextLength();
+        if (length == 0 || length == 1 && p.getTextCharacters()[p.getTextOffset()] == '-') {
+            return null;
+        }
+        return p.getText();
     }
 
     static long number(JsonParser p) throws IOException {
