@@ -75,8 +75,11 @@ final class PlainValues {
         return p.getIntValue();
     }
 
-    /** {@code {"labels": ["k=v", ...]}} or null; any other form is read the general way. */
-    static SortedMap<String, String> labels(JsonParser p) throws IOException {
+    /**
+     * The {@code "k=v"} strings of {@code {"labels": [...]}} as written (empty for {@code {"labels": null}}), or null
+     * for JSON null; any other form is read the general way. {@link #labelMap} makes the map.
+     */
+    static List<String> labels(JsonParser p) throws IOException {
         JsonToken t = p.nextToken();
         if (t == JsonToken.VALUE_NULL) {
             return null;
@@ -84,13 +87,13 @@ final class PlainValues {
         if (t != JsonToken.START_OBJECT) {
             throw GiveUp.INSTANCE;
         }
-        SortedMap<String, String> out = null;
+        List<String> out = null;
         String name;
         while ((name = p.nextFieldName()) != null) {
             if (!name.equals("labels")) {
                 throw GiveUp.INSTANCE;
             }
-            out = new TreeMap<>();
+            out = new ArrayList<>(4);
             if (p.nextToken() == JsonToken.VALUE_NULL) {
                 continue;
             }
@@ -98,12 +101,7 @@ final class PlainValues {
                 throw GiveUp.INSTANCE;
             }
             while (p.nextToken() == JsonToken.VALUE_STRING) {
-                String kv = p.getText();
-                int eq = kv.indexOf('=');
-                if (eq <= 0) {
-                    throw GiveUp.INSTANCE;
-                }
-                out.put(kv.substring(0, eq), kv.substring(eq + 1));
+                out.add(p.getText());
             }
             if (p.currentToken() != JsonToken.END_ARRAY) {
                 throw GiveUp.INSTANCE;
@@ -111,6 +109,22 @@ final class PlainValues {
         }
         if (out == null) {
             throw GiveUp.INSTANCE; // {} reads as an empty map of labels: rare, left to the general way
+        }
+        return out;
+    }
+
+    /** The map of {@link #labels}' strings, later ones winning as in RecordParser; null stays null. */
+    static SortedMap<String, String> labelMap(List<String> pairs) {
+        if (pairs == null) {
+            return null;
+        }
+        SortedMap<String, String> out = new TreeMap<>();
+        for (String kv : pairs) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+                throw GiveUp.INSTANCE;
+            }
+            out.put(kv.substring(0, eq), kv.substring(eq + 1));
         }
         return out;
     }
