@@ -11,7 +11,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,11 +43,6 @@ public final class EndpointResolver {
 
     private final Inventory inventory;
     private final Map<Key, Resolution> cache = new HashMap<>();
-    /**
-     * The same by instance, for ends without a domain: the fast reader hands out one instance per distinct endpoint,
-     * and an identity lookup costs no hashing of names and labels. Bounded like the reader's own.
-     */
-    private final Map<FlowEndpoint, Resolution> byInstance = new IdentityHashMap<>();
 
     private record Key(FlowEndpoint endpoint, String domain) {
     }
@@ -66,15 +60,7 @@ public final class EndpointResolver {
 
     /** Resolves one end of a record; {@code domain} is the record's first {@code dest_domains} entry for the destination. */
     public Resolution resolve(FlowEndpoint e, String domain) {
-        Resolution known = domain == null ? byInstance.get(e) : null;
-        if (known != null) {
-            return known;
-        }
-        Resolution r = cache.computeIfAbsent(new Key(e, domain), k -> compute(e, domain));
-        if (domain == null && byInstance.size() < EnterpriseLineParser.KNOWN_ENDPOINTS) {
-            byInstance.put(e, r);
-        }
-        return r;
+        return cache.computeIfAbsent(new Key(e, domain), k -> compute(e, domain));
     }
 
     private Resolution compute(FlowEndpoint e, String domain) {

@@ -10,12 +10,10 @@ import io.calicogitops.flows.FlowRecord.Reporter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.SortedMap;
 
 import static io.calicogitops.flows.PlainValues.dash;
 import static io.calicogitops.flows.PlainValues.giveUp;
-import static io.calicogitops.flows.PlainValues.labelMap;
 import static io.calicogitops.flows.PlainValues.labels;
 import static io.calicogitops.flows.PlainValues.number;
 import static io.calicogitops.flows.PlainValues.port;
@@ -36,20 +34,7 @@ import static io.calicogitops.flows.PlainValues.text;
 final class EnterpriseLineParser {
 
     private final JsonFactory factory;
-    /**
-     * Endpoints already made, by the values they were made of: at aggregation level 2 a million records name a few
-     * thousand endpoints, so most records take theirs from here (no label map built, and the same instance each time,
-     * which the {@link EndpointResolver} looks up by identity first). Bounded: past the limit new ones are not kept.
-     */
-    static final int KNOWN_ENDPOINTS = 1 << 16;
-
-    /** The raw values of one endpoint, labels as written. */
-    private record EndpointKey(String type, String name, String nameAggr, String namespace, String ip, Integer port,
-                               List<String> labels) {
-    }
-
     private final Fields f = new Fields();
-    private final Map<EndpointKey, FlowEndpoint> endpoints = new HashMap<>();
 
     EnterpriseLineParser(JsonFactory factory) {
         this.factory = factory;
@@ -69,7 +54,7 @@ final class EnterpriseLineParser {
             if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
                 return null; // a second value on the line: the general reading reports it
             }
-            return f.record(at, endpoints);
+            return f.record(at);
         } catch (PlainValues.GiveUp | MalformedRecordException | IOException e) {
             return null;
         }
@@ -164,7 +149,7 @@ final class EnterpriseLineParser {
             }
         }
 
-        FlowRecord record(SourceLocation at, Map<EndpointKey, FlowEndpoint> known) {
+        FlowRecord record(SourceLocation at) {
             Reporter r = switch (required(reporter)) {
                 case "src" -> Reporter.SRC;
                 case "dst" -> Reporter.DST;
@@ -172,7 +157,7 @@ final class EnterpriseLineParser {
                 default -> throw PlainValues.GiveUp.INSTANCE;
             };
             FlowAction a = RecordParser.action(required(action));
-            return new FlowRecord(at, startTime, endTime, r, a, source.endpoint(known), dest.endpoint(known), required(proto), destPort,
+            return new FlowRecord(at, startTime, endTime, r, a, source.endpoint(), dest.endpoint(), required(proto), destPort,
                     serviceNamespace, serviceName, servicePort, domains, policiesSeen, hits(enforced), hits(pending),
                     new FlowCounts(counts[0], counts[1], counts[2], counts[3], counts[4]));
         }
@@ -197,7 +182,7 @@ final class EnterpriseLineParser {
         String namespace;
         String ip;
         Integer port;
-        List<String> labels;
+        SortedMap<String, String> labels;
 
         void clear() {
             type = null;
@@ -231,18 +216,8 @@ final class EnterpriseLineParser {
             return true;
         }
 
-        /** The endpoint of these values: the one made for the same values before, else a new one, remembered. */
-        FlowEndpoint endpoint(Map<EndpointKey, FlowEndpoint> known) {
-            EndpointKey key = new EndpointKey(type, name, nameAggr, namespace, ip, port, labels);
-            FlowEndpoint e = known.get(key);
-            if (e == null) {
-                e = new FlowEndpoint(RecordParser.type(required(type), "type"), name, required(nameAggr), namespace, ip, port,
-                        labelMap(labels));
-                if (known.size() < KNOWN_ENDPOINTS) {
-                    known.put(key, e);
-                }
-            }
-            return e;
+        FlowEndpoint endpoint() {
+            return new FlowEndpoint(RecordParser.type(required(type), "type"), name, required(nameAggr), namespace, ip, port, labels);
         }
     }
 }

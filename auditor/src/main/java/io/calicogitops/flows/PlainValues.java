@@ -75,11 +75,8 @@ final class PlainValues {
         return p.getIntValue();
     }
 
-    /**
-     * The {@code "k=v"} strings of {@code {"labels": [...]}} as written (empty for {@code {"labels": null}}), or null
-     * for JSON null; any other form is read the general way. {@link #labelMap} makes the map.
-     */
-    static List<String> labels(JsonParser p) throws IOException {
+    /** {@code {"labels": ["k=v", ...]}} or null; any other form is read the general way. */
+    static SortedMap<String, String> labels(JsonParser p) throws IOException {
         JsonToken t = p.nextToken();
         if (t == JsonToken.VALUE_NULL) {
             return null;
@@ -87,13 +84,13 @@ final class PlainValues {
         if (t != JsonToken.START_OBJECT) {
             throw GiveUp.INSTANCE;
         }
-        List<String> out = null;
+        SortedMap<String, String> out = null;
         String name;
         while ((name = p.nextFieldName()) != null) {
             if (!name.equals("labels")) {
                 throw GiveUp.INSTANCE;
             }
-            out = new ArrayList<>(4);
+            out = new TreeMap<>();
             if (p.nextToken() == JsonToken.VALUE_NULL) {
                 continue;
             }
@@ -101,7 +98,12 @@ final class PlainValues {
                 throw GiveUp.INSTANCE;
             }
             while (p.nextToken() == JsonToken.VALUE_STRING) {
-                out.add(p.getText());
+                String kv = p.getText();
+                int eq = kv.indexOf('=');
+                if (eq <= 0) {
+                    throw GiveUp.INSTANCE;
+                }
+                out.put(kv.substring(0, eq), kv.substring(eq + 1));
             }
             if (p.currentToken() != JsonToken.END_ARRAY) {
                 throw GiveUp.INSTANCE;
@@ -109,22 +111,6 @@ final class PlainValues {
         }
         if (out == null) {
             throw GiveUp.INSTANCE; // {} reads as an empty map of labels: rare, left to the general way
-        }
-        return out;
-    }
-
-    /** The map of {@link #labels}' strings, later ones winning as in RecordParser; null stays null. */
-    static SortedMap<String, String> labelMap(List<String> pairs) {
-        if (pairs == null) {
-            return null;
-        }
-        SortedMap<String, String> out = new TreeMap<>();
-        for (String kv : pairs) {
-            int eq = kv.indexOf('=');
-            if (eq <= 0) {
-                throw GiveUp.INSTANCE;
-            }
-            out.put(kv.substring(0, eq), kv.substring(eq + 1));
         }
         return out;
     }

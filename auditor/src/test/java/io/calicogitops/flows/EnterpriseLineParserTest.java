@@ -96,23 +96,6 @@ class EnterpriseLineParserTest {
         assertTrue(n > 50, "lines: " + n);
     }
 
-    @Test
-    void sameEndpointValues_sameInstance_andEqualToTheTreeReading() {
-        // The resolver looks endpoints up by instance first: a repeated endpoint must be the one made before, and a
-        // label written in another order or another value must not be taken for it.
-        EnterpriseLineParser fast = new EnterpriseLineParser(JSON.getFactory());
-        FlowRecord a = fast.parse(BASE, SourceLocation.of("x", 1, 1));
-        FlowRecord b = fast.parse(with(o -> o.put("reporter", "dst").put("dest_port", 80)), SourceLocation.of("x", 2, 1));
-        org.junit.jupiter.api.Assertions.assertSame(a.source(), b.source());
-        org.junit.jupiter.api.Assertions.assertSame(a.destination(), b.destination());
-        FlowRecord c = fast.parse(with(o -> o.putObject("source_labels").putArray("labels").add("pod-template-hash=5d8f7c9b4")
-                .add("app=web")), SourceLocation.of("x", 3, 1));
-        assertEquals(a.source(), c.source());
-        FlowRecord d = fast.parse(with(o -> o.putObject("source_labels").putArray("labels").add("app=api")), SourceLocation.of("x", 4, 1));
-        assertEquals("api", d.source().labels().get("app"));
-        assertEquals("web", fast.parse(BASE, SourceLocation.of("x", 5, 1)).source().labels().get("app"));
-    }
-
     /** The benchmark's shape (aggregation level 2: no IP, pod prefix, labels) with a trace in the legacy syntax. */
     private static final String BASE = "{\"start_time\":1767225600,\"end_time\":1767225900,\"source_ip\":null,"
             + "\"source_name\":\"-\",\"source_name_aggr\":\"web-5d8f7c9b4-*\",\"source_namespace\":\"shop\",\"source_port\":null,"
