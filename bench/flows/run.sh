@@ -5,7 +5,8 @@
 # (FlowParseFloor.java). Each timing is the median of RUNS runs of the whole command, JVM start included in both.
 #
 # Output: lines "name value unit", then a summary. Environment: RUNS (3), RECORDS (1000000), HEAP (512m),
-# BENCH_DIR (target/bench-evaluator, shared with the evaluator benchmark).
+# BENCH_DIR (target/bench-evaluator, shared with the evaluator benchmark), JAR (cli/target/calico-gitops.jar; another
+# build to compare before and after).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -14,7 +15,7 @@ RECORDS="${RECORDS:-1000000}"
 HEAP="${HEAP:-512m}"
 DIR="${BENCH_DIR:-$ROOT/target/bench-evaluator}"
 DATA="$DIR/data-w1000-p1000"
-JAR="$ROOT/cli/target/calico-gitops.jar"
+JAR="${JAR:-$ROOT/cli/target/calico-gitops.jar}"
 FLOWS="$DIR/flows-$RECORDS.jsonl"
 [ -f "$JAR" ] || { echo "build the jar first (mvn -B -q package -DskipTests)" >&2; exit 2; }
 mkdir -p "$DIR"

@@ -42,8 +42,8 @@ public record PolicyHit(int index, String tier, HitKind kind, String namespace, 
 
     /** A copy sorted by index; null becomes empty. */
     static List<PolicyHit> sorted(List<PolicyHit> hits) {
-        if (hits == null) {
-            return List.of();
+        if (hits == null || hits.isEmpty()) {
+            return List.of(); // most records carry no trace: no copies for them
         }
         List<PolicyHit> copy = new ArrayList<>(hits);
         copy.sort(Comparator.comparingInt(PolicyHit::index));

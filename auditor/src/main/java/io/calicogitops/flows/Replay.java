@@ -51,15 +51,17 @@ public final class Replay {
         Decision enforced = RecordFlows.side(evaluator.evaluate(flow), r.reporter(), recordedAllow);
         Optional<PolicyHit> missing = matcher.notInGit(r.enforced()).or(() -> matcher.notInGit(r.pending()));
         String ns = r.tracedEndpoint().namespace();
-        List<TraceMatcher.Expected> computed = TraceMatcher.expected(enforced, ns);
-        boolean traceDiffers = r.policiesRecorded() && !r.enforced().isEmpty() && !TraceMatcher.same(r.enforced(), computed);
+        // Without a recorded trace there is nothing to compare the computed one with: it is built only for the text.
+        boolean traced = r.policiesRecorded() && !r.enforced().isEmpty();
+        List<TraceMatcher.Expected> computed = traced ? TraceMatcher.expected(enforced, ns) : null;
+        boolean traceDiffers = traced && !TraceMatcher.same(r.enforced(), computed);
         boolean pendingDecides = !r.pending().isEmpty() && r.pending().get(r.pending().size() - 1).action() != HitAction.PASS;
         if (missing.isEmpty() && enforced.allows() == recordedAllow && !traceDiffers && !pendingDecides) {
             return Optional.empty(); // the common case: no text is built for a record that agrees
         }
         String source = source(r);
         String recordedTrace = TraceMatcher.recordedText(r.enforced());
-        String computedTrace = TraceMatcher.computedText(computed);
+        String computedTrace = TraceMatcher.computedText(computed != null ? computed : TraceMatcher.expected(enforced, ns));
         String flowText = describe(r);
         if (missing.isPresent()) {
             return Optional.of(new Disagreement(source, Category.POLICY_NOT_IN_GIT, recordedTrace, computedTrace,

@@ -55,12 +55,15 @@ final class CompiledPolicySet {
     private static final class Info {
         final boolean[] sides;
         final int classId;
+        /** {@link Endpoint#display()}, which every decision names: built once, not per flow. */
+        final String display;
         final Plan[] plans = new Plan[2];
         int context = -1;
 
-        Info(boolean[] sides, int classId) {
+        Info(boolean[] sides, int classId, String display) {
             this.sides = sides;
             this.classId = classId;
+            this.display = display;
         }
     }
 
@@ -132,7 +135,7 @@ final class CompiledPolicySet {
             sig.append(m[i] ? '1' : '0');
         }
         int classId = classes.computeIfAbsent(sig.toString(), k -> classes.size());
-        Info info = new Info(m, classId);
+        Info info = new Info(m, classId, ep.display());
         infos.put(ep, info);
         return info;
     }
@@ -196,7 +199,10 @@ final class CompiledPolicySet {
     }
 
     private Plan planOf(Endpoint self, Direction d) {
-        Info selfInfo = info(self);
+        return planOf(self, info(self), d);
+    }
+
+    private Plan planOf(Endpoint self, Info selfInfo, Direction d) {
         Plan plan = selfInfo.plans[d.ordinal()];
         if (plan == null) {
             plan = plan(self, d);
@@ -210,9 +216,9 @@ final class CompiledPolicySet {
             return new Decision(d, self.display(), Outcome.EXTERNAL, List.of());
         }
         Info selfInfo = info(self);
-        Plan plan = planOf(self, d);
+        Plan plan = planOf(self, selfInfo, d);
         if (plan.tiers().length == 0) {
-            return new Decision(d, self.display(), Outcome.NO_POLICY, List.of());
+            return new Decision(d, selfInfo.display, Outcome.NO_POLICY, List.of());
         }
         Info peerInfo = info(peer);
         Info src = d == Direction.EGRESS ? selfInfo : peerInfo;
@@ -238,7 +244,7 @@ final class CompiledPolicySet {
                 plan.memo().put(key, m);
             }
         }
-        return new Decision(d, self.display(), m.outcome(), m.steps());
+        return new Decision(d, selfInfo.display, m.outcome(), m.steps());
     }
 
     /** What else a decision depends on: the destination's named ports and its DNS name (interned). */

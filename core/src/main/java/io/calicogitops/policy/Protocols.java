@@ -16,6 +16,9 @@ public final class Protocols {
 
     private static final Map<String, Integer> NAMES = Map.of("TCP", TCP, "UDP", UDP, "ICMP", ICMP, "ICMPv6", ICMPV6,
             "SCTP", SCTP, "UDPLite", UDPLITE);
+    /** The names lower-cased (all distinct), for {@link #lenient}. */
+    private static final Map<String, Integer> LOWER_NAMES = NAMES.entrySet().stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue));
 
     private Protocols() {
     }
@@ -26,11 +29,24 @@ public final class Protocols {
             return OptionalInt.empty();
         }
         String t = text.strip();
-        if (t.matches("\\d{1,3}") && Integer.parseInt(t) <= 255) {
-            return OptionalInt.of(Integer.parseInt(t));
+        // One to three ASCII digits up to 255, checked by hand: a regex here was compiled again for every flow record.
+        if (!t.isEmpty() && t.length() <= 3 && digits(t)) {
+            int n = Integer.parseInt(t);
+            if (n <= 255) {
+                return OptionalInt.of(n);
+            }
         }
         Integer n = NAMES.get(t);
         return n == null ? OptionalInt.empty() : OptionalInt.of(n);
+    }
+
+    private static boolean digits(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** For command-line input: "tcp" is accepted too. */
@@ -39,12 +55,8 @@ public final class Protocols {
         if (n.isPresent() || text == null) {
             return n;
         }
-        for (Map.Entry<String, Integer> e : NAMES.entrySet()) {
-            if (e.getKey().toLowerCase(Locale.ROOT).equals(text.strip().toLowerCase(Locale.ROOT))) {
-                return OptionalInt.of(e.getValue());
-            }
-        }
-        return OptionalInt.empty();
+        Integer folded = LOWER_NAMES.get(text.strip().toLowerCase(Locale.ROOT));
+        return folded == null ? OptionalInt.empty() : OptionalInt.of(folded);
     }
 
     public static String name(int number) {
