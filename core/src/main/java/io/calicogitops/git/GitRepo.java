@@ -174,26 +174,22 @@ public final class GitRepo implements AutoCloseable {
      * {@code git log --since}, the walk stops at the first commit older than {@code since}.
      */
     public void walkPaths(String start, String prefix, Instant since, Instant until, Consumer<PathCommit> visitor) {
-        TreeFilter filter = AndTreeFilter.create(PathFilter.create(prefix), TreeFilter.ANY_DIFF);
-        try (RevWalk rw = new RevWalk(git.getRepository()); TreeWalk tw = new TreeWalk(rw.getObjectReader())) {
-            rw.setFirstParent(true);
-            rw.markStart(rw.parseCommit(ObjectId.fromString(start)));
-            for (RevCommit c : rw) {
-                Instant time = Instant.ofEpochSecond(c.getCommitTime());
-                if (until != null && time.isAfter(until)) {
-                    continue;
+        walkFirstParent(start, prefix, new FirstParentVisitor() {
+            @Override
+            public Action before(String id, Instant commitTime) {
+                if (until != null && commitTime.isAfter(until)) {
+                    return Action.SKIP;
                 }
-                if (since != null && time.isBefore(since)) {
-                    break;
-                }
-                List<PathChange> changes = changedPaths(rw, tw, c, filter);
-                if (!changes.isEmpty()) {
-                    visitor.accept(pathCommit(c, time, changes));
+                return since != null && commitTime.isBefore(since) ? Action.STOP : Action.COMPARE;
+            }
+
+            @Override
+            public void compared(String id, Instant commitTime, PathCommit changed) {
+                if (changed != null) {
+                    visitor.accept(changed);
                 }
             }
-        } catch (IOException | RevWalkException | IllegalArgumentException e) {
-            throw new GitAccessException("walk " + prefix + " from " + start + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     /**
