@@ -150,12 +150,7 @@ class HistoryCacheTest {
         // What an older build could have stored for the same commits: a different analysis, with a valid checksum.
         CacheSegment mine = AnalysisCache.in(tmp.resolve(".git"), "clusters/eks-prod")
                 .read(file.getFileName().toString()).orElseThrow();
-        List<WalkStep> steps = new ArrayList<>();
-        for (WalkStep s : mine.steps()) {
-            steps.add(s.touched() ? new WalkStep(s.id(), s.time(), new CommitAnalyser.Result(
-                    withMessage(s.result().commit(), "from an older build"), s.result().warnings())) : s);
-        }
-        CacheSegment older = new CacheSegment(mine.prefix(), steps, mine.next());
+        CacheSegment older = withMessages(mine, "from an older build");
         Files.write(file, SegmentCodec.encode(older, "history-analysis/0 calico-gitops 0.1.0"));
         assertEquals(expected, render(walk(true, q)));
         assertArrayEquals(good, Files.readAllBytes(file), "replaced by this build's segment");
@@ -170,14 +165,9 @@ class HistoryCacheTest {
         Path file = cacheFiles().get(0);
         AnalysisCache cache = AnalysisCache.in(tmp.resolve(".git"), "clusters/eks-prod");
         CacheSegment mine = cache.read(file.getFileName().toString()).orElseThrow();
-        List<WalkStep> steps = new ArrayList<>();
-        for (WalkStep s : mine.steps()) {
-            steps.add(s.touched() ? new WalkStep(s.id(), s.time(), new CommitAnalyser.Result(
-                    withMessage(s.result().commit(), "planted outside the repository"), s.result().warnings())) : s);
-        }
         // A well-formed segment of this very build, outside the Git folder, linked in under the tip's name.
         Path outside = scratch.resolve("planted");
-        Files.write(outside, SegmentCodec.encode(new CacheSegment(mine.prefix(), steps, mine.next()), cache.version()));
+        Files.write(outside, SegmentCodec.encode(withMessages(mine, "planted outside the repository"), cache.version()));
         Files.delete(file);
         Files.createSymbolicLink(file, outside);
         assertEquals(expected, render(walk(true, q)));
@@ -337,6 +327,16 @@ class HistoryCacheTest {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    /** {@code segment} with every analysed commit's message replaced: a well-formed segment that says something else. */
+    private static CacheSegment withMessages(CacheSegment segment, String message) {
+        List<WalkStep> steps = new ArrayList<>();
+        for (WalkStep s : segment.steps()) {
+            steps.add(s.touched() ? new WalkStep(s.id(), s.time(), new CommitAnalyser.Result(
+                    withMessage(s.result().commit(), message), s.result().warnings())) : s);
+        }
+        return new CacheSegment(segment.prefix(), steps, segment.next());
     }
 
     private static HistoryCommit withMessage(HistoryCommit c, String message) {

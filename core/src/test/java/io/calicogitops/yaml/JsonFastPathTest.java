@@ -10,10 +10,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.calicogitops.diag.Diagnostics;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -43,9 +41,7 @@ class JsonFastPathTest {
         assertEquals(yaml.get(0).line(), json.get(0).line());
         assertEquals(yaml.get(0).body(), json.get(0).body());
         assertSameTypes(yaml.get(0).body(), json.get(0).body());
-        List<String> pointers = new ArrayList<>();
-        pointers(yaml.get(0).body(), "", pointers);
-        for (String p : pointers) {
+        for (String p : Pointers.of(yaml.get(0).body())) {
             assertEquals(yaml.get(0).locate(p), json.get(0).locate(p), "value at " + p);
             assertEquals(yaml.get(0).locations().locateKey(p), json.get(0).locations().locateKey(p), "key at " + p);
             assertEquals(yaml.get(0).locations().scalarStyle(p), json.get(0).locations().scalarStyle(p), "style at " + p);
@@ -59,20 +55,6 @@ class JsonFastPathTest {
         Iterator<JsonNode> ib = b.elements();
         while (ia.hasNext()) {
             assertSameTypes(ia.next(), ib.next());
-        }
-    }
-
-    private static void pointers(JsonNode n, String at, List<String> out) {
-        out.add(at);
-        if (n.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                pointers(e.getValue(), LocationIndex.child(at, e.getKey()), out);
-            }
-        } else if (n.isArray()) {
-            for (int i = 0; i < n.size(); i++) {
-                pointers(n.get(i), LocationIndex.child(at, i), out);
-            }
         }
     }
 

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +48,7 @@ class PartialLocationsTest {
         String text = Files.readString(ROOT.resolve("core/src/test/resources/yaml/bench-sample/live.json"));
         YamlDocument eager = full.read(text, "live.json", new Diagnostics()).get(0);
         YamlDocument lazy = full.withLocationDepth(2).read(text, "live.json", new Diagnostics()).get(0);
-        List<String> all = new ArrayList<>();
-        pointers(eager.body(), "", all);
+        List<String> all = Pointers.of(eager.body());
         long shallow = all.stream().filter(p -> depth(p) <= 2).count();
         long shallowKeys = all.stream().filter(p -> depth(p) >= 1 && depth(p) <= 2 && !isIndex(p)).count();
         // Root, apiVersion, kind, metadata (and their keys), items, and each item: no pointer inside an item.
@@ -91,8 +89,7 @@ class PartialLocationsTest {
             assertEquals(e.line(), l.line(), what);
             assertEquals(e.location(), l.location(), what);
             assertEquals(e.body(), l.body(), what);
-            List<String> pointers = new ArrayList<>();
-            pointers(e.body(), "", pointers);
+            List<String> pointers = Pointers.of(e.body());
             List<String> probes = new ArrayList<>(pointers);
             pointers.forEach(p -> probes.add(p + "/absent"));
             for (String p : probes) {
@@ -143,19 +140,5 @@ class PartialLocationsTest {
 
     private static boolean isIndex(String pointer) {
         return pointer.substring(pointer.lastIndexOf('/') + 1).matches("[0-9]+");
-    }
-
-    private static void pointers(JsonNode n, String at, List<String> out) {
-        out.add(at);
-        if (n.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                pointers(e.getValue(), LocationIndex.child(at, e.getKey()), out);
-            }
-        } else if (n.isArray()) {
-            for (int i = 0; i < n.size(); i++) {
-                pointers(n.get(i), LocationIndex.child(at, i), out);
-            }
-        }
     }
 }
