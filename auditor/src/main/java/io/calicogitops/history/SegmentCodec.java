@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * The bytes of a cached {@link CacheSegment}: a header naming the format, the analysis version and the folder, every
@@ -34,7 +35,9 @@ final class SegmentCodec {
     /** The bytes; IllegalArgumentException when the segment holds what the format cannot carry exactly. */
     static byte[] encode(CacheSegment segment, String version) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        CRC32C crc = new CRC32C();
+        // The checksum is taken as the bytes are written (DataOutputStream does not buffer), then appended.
+        try (DataOutputStream out = new DataOutputStream(new CheckedOutputStream(bytes, crc))) {
             out.writeInt(MAGIC);
             string(out, version);
             string(out, segment.prefix());
@@ -48,9 +51,6 @@ final class SegmentCodec {
                     result(out, s.result());
                 }
             }
-            CRC32C crc = new CRC32C();
-            out.flush();
-            crc.update(bytes.toByteArray());
             out.writeInt((int) crc.getValue());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -72,12 +72,7 @@ final class LockedCommit {
                         Files.createDirectories(file.getParent());
                     }
                     replace(file, c.after());
-                    ObjectId blob = blobs.get(new Content(c.after()));
-                    if (blob == null) {
-                        blob = inserter.insert(Constants.OBJ_BLOB, c.after());
-                        blobs.put(new Content(c.after()), blob);
-                    }
-                    ObjectId id = blob;
+                    ObjectId id = blob(inserter, blobs, c.after());
                     long length = c.after().length;
                     var modified = Files.getLastModifiedTime(file).toInstant();
                     editor.add(new DirCacheEditor.PathEdit(c.path()) {
@@ -123,6 +118,17 @@ final class LockedCommit {
                 restore(workTree, written);
             }
         }
+    }
+
+    /** The blob id of {@code bytes}, inserted the first time these bytes come by in this commit. */
+    private static ObjectId blob(ObjectInserter inserter, Map<Content, ObjectId> known, byte[] bytes) throws IOException {
+        Content content = new Content(bytes);
+        ObjectId id = known.get(content);
+        if (id == null) {
+            id = inserter.insert(Constants.OBJ_BLOB, bytes);
+            known.put(content, id);
+        }
+        return id;
     }
 
     /** File bytes as a map key: equal when the bytes are. */

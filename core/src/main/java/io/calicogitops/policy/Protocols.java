@@ -3,6 +3,7 @@ package io.calicogitops.policy;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.stream.Collectors;
 
 /** Calico's protocol names and numbers ({@code Uint8OrString}: "TCP", "6" and 6 are one protocol). */
 public final class Protocols {
@@ -18,7 +19,7 @@ public final class Protocols {
             "SCTP", SCTP, "UDPLite", UDPLITE);
     /** The names lower-cased (all distinct), for {@link #lenient}. */
     private static final Map<String, Integer> LOWER_NAMES = NAMES.entrySet().stream()
-            .collect(java.util.stream.Collectors.toUnmodifiableMap(e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue));
+            .collect(Collectors.toUnmodifiableMap(e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue));
 
     private Protocols() {
     }

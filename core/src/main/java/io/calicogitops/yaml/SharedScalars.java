@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * One instance of each short key and short string value for every tree read, as Jackson's JSON parser interns keys:
@@ -22,33 +23,26 @@ final class SharedScalars {
     }
 
     static String key(String name) {
-        if (name.length() > LONGEST) {
-            return name;
-        }
-        String known = KEYS.get(name);
-        if (known != null) {
-            return known;
-        }
-        if (KEYS.size() >= MOST) {
-            KEYS.clear();
-        }
-        KEYS.put(name, name);
-        return name;
+        return shared(KEYS, name, Function.identity());
     }
 
     static TextNode text(String value) {
-        if (value.length() > LONGEST) {
-            return JsonNodeFactory.instance.textNode(value);
+        return shared(TEXTS, value, JsonNodeFactory.instance::textNode);
+    }
+
+    private static <T> T shared(Map<String, T> known, String text, Function<String, T> make) {
+        if (text.length() > LONGEST) {
+            return make.apply(text);
         }
-        TextNode known = TEXTS.get(value);
-        if (known != null) {
-            return known;
+        T found = known.get(text);
+        if (found != null) {
+            return found;
         }
-        TextNode made = JsonNodeFactory.instance.textNode(value);
-        if (TEXTS.size() >= MOST) {
-            TEXTS.clear();
+        T made = make.apply(text);
+        if (known.size() >= MOST) {
+            known.clear();
         }
-        TEXTS.put(value, made);
+        known.put(text, made);
         return made;
     }
 }

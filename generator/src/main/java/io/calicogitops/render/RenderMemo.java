@@ -61,15 +61,7 @@ final class RenderMemo {
         if (!share) {
             return parse.get();
         }
-        TextKey key = new TextKey(displayPath, out.raw(), out.marked());
-        Parsed p = parsed.get(key);
-        if (p == null) {
-            // Not computeIfAbsent: that would hold other threads' lookups in the same bin for the whole parse.
-            p = parse.get();
-            Parsed first = parsed.putIfAbsent(key, p);
-            p = first == null ? p : first;
-        }
-        return p;
+        return once(parsed, new TextKey(displayPath, out.raw(), out.marked()), parse);
     }
 
     /**
@@ -96,16 +88,19 @@ final class RenderMemo {
 
     /** The bytes of a resource's file: {@code header}, then {@code body} as YAML; equal files share one array. */
     byte[] file(String header, JsonNode body) {
-        if (!share) {
-            return (header + writer.write(body)).getBytes(StandardCharsets.UTF_8);
+        Supplier<byte[]> write = () -> (header + writer.write(body)).getBytes(StandardCharsets.UTF_8);
+        return share ? once(files, new FileKey(header, new TreeKey(body)), write) : write.get();
+    }
+
+    /** The value made for {@code key}, made by {@code make} if no thread has made it yet; the first one made wins. */
+    private static <K, V> V once(Map<K, V> memo, K key, Supplier<V> make) {
+        V known = memo.get(key);
+        if (known != null) {
+            return known;
         }
-        FileKey key = new FileKey(header, new TreeKey(body));
-        byte[] bytes = files.get(key);
-        if (bytes == null) {
-            bytes = (header + writer.write(body)).getBytes(StandardCharsets.UTF_8);
-            byte[] first = files.putIfAbsent(key, bytes);
-            bytes = first == null ? bytes : first;
-        }
-        return bytes;
+        // Not computeIfAbsent: that would hold other threads' lookups in the same bin while this one is made.
+        V made = make.get();
+        V first = memo.putIfAbsent(key, made);
+        return first == null ? made : first;
     }
 }
