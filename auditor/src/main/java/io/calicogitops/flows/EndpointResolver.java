@@ -43,6 +43,8 @@ public final class EndpointResolver {
 
     private final Inventory inventory;
     private final Map<Key, Resolution> cache = new HashMap<>();
+    /** The workloads of each namespace, in the inventory's order (a record names its namespace: no scan of all). */
+    private final Map<String, List<Endpoint>> byNamespace = new HashMap<>();
 
     private record Key(FlowEndpoint endpoint, String domain) {
     }
@@ -56,6 +58,9 @@ public final class EndpointResolver {
 
     public EndpointResolver(Inventory inventory) {
         this.inventory = inventory;
+        for (Endpoint w : inventory.workloads()) {
+            byNamespace.computeIfAbsent(w.namespace(), k -> new ArrayList<>()).add(w);
+        }
     }
 
     /** Resolves one end of a record; {@code domain} is the record's first {@code dest_domains} entry for the destination. */
@@ -80,8 +85,8 @@ public final class EndpointResolver {
         String key = e.name() != null ? e.name() : e.nameAggr().endsWith("*") ? e.nameAggr().substring(0, e.nameAggr().length() - 1) : e.nameAggr();
         List<Endpoint> byName = new ArrayList<>();
         int longest = -1;
-        for (Endpoint w : inventory.workloads()) {
-            if (!w.namespace().equals(e.namespace()) || !(key.equals(w.name()) || key.startsWith(w.name() + "-"))) {
+        for (Endpoint w : byNamespace.getOrDefault(e.namespace(), List.of())) {
+            if (!(key.equals(w.name()) || key.startsWith(w.name() + "-"))) {
                 continue;
             }
             if (w.name().length() > longest) {

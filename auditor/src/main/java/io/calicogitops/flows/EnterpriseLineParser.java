@@ -98,53 +98,62 @@ final class EnterpriseLineParser {
             java.util.Arrays.fill(counts, 0);
         }
 
+        /**
+         * One field: its value's first token is read here, once, and a single switch over the whole name (Jackson's
+         * canonical field names keep their hash) routes it; no substring is made per field.
+         */
         void field(String name, JsonParser p) throws IOException {
-            if (name.startsWith("source_") && source.field(name.substring(7), p, true)
-                    || name.startsWith("dest_") && dest.field(name.substring(5), p, false)) {
-                return;
-            }
+            JsonToken t = p.nextToken();
             switch (name) {
-                case "start_time" -> startTime = number(p);
-                case "end_time" -> endTime = number(p);
-                case "reporter" -> reporter = text(p);
-                case "action" -> action = text(p);
-                case "proto" -> proto = text(p);
-                case "dest_port" -> destPort = port(p);
-                case "dest_service_namespace" -> serviceNamespace = dash(p);
-                case "dest_service_name" -> serviceName = dash(p);
-                case "dest_service_port_num" -> servicePort = port(p);
-                case "dest_domains" -> domains = strings(p);
-                case "policies" -> policies(p);
-                case "num_flows" -> counts[0] = number(p);
-                case "bytes_in" -> counts[1] = number(p);
-                case "bytes_out" -> counts[2] = number(p);
-                case "packets_in" -> counts[3] = number(p);
-                case "packets_out" -> counts[4] = number(p);
+                case "source_type" -> source.type = text(p, t);
+                case "source_name" -> source.name = dash(p, t);
+                case "source_name_aggr" -> source.nameAggr = text(p, t);
+                case "source_namespace" -> source.namespace = dash(p, t);
+                case "source_ip" -> source.ip = dash(p, t);
+                case "source_labels" -> source.labels = labels(p, t);
+                case "source_port" -> source.port = port(p, t);
+                case "dest_type" -> dest.type = text(p, t);
+                case "dest_name" -> dest.name = dash(p, t);
+                case "dest_name_aggr" -> dest.nameAggr = text(p, t);
+                case "dest_namespace" -> dest.namespace = dash(p, t);
+                case "dest_ip" -> dest.ip = dash(p, t);
+                case "dest_labels" -> dest.labels = labels(p, t);
+                case "start_time" -> startTime = number(p, t);
+                case "end_time" -> endTime = number(p, t);
+                case "reporter" -> reporter = text(p, t);
+                case "action" -> action = text(p, t);
+                case "proto" -> proto = text(p, t);
+                case "dest_port" -> destPort = port(p, t);
+                case "dest_service_namespace" -> serviceNamespace = dash(p, t);
+                case "dest_service_name" -> serviceName = dash(p, t);
+                case "dest_service_port_num" -> servicePort = port(p, t);
+                case "dest_domains" -> domains = strings(p, t);
+                case "policies" -> policies(p, t);
+                case "num_flows" -> counts[0] = number(p, t);
+                case "bytes_in" -> counts[1] = number(p, t);
+                case "bytes_out" -> counts[2] = number(p, t);
+                case "packets_in" -> counts[3] = number(p, t);
+                case "packets_out" -> counts[4] = number(p, t);
                 // Goldmane's Key and Whisker's protocol mean another shape: RecordParser tells them apart. hits and
                 // items may be an Elasticsearch or Whisker wrapper: FlowLogReader looks for their records.
                 case "Key", "key", "protocol", "hits", "items" -> giveUp();
-                default -> {
-                    p.nextToken();
-                    p.skipChildren();
-                }
+                default -> p.skipChildren();
             }
         }
 
-        private void policies(JsonParser p) throws IOException {
-            if (policiesSeen || p.nextToken() != JsonToken.START_OBJECT) {
+        private void policies(JsonParser p, JsonToken t) throws IOException {
+            if (policiesSeen || t != JsonToken.START_OBJECT) {
                 giveUp(); // twice, or not an object (no trace recorded): rare, left to the general way
             }
             policiesSeen = true;
             String name;
             while ((name = p.nextFieldName()) != null) {
+                JsonToken v = p.nextToken();
                 switch (name) {
-                    case "enforced_policies" -> enforced = strings(p);
-                    case "pending_policies" -> pending = strings(p);
+                    case "enforced_policies" -> enforced = strings(p, v);
+                    case "pending_policies" -> pending = strings(p, v);
                     case "enforced", "pending" -> giveUp(); // Whisker's trace
-                    default -> {
-                        p.nextToken();
-                        p.skipChildren();
-                    }
+                    default -> p.skipChildren();
                 }
             }
         }
@@ -174,7 +183,7 @@ final class EnterpriseLineParser {
         }
     }
 
-    /** One end's values ({@code source_*} or {@code dest_*}). */
+    /** One end's values ({@code source_*} or {@code dest_*}; {@code port} only at the source, dest_port is the record's). */
     private static final class EndpointFields {
         String type;
         String name;
@@ -192,28 +201,6 @@ final class EnterpriseLineParser {
             ip = null;
             port = null;
             labels = null;
-        }
-
-        /** False when the field is not one of an endpoint's (dest_port and the service fields are the record's). */
-        boolean field(String name, JsonParser p, boolean source) throws IOException {
-            switch (name) {
-                case "type" -> type = text(p);
-                case "name" -> this.name = dash(p);
-                case "name_aggr" -> nameAggr = text(p);
-                case "namespace" -> namespace = dash(p);
-                case "ip" -> ip = dash(p);
-                case "labels" -> labels = labels(p);
-                case "port" -> {
-                    if (!source) {
-                        return false;
-                    }
-                    port = port(p);
-                }
-                default -> {
-                    return false;
-                }
-            }
-            return true;
         }
 
         FlowEndpoint endpoint() {

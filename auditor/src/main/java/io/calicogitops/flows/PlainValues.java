@@ -11,7 +11,9 @@ import java.util.TreeMap;
 
 /**
  * The values {@link EnterpriseLineParser} takes, read from Jackson's streaming parser, each exactly as {@link RecordParser}
- * reads the same value from a tree; any other form throws {@link GiveUp} and the line is read the general way.
+ * reads the same value from a tree; any other form throws {@link GiveUp} and the line is read the general way. Each
+ * takes the value's first token, which the caller has already read (one {@code nextToken} call site per field keeps
+ * the compiled field loop small).
  */
 final class PlainValues {
 
@@ -28,16 +30,15 @@ final class PlainValues {
     private PlainValues() {
     }
 
-    static String text(JsonParser p) throws IOException {
-        if (p.nextToken() != JsonToken.VALUE_STRING) {
+    static String text(JsonParser p, JsonToken t) throws IOException {
+        if (t != JsonToken.VALUE_STRING) {
             throw GiveUp.INSTANCE;
         }
         return p.getText();
     }
 
     /** A string, or null for JSON null (RecordParser.dash: "-" and "" are absent too). */
-    static String dash(JsonParser p) throws IOException {
-        JsonToken t = p.nextToken();
+    static String dash(JsonParser p, JsonToken t) throws IOException {
         if (t == JsonToken.VALUE_NULL) {
             return null;
         }
@@ -52,8 +53,7 @@ final class PlainValues {
         return p.getText();
     }
 
-    static long number(JsonParser p) throws IOException {
-        JsonToken t = p.nextToken();
+    static long number(JsonParser p, JsonToken t) throws IOException {
         if (t == JsonToken.VALUE_NULL) {
             return 0;
         }
@@ -63,8 +63,7 @@ final class PlainValues {
         return p.getLongValue();
     }
 
-    static Integer port(JsonParser p) throws IOException {
-        JsonToken t = p.nextToken();
+    static Integer port(JsonParser p, JsonToken t) throws IOException {
         if (t == JsonToken.VALUE_NULL) {
             return null;
         }
@@ -76,8 +75,7 @@ final class PlainValues {
     }
 
     /** {@code {"labels": ["k=v", ...]}} or null; any other form is read the general way. */
-    static SortedMap<String, String> labels(JsonParser p) throws IOException {
-        JsonToken t = p.nextToken();
+    static SortedMap<String, String> labels(JsonParser p, JsonToken t) throws IOException {
         if (t == JsonToken.VALUE_NULL) {
             return null;
         }
@@ -116,8 +114,7 @@ final class PlainValues {
     }
 
     /** An array of strings, or null; elements of another type are read the general way. */
-    static List<String> strings(JsonParser p) throws IOException {
-        JsonToken t = p.nextToken();
+    static List<String> strings(JsonParser p, JsonToken t) throws IOException {
         if (t == JsonToken.VALUE_NULL) {
             return List.of();
         }

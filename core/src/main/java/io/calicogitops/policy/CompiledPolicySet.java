@@ -70,9 +70,69 @@ final class CompiledPolicySet {
     private record Memo(Outcome outcome, List<Step> steps) {
     }
 
+    /**
+     * What a policy needs of a workload before {@link EntityMatcher#applies} can hold: its namespace (a namespaced
+     * policy) and a label value its selector requires ({@link Selector#requiredLabel()}); null parts need nothing.
+     */
+    private record Guard(String namespace, String label, String value) {
+    }
+
+    /**
+     * The policies of one tier by {@link Guard}, as positions in the tier: a plan looks only at those whose guard the
+     * workload meets, then asks {@link EntityMatcher#applies} of each, in tier order, as the full scan did.
+     */
+    private record TierIndex(int[] unguarded, Map<Guard, int[]> guarded) {
+        static TierIndex of(CPolicy[] policies) {
+            List<Integer> unguarded = new ArrayList<>();
+            Map<Guard, List<Integer>> guarded = new HashMap<>();
+            for (int i = 0; i < policies.length; i++) {
+                Policy p = policies[i].policy();
+                String ns = p.kind().namespaced() ? p.namespace() : null;
+                Map.Entry<String, String> label = p.selector() == null ? null : p.selector().requiredLabel();
+                if (ns == null && label == null) {
+                    unguarded.add(i);
+                } else {
+                    guarded.computeIfAbsent(new Guard(ns, label == null ? null : label.getKey(), label == null ? null : label.getValue()),
+                            k -> new ArrayList<>()).add(i);
+                }
+            }
+            Map<Guard, int[]> arrays = new HashMap<>();
+            guarded.forEach((g, list) -> arrays.put(g, ints(list)));
+            return new TierIndex(ints(unguarded), arrays);
+        }
+
+        /** Positions of the policies whose guard {@code ep} meets, ascending. */
+        int[] candidates(Endpoint ep) {
+            int[] out = unguarded;
+            out = with(out, guarded.get(new Guard(ep.namespace(), null, null)));
+            for (Map.Entry<String, String> l : ep.labels().entrySet()) {
+                out = with(out, guarded.get(new Guard(null, l.getKey(), l.getValue())));
+                out = with(out, guarded.get(new Guard(ep.namespace(), l.getKey(), l.getValue())));
+            }
+            if (out != unguarded) {
+                Arrays.sort(out);
+            }
+            return out;
+        }
+
+        private static int[] with(int[] a, int[] b) {
+            if (b == null) {
+                return a;
+            }
+            int[] out = Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, out, a.length, b.length);
+            return out;
+        }
+
+        private static int[] ints(List<Integer> list) {
+            return list.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
     private final EntityMatcher matcher;
     private final List<Tier> tiers;
     private final List<CPolicy[]> policiesByTier = new ArrayList<>();
+    private final List<TierIndex> indexByTier = new ArrayList<>();
     private final List<Side> sides = new ArrayList<>();
     private final Map<String, Integer> sideIds = new HashMap<>();
     private final Map<Map<String, String>, Plan[]> plans = new HashMap<>();
@@ -86,7 +146,9 @@ final class CompiledPolicySet {
         this.matcher = matcher;
         this.tiers = set.effectiveTiers();
         for (Tier t : tiers) {
-            policiesByTier.add(set.inTier(t.name()).stream().map(this::compile).toArray(CPolicy[]::new));
+            CPolicy[] inTier = set.inTier(t.name()).stream().map(this::compile).toArray(CPolicy[]::new);
+            policiesByTier.add(inTier);
+            indexByTier.add(TierIndex.of(inTier));
         }
         for (Endpoint w : inventory.workloads()) {
             info(w);
@@ -149,7 +211,9 @@ final class CompiledPolicySet {
             List<CPolicy[]> lists = new ArrayList<>();
             for (int t = 0; t < tiers.size(); t++) {
                 List<CPolicy> applicable = new ArrayList<>();
-                for (CPolicy cp : policiesByTier.get(t)) {
+                CPolicy[] inTier = policiesByTier.get(t);
+                for (int i : indexByTier.get(t).candidates(ep)) {
+                    CPolicy cp = inTier[i];
                     if (cp.policy().types().contains(d) && matcher.applies(cp.policy(), ep)) {
                         applicable.add(cp);
                     }

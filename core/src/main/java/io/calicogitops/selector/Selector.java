@@ -18,6 +18,7 @@ public final class Selector {
     private final String canonical;
     private final Set<String> labelKeys;
     private final boolean usesGlobal;
+    private final Map.Entry<String, String> requiredLabel;
     // Computed on first use; a racy single check is safe because String is immutable.
     private String uniqueId;
     private String semanticCanonical;
@@ -40,6 +41,21 @@ public final class Selector {
         });
         this.labelKeys = Collections.unmodifiableSortedSet(keys);
         this.usesGlobal = global[0];
+        this.requiredLabel = required(root);
+    }
+
+    private static Map.Entry<String, String> required(Node root) {
+        if (root instanceof Node.Comparison c && c.op() == Node.Op.EQ) {
+            return Map.entry(c.label(), c.value());
+        }
+        if (root instanceof Node.And and) {
+            for (Node operand : and.operands()) {
+                if (operand instanceof Node.Comparison c && c.op() == Node.Op.EQ) {
+                    return Map.entry(c.label(), c.value());
+                }
+            }
+        }
+        return null;
     }
 
     /** Parses {@code text} exactly as Calico does; an empty or blank selector selects everything. */
@@ -99,6 +115,15 @@ public final class Selector {
     /** Every label key the selector refers to, sorted. */
     public Set<String> labelKeys() {
         return labelKeys;
+    }
+
+    /**
+     * A label the selector only matches when it has exactly this value: {@code k == "v"} as the whole selector or as an
+     * operand of its top-level {@code &&}, the first such; null when there is none. Labels without it never match, so
+     * it can index selectors by label (the compiled evaluator's policy index).
+     */
+    public Map.Entry<String, String> requiredLabel() {
+        return requiredLabel;
     }
 
     /** Whether this is {@code all()} (also the empty selector). */
