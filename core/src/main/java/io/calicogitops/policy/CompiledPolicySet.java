@@ -37,11 +37,12 @@ final class CompiledPolicySet {
 
     /**
      * The applicable policies of each tier for one label set and direction (tiers where none applies are left out),
-     * with the decisions memoised for it, keyed by (own class, peer class, protocol, port, context[, source port]);
+     * with the decisions memoised for it, keyed by (own class, peer class, protocol, port, context), or in
+     * {@code sourceMemo} by that and the source port when its rules have source-port cuts;
      * {@code sourceCuts} are the numeric source-port cuts of their rules, {@code namedSource} whether one names a port.
      */
-    private record Plan(int id, int[] tiers, CPolicy[][] policies, Map<Object, Memo> memo, int[] sourceCuts,
-                        boolean namedSource) {
+    private record Plan(int id, int[] tiers, CPolicy[][] policies, LongMap<Memo> memo, Map<SourceKey, Memo> sourceMemo,
+                        int[] sourceCuts, boolean namedSource) {
         boolean sourceMatters() {
             return sourceCuts.length > 0 || namedSource;
         }
@@ -227,7 +228,7 @@ final class CompiledPolicySet {
             List<Rule> rules = Arrays.stream(policies).flatMap(Arrays::stream)
                     .flatMap(cp -> Arrays.stream(cp.rules(d))).map(CRule::rule).toList();
             boolean named = rules.stream().anyMatch(r -> EntityMatcher.namesPorts(r.source()));
-            p = new Plan(planCount++, tierIdx.stream().mapToInt(Integer::intValue).toArray(), policies, new HashMap<>(),
+            p = new Plan(planCount++, tierIdx.stream().mapToInt(Integer::intValue).toArray(), policies, new LongMap<>(), new HashMap<>(),
                     EntityMatcher.numericSourceCuts(rules), named);
             both[d.ordinal()] = p;
         }
@@ -293,19 +294,28 @@ final class CompiledPolicySet {
         }
         int context = dstSide.context;
         Memo m = null;
-        Object key = null;
+        boolean memoised = false;
+        long k = 0;
+        SourceKey sourceKey = null;
         // A named source port depends on the source endpoint's ports, which no class captures: not memoised (rare).
         if (selfInfo.classId < 1 << 16 && peerInfo.classId < 1 << 16 && context < 1 << 7 && flow.port() < 1 << 16 && flow.icmpCode() < 0
                 && !plan.namedSource()) {
-            long k = (long) selfInfo.classId << 48 | (long) peerInfo.classId << 32 | (long) (flow.protocol() & 0xff) << 24
+            memoised = true;
+            k = (long) selfInfo.classId << 48 | (long) peerInfo.classId << 32 | (long) (flow.protocol() & 0xff) << 24
                     | (long) (flow.port() + 1) << 7 | context;
-            key = plan.sourceCuts().length > 0 ? new SourceKey(k, sourcePort) : (Object) k;
-            m = plan.memo().get(key);
+            if (plan.sourceCuts().length > 0) {
+                sourceKey = new SourceKey(k, sourcePort);
+                m = plan.sourceMemo().get(sourceKey);
+            } else {
+                m = plan.memo().get(k);
+            }
         }
         if (m == null) {
             m = run(plan, d, flow, sourcePort, src, dstInfo);
-            if (key != null && plan.memo().size() < MEMO_LIMIT) {
-                plan.memo().put(key, m);
+            if (sourceKey != null && plan.sourceMemo().size() < MEMO_LIMIT) {
+                plan.sourceMemo().put(sourceKey, m);
+            } else if (memoised && sourceKey == null && plan.memo().size() < MEMO_LIMIT) {
+                plan.memo().put(k, m);
             }
         }
         return new Decision(d, selfInfo.display, m.outcome(), m.steps());
