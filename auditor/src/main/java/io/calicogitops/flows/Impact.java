@@ -74,8 +74,8 @@ public final class Impact {
             notEvaluated++;
         } else {
             Flow f = built.flow();
-            Decision now = RecordFlows.side(evaluator.evaluate(f), r.reporter(), allowedNow);
-            Decision then = RecordFlows.side(evaluator.evaluateStaged(f), r.reporter(), !now.allows());
+            Decision now = evaluator.decision(f, RecordFlows.end(r.reporter()), allowedNow);
+            Decision then = evaluator.stagedDecision(f, RecordFlows.end(r.reporter()), !now.allows());
             if (now.allows() != then.allows()) {
                 evaluatedChange = now.allows() ? Change.WOULD_DENY : Change.WOULD_ALLOW;
                 Step deciding = deciding(then);

@@ -43,8 +43,8 @@ public final class ObservedChanges {
         Evaluator a = after.compiled();
         Map<String, ImpactRow> rows = new TreeMap<>();
         RecordFlows.Counts counts = flows.forEachFlow(files, (r, f) -> {
-            Decision was = RecordFlows.side(b.evaluate(f), r.reporter(), r.action() == FlowAction.ALLOW);
-            Decision will = RecordFlows.side(a.evaluate(f), r.reporter(), !was.allows());
+            Decision was = b.decision(f, RecordFlows.end(r.reporter()), r.action() == FlowAction.ALLOW);
+            Decision will = a.decision(f, RecordFlows.end(r.reporter()), !was.allows());
             if (was.allows() == will.allows()) {
                 return;
             }

@@ -1,13 +1,11 @@
 package io.calicogitops.flows;
 
 import io.calicogitops.flows.FlowRecord.Reporter;
-import io.calicogitops.policy.Decision;
+import io.calicogitops.policy.Direction;
 import io.calicogitops.policy.Flow;
 import io.calicogitops.policy.Inventory;
 import io.calicogitops.policy.Protocols;
 import io.calicogitops.policy.SourcePorts;
-import io.calicogitops.policy.Verdict;
-import io.calicogitops.policy.Verdicts;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -73,19 +71,8 @@ final class RecordFlows {
                 sp != null && Protocols.hasPorts(proto.getAsInt()) ? new SourcePorts(sp, sp) : clientPorts), null);
     }
 
-    /**
-     * The decision at the record's side (src: egress at the source, dst: ingress at the destination). Over an unknown
-     * source port the verdict may differ by port: a part that agrees with {@code prefer} is taken if there is one.
-     */
-    static Decision side(Verdicts vs, Reporter reporter, boolean prefer) {
-        Decision first = null;
-        for (Verdict v : vs.parts()) {
-            Decision d = reporter == Reporter.SRC ? v.egress() : v.ingress();
-            first = first == null ? d : first;
-            if (d.allows() == prefer) {
-                return d;
-            }
-        }
-        return first;
+    /** The end a record's reporter decided: src is egress at the source, dst ingress at the destination. */
+    static Direction end(Reporter reporter) {
+        return reporter == Reporter.SRC ? Direction.EGRESS : Direction.INGRESS;
     }
 }

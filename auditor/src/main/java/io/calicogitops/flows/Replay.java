@@ -48,7 +48,7 @@ public final class Replay {
         }
         Flow flow = built.flow();
         boolean recordedAllow = r.action() == FlowAction.ALLOW;
-        Decision enforced = RecordFlows.side(evaluator.evaluate(flow), r.reporter(), recordedAllow);
+        Decision enforced = evaluator.decision(flow, RecordFlows.end(r.reporter()), recordedAllow);
         Optional<PolicyHit> missing = matcher.notInGit(r.enforced()).or(() -> matcher.notInGit(r.pending()));
         String ns = r.tracedEndpoint().namespace();
         // Without a recorded trace there is nothing to compare the computed one with: it is built only for the text.
@@ -80,7 +80,7 @@ public final class Replay {
         }
         if (pendingDecides) {
             boolean pendingAllow = r.pending().get(r.pending().size() - 1).action() == HitAction.ALLOW;
-            Decision staged = RecordFlows.side(evaluator.evaluateStaged(flow), r.reporter(), pendingAllow);
+            Decision staged = evaluator.stagedDecision(flow, RecordFlows.end(r.reporter()), pendingAllow);
             if (staged.allows() != pendingAllow) {
                 String pendingTrace = TraceMatcher.recordedText(r.pending());
                 String stagedTrace = TraceMatcher.computedText(TraceMatcher.expected(staged, ns));

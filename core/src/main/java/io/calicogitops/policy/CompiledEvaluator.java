@@ -24,4 +24,17 @@ public final class CompiledEvaluator implements Evaluator {
     public Verdicts evaluateStaged(Flow flow) {
         return staged.verdicts(flow);
     }
+
+    /** Only the asked end is decided when no rule at either end splits the flow by source port (the common case). */
+    @Override
+    public Decision decision(Flow flow, Direction end, boolean prefer) {
+        Decision d = enforced.unsplit(flow, end);
+        return d != null ? d : evaluate(flow).side(end, prefer);
+    }
+
+    @Override
+    public Decision stagedDecision(Flow flow, Direction end, boolean prefer) {
+        Decision d = staged.unsplit(flow, end);
+        return d != null ? d : evaluateStaged(flow).side(end, prefer);
+    }
 }

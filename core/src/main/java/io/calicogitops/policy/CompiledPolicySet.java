@@ -258,6 +258,24 @@ final class CompiledPolicySet {
         return Verdicts.over(flow, cuts.distinct().sorted().toArray(), port -> verdict(flow, port));
     }
 
+    /**
+     * One end's decision when the flow is not split by source port (what {@link #verdicts} would put in its single
+     * part), without deciding the other end; null when it would split.
+     */
+    Decision unsplit(Flow flow, Direction end) {
+        int port = -1;
+        if (flow.hasSourcePort()) {
+            Plan out = flow.source().external() ? null : planOf(flow.source(), Direction.EGRESS);
+            Plan in = flow.destination().external() ? null : planOf(flow.destination(), Direction.INGRESS);
+            if (out != null && out.sourceMatters() || in != null && in.sourceMatters()) {
+                return null;
+            }
+            port = flow.sourcePorts().min();
+        }
+        return end == Direction.EGRESS ? decide(flow.source(), flow.destination(), Direction.EGRESS, flow, port)
+                : decide(flow.destination(), flow.source(), Direction.INGRESS, flow, port);
+    }
+
     private Verdict verdict(Flow flow, int sourcePort) {
         return new Verdict(flow, decide(flow.source(), flow.destination(), Direction.EGRESS, flow, sourcePort),
                 decide(flow.destination(), flow.source(), Direction.INGRESS, flow, sourcePort));

@@ -47,6 +47,23 @@ public record Verdicts(Flow flow, List<Verdict> parts) {
         return dependsOnSourcePort() ? DEPENDS : allowed() ? "allow" : "deny";
     }
 
+    /**
+     * The decision at one end: {@code EGRESS} at the source, {@code INGRESS} at the destination. Where the source ports
+     * split the verdict, the first part whose decision allows as {@code prefer} says, else the first part (an observed
+     * flow used one port of the range).
+     */
+    public Decision side(Direction end, boolean prefer) {
+        Decision first = null;
+        for (Verdict v : parts) {
+            Decision d = end == Direction.EGRESS ? v.egress() : v.ingress();
+            first = first == null ? d : first;
+            if (d.allows() == prefer) {
+                return d;
+            }
+        }
+        return first;
+    }
+
     /** The verdict at the lowest source ports (the whole answer when the source port does not matter). */
     public Verdict first() {
         return parts.get(0);

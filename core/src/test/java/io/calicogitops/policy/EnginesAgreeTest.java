@@ -67,6 +67,8 @@ class EnginesAgreeTest {
         ClusterModel model = builder.build(externals);
         Evaluator reference = model.reference();
         Evaluator compiled = model.compiled();
+        // A second compiled evaluator asked only for one end at a time, from a cold memo: Replay's path.
+        Evaluator oneEnd = new CompiledEvaluator(model.policies(), model.inventory());
         List<Endpoint> all = new ArrayList<>(model.inventory().workloads());
         all.addAll(externals);
         int allowed = 0;
@@ -81,6 +83,14 @@ class EnginesAgreeTest {
                   for (SourcePorts sp : Protocols.hasPorts(pp[0]) ? SOURCE_RANGES : List.of(SourcePorts.LINUX_EPHEMERAL)) {
                     Flow f = new Flow(a, b, pp[0], pp[1], pp[2], sp);
                     Verdicts r = reference.evaluate(f);
+                    for (Direction end : Direction.values()) {
+                        for (boolean prefer : new boolean[]{true, false}) {
+                            assertEquals(r.side(end, prefer), oneEnd.decision(f, end, prefer),
+                                    () -> "one end " + end + ", seed " + seed + " " + f.display() + " from " + sp);
+                            assertEquals(reference.evaluateStaged(f).side(end, prefer), oneEnd.stagedDecision(f, end, prefer),
+                                    () -> "staged, one end " + end + ", seed " + seed + " " + f.display() + " from " + sp);
+                        }
+                    }
                     Verdicts c = compiled.evaluate(f);
                     assertEquals(r, c, () -> "seed " + seed + " " + f.display() + " from " + sp + "\n" + yamlText);
                     assertEquals(reference.evaluateStaged(f), compiled.evaluateStaged(f),
