@@ -72,37 +72,42 @@ final class CompiledPolicySet {
     }
 
     /**
-     * What a policy needs of a workload before {@link EntityMatcher#applies} can hold: its namespace (a namespaced
-     * policy) and a label value its selector requires ({@link Selector#requiredLabel()}); null parts need nothing.
+     * What a workload must have for a policy to apply to it, or for a rule side's selector to select it: the
+     * namespace (a namespaced policy; a side of one without namespaceSelector) and a label value the selector requires
+     * ({@link Selector#requiredLabel()}); null parts need nothing.
      */
     private record Guard(String namespace, String label, String value) {
+        /** Null when nothing is required. */
+        static Guard of(String namespace, Selector selector) {
+            Map.Entry<String, String> label = selector == null ? null : selector.requiredLabel();
+            if (namespace == null && label == null) {
+                return null;
+            }
+            return new Guard(namespace, label == null ? null : label.getKey(), label == null ? null : label.getValue());
+        }
     }
 
     /**
-     * The policies of one tier by {@link Guard}, as positions in the tier: a plan looks only at those whose guard the
-     * workload meets, then asks {@link EntityMatcher#applies} of each, in tier order, as the full scan did.
+     * Positions (of policies in a tier, or of rule sides) by {@link Guard}: only those whose guard a workload meets are
+     * asked about it, in ascending order, as a full scan would ask them.
      */
-    private record TierIndex(int[] unguarded, Map<Guard, int[]> guarded) {
-        static TierIndex of(CPolicy[] policies) {
+    private record GuardIndex(int[] unguarded, Map<Guard, int[]> guarded) {
+        static GuardIndex of(List<Guard> guards) {
             List<Integer> unguarded = new ArrayList<>();
             Map<Guard, List<Integer>> guarded = new HashMap<>();
-            for (int i = 0; i < policies.length; i++) {
-                Policy p = policies[i].policy();
-                String ns = p.kind().namespaced() ? p.namespace() : null;
-                Map.Entry<String, String> label = p.selector() == null ? null : p.selector().requiredLabel();
-                if (ns == null && label == null) {
+            for (int i = 0; i < guards.size(); i++) {
+                if (guards.get(i) == null) {
                     unguarded.add(i);
                 } else {
-                    guarded.computeIfAbsent(new Guard(ns, label == null ? null : label.getKey(), label == null ? null : label.getValue()),
-                            k -> new ArrayList<>()).add(i);
+                    guarded.computeIfAbsent(guards.get(i), k -> new ArrayList<>()).add(i);
                 }
             }
             Map<Guard, int[]> arrays = new HashMap<>();
             guarded.forEach((g, list) -> arrays.put(g, ints(list)));
-            return new TierIndex(ints(unguarded), arrays);
+            return new GuardIndex(ints(unguarded), arrays);
         }
 
-        /** Positions of the policies whose guard {@code ep} meets, ascending. */
+        /** Positions whose guard the workload {@code ep} meets, ascending. */
         int[] candidates(Endpoint ep) {
             int[] out = unguarded;
             out = with(out, guarded.get(new Guard(ep.namespace(), null, null)));
@@ -133,7 +138,9 @@ final class CompiledPolicySet {
     private final EntityMatcher matcher;
     private final List<Tier> tiers;
     private final List<CPolicy[]> policiesByTier = new ArrayList<>();
-    private final List<TierIndex> indexByTier = new ArrayList<>();
+    private final List<GuardIndex> indexByTier = new ArrayList<>();
+    /** The rule sides by guard; null until every policy is compiled (no side is added after that). */
+    private GuardIndex sideIndex;
     private final List<Side> sides = new ArrayList<>();
     private final Map<String, Integer> sideIds = new HashMap<>();
     private final Map<Map<String, String>, Plan[]> plans = new HashMap<>();
@@ -149,8 +156,10 @@ final class CompiledPolicySet {
         for (Tier t : tiers) {
             CPolicy[] inTier = set.inTier(t.name()).stream().map(this::compile).toArray(CPolicy[]::new);
             policiesByTier.add(inTier);
-            indexByTier.add(TierIndex.of(inTier));
+            indexByTier.add(GuardIndex.of(Arrays.stream(inTier).map(cp -> Guard.of(
+                    cp.policy().kind().namespaced() ? cp.policy().namespace() : null, cp.policy().selector())).toList()));
         }
+        sideIndex = GuardIndex.of(sides.stream().map(CompiledPolicySet::guard).toList());
         for (Endpoint w : inventory.workloads()) {
             info(w);
         }
@@ -176,6 +185,20 @@ final class CompiledPolicySet {
         });
     }
 
+    /**
+     * A side's guard: only a side whose selector must match the workload's own labels has one (with a required label,
+     * or the policy's namespace when it is namespaced and the side has no namespaceSelector); reaching a workload
+     * through a network set that contains it is left to {@link #info}, which scans every side for such a workload.
+     */
+    private static Guard guard(Side side) {
+        EntityRule e = side.entity();
+        if (e.selector() == null) {
+            return null;
+        }
+        boolean ownNamespace = side.scope().kind().namespaced() && e.namespaceSelector() == null && !e.globalScope();
+        return Guard.of(ownNamespace ? side.scope().namespace() : null, e.selector());
+    }
+
     private static String text(Selector s) {
         return s == null ? "-" : s.canonical();
     }
@@ -191,16 +214,35 @@ final class CompiledPolicySet {
             return known;
         }
         boolean[] m = new boolean[sides.size()];
+        if (ep.external() || inSomeSet(ep)) {
+            for (int i = 0; i < m.length; i++) {
+                Side s = sides.get(i);
+                m[i] = matcher.endpointPart(s.scope(), s.entity(), ep, s.domainsCount());
+            }
+        } else {
+            // A side with a guard the workload does not meet selects it neither by its labels nor through a set.
+            for (int i : sideIndex.candidates(ep)) {
+                Side s = sides.get(i);
+                m[i] = matcher.endpointPart(s.scope(), s.entity(), ep, s.domainsCount());
+            }
+        }
         StringBuilder sig = new StringBuilder(sides.size() + 1);
-        for (int i = 0; i < m.length; i++) {
-            Side s = sides.get(i);
-            m[i] = matcher.endpointPart(s.scope(), s.entity(), ep, s.domainsCount());
-            sig.append(m[i] ? '1' : '0');
+        for (boolean b : m) {
+            sig.append(b ? '1' : '0');
         }
         int classId = classes.computeIfAbsent(sig.toString(), k -> classes.size());
         Info info = new Info(m, classId, ep.display());
         infos.put(ep, info);
         return info;
+    }
+
+    private boolean inSomeSet(Endpoint ep) {
+        for (NetworkSet set : matcher.inventory().networkSets()) {
+            if (set.contains(ep, true)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Plan plan(Endpoint ep, Direction d) {

@@ -208,7 +208,9 @@ class EnginesAgreeTest {
             case 2 -> "{selector: 'type == \"blocked\"'}";
             case 3 -> "{nets: [10.0.0.0/30]}";
             case 4 -> "{ports: [80, '400:500']}";
-            case 5 -> "{namespaceSelector: 'zone == \"open\"'}";
+            // A selector with a namespaceSelector (or global()) reaches pods outside a NetworkPolicy's namespace.
+            case 5 -> rnd.nextBoolean() ? "{namespaceSelector: 'zone == \"open\"'}"
+                    : "{selector: '" + selector(rnd) + "', namespaceSelector: '" + (rnd.nextBoolean() ? "zone == \"open\"" : "global()") + "'}";
             case 6 -> "{serviceAccounts: {names: [sa1]}}";
             case 7 -> egressDestination ? "{domains: ['*.twilio.com']}" : "{notNets: [10.0.0.0/29]}";
             default -> "{ports: [http], notSelector: 'app == \"db\"'}";
