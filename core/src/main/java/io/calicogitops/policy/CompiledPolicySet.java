@@ -214,21 +214,18 @@ final class CompiledPolicySet {
             return known;
         }
         boolean[] m = new boolean[sides.size()];
-        if (ep.external() || inSomeSet(ep)) {
-            for (int i = 0; i < m.length; i++) {
-                Side s = sides.get(i);
-                m[i] = matcher.endpointPart(s.scope(), s.entity(), ep, s.domainsCount());
-            }
-        } else {
+        // The class key lists the matched sides (few of thousands), so a workload costs its candidates, not every side.
+        StringBuilder sig = new StringBuilder();
+        int[] asked = ep.external() || inSomeSet(ep) ? null : sideIndex.candidates(ep);
+        int n = asked == null ? m.length : asked.length;
+        for (int j = 0; j < n; j++) {
+            int i = asked == null ? j : asked[j];
+            Side s = sides.get(i);
             // A side with a guard the workload does not meet selects it neither by its labels nor through a set.
-            for (int i : sideIndex.candidates(ep)) {
-                Side s = sides.get(i);
-                m[i] = matcher.endpointPart(s.scope(), s.entity(), ep, s.domainsCount());
+            m[i] = matcher.endpointPart(s.scope(), s.entity(), ep, s.domainsCount());
+            if (m[i]) {
+                sig.append(i).append(',');
             }
-        }
-        StringBuilder sig = new StringBuilder(sides.size() + 1);
-        for (boolean b : m) {
-            sig.append(b ? '1' : '0');
         }
         int classId = classes.computeIfAbsent(sig.toString(), k -> classes.size());
         Info info = new Info(m, classId, ep.display());
