@@ -148,6 +148,7 @@ final class CompiledPolicySet {
     private final Map<String, Integer> classes = new HashMap<>();
     private final Map<Object, Integer> portSignatures = new HashMap<>();
     private final Map<String, Integer> contexts = new HashMap<>();
+    private final Map<Memo, Memo> memos = new HashMap<>();
     private int planCount;
 
     CompiledPolicySet(PolicySet set, EntityMatcher matcher, Inventory inventory) {
@@ -410,17 +411,27 @@ final class CompiledPolicySet {
                 steps.add(new Step(tier.name(), "", null, 0, tier.defaultAction()));
                 result = tier.defaultAction();
                 if (result == Action.DENY) {
-                    return new Memo(Outcome.DENIED_END_OF_TIER, List.copyOf(steps));
+                    return memo(Outcome.DENIED_END_OF_TIER, steps);
                 }
             }
             if (result == Action.ALLOW) {
-                return new Memo(Outcome.ALLOWED_BY_RULE, List.copyOf(steps));
+                return memo(Outcome.ALLOWED_BY_RULE, steps);
             }
             if (result == Action.DENY) {
-                return new Memo(Outcome.DENIED_BY_RULE, List.copyOf(steps));
+                return memo(Outcome.DENIED_BY_RULE, steps);
             }
         }
-        return new Memo(Outcome.ALLOWED_AFTER_PASS, List.copyOf(steps));
+        return memo(Outcome.ALLOWED_AFTER_PASS, steps);
+    }
+
+    /**
+     * One shared memo per distinct (outcome, steps): most decisions repeat one of few traces, so the memo of a large
+     * replay holds references to them rather than a copy per flow (less to keep, less for the collector to copy).
+     */
+    private Memo memo(Outcome outcome, List<Step> steps) {
+        Memo m = new Memo(outcome, List.copyOf(steps));
+        Memo known = memos.putIfAbsent(m, m);
+        return known != null ? known : m;
     }
 
     private static boolean matches(CRule cr, Direction d, Flow flow, int sourcePort, Info src, Info dst) {
