@@ -65,7 +65,13 @@ public final class EndpointResolver {
 
     /** Resolves one end of a record; {@code domain} is the record's first {@code dest_domains} entry for the destination. */
     public Resolution resolve(FlowEndpoint e, String domain) {
-        return cache.computeIfAbsent(new Key(e, domain), k -> compute(e, domain));
+        Key key = new Key(e, domain);
+        Resolution known = cache.get(key); // get, then put: no capturing lambda per record
+        if (known == null) {
+            known = compute(e, domain);
+            cache.put(key, known);
+        }
+        return known;
     }
 
     private Resolution compute(FlowEndpoint e, String domain) {
