@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 import static io.calicogitops.flows.PlainValues.dash;
 import static io.calicogitops.flows.PlainValues.giveUp;
@@ -110,14 +111,14 @@ final class EnterpriseLineParser {
                 case "source_name_aggr" -> source.nameAggr = text(p, t);
                 case "source_namespace" -> source.namespace = dash(p, t);
                 case "source_ip" -> source.ip = dash(p, t);
-                case "source_labels" -> source.labels = labels(p, t);
+                case "source_labels" -> source.labels = labels(p, t, source.scratch);
                 case "source_port" -> source.port = port(p, t);
                 case "dest_type" -> dest.type = text(p, t);
                 case "dest_name" -> dest.name = dash(p, t);
                 case "dest_name_aggr" -> dest.nameAggr = text(p, t);
                 case "dest_namespace" -> dest.namespace = dash(p, t);
                 case "dest_ip" -> dest.ip = dash(p, t);
-                case "dest_labels" -> dest.labels = labels(p, t);
+                case "dest_labels" -> dest.labels = labels(p, t, dest.scratch);
                 case "start_time" -> startTime = number(p, t);
                 case "end_time" -> endTime = number(p, t);
                 case "reporter" -> reporter = text(p, t);
@@ -192,6 +193,8 @@ final class EnterpriseLineParser {
         String ip;
         Integer port;
         SortedMap<String, String> labels;
+        /** Where this end's labels are read, line after line; the record's endpoint keeps its own copy. */
+        final TreeMap<String, String> scratch = new TreeMap<>();
 
         void clear() {
             type = null;

@@ -74,8 +74,11 @@ final class PlainValues {
         return p.getIntValue();
     }
 
-    /** {@code {"labels": ["k=v", ...]}} or null; any other form is read the general way. */
-    static SortedMap<String, String> labels(JsonParser p, JsonToken t) throws IOException {
+    /**
+     * {@code {"labels": ["k=v", ...]}} into {@code into} (cleared first; the caller copies it, as {@link FlowEndpoint}
+     * does), or null; any other form is read the general way.
+     */
+    static SortedMap<String, String> labels(JsonParser p, JsonToken t, TreeMap<String, String> into) throws IOException {
         if (t == JsonToken.VALUE_NULL) {
             return null;
         }
@@ -88,7 +91,8 @@ final class PlainValues {
             if (!name.equals("labels")) {
                 throw GiveUp.INSTANCE;
             }
-            out = new TreeMap<>();
+            into.clear(); // a repeated "labels" key: the last one wins, as in Jackson's tree
+            out = into;
             if (p.nextToken() == JsonToken.VALUE_NULL) {
                 continue;
             }

@@ -18,6 +18,8 @@ final class RecordFlows {
 
     private final EndpointResolver resolver;
     private final SourcePorts clientPorts;
+    private String lastProtoName;
+    private OptionalInt lastProto;
 
     /** The flow, or (flow null) why the record cannot be evaluated. */
     record Built(Flow flow, String reason) {
@@ -62,7 +64,12 @@ final class RecordFlows {
         if (!src.known() || !dst.known()) {
             return new Built(null, !src.known() ? "source " + src.reason() : "destination " + dst.reason());
         }
-        OptionalInt proto = Protocols.lenient(r.proto());
+        // Records repeat one protocol name for long runs: the last one's number is kept.
+        if (!r.proto().equals(lastProtoName)) {
+            lastProto = Protocols.lenient(r.proto());
+            lastProtoName = r.proto();
+        }
+        OptionalInt proto = lastProto;
         if (proto.isEmpty()) {
             return new Built(null, "protocol '" + r.proto() + "' is not one the evaluator knows");
         }
