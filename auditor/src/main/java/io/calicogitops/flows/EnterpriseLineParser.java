@@ -1,62 +1,53 @@
 package io.calicogitops.flows;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.calicogitops.diag.SourceLocation;
 import io.calicogitops.flows.FlowRecord.FlowAction;
 import io.calicogitops.flows.FlowRecord.Reporter;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-import static io.calicogitops.flows.PlainValues.dash;
-import static io.calicogitops.flows.PlainValues.giveUp;
-import static io.calicogitops.flows.PlainValues.labels;
-import static io.calicogitops.flows.PlainValues.number;
-import static io.calicogitops.flows.PlainValues.port;
-import static io.calicogitops.flows.PlainValues.required;
-import static io.calicogitops.flows.PlainValues.strings;
-import static io.calicogitops.flows.PlainValues.text;
+import static io.calicogitops.flows.PlainLine.giveUp;
+import static io.calicogitops.flows.PlainLine.required;
 
 /**
- * The fast path of a JSON-lines file: one Enterprise flow-log line (Felix {@code flows.log}) read with Jackson's
- * streaming parser straight into a {@link FlowRecord}, without the tree {@link RecordParser} reads. It takes only the
- * plain shape Felix writes (string values, integer numbers, {@code {"labels": [...]}}, trace strings) and gives up
- * (null) on anything else: another shape (Goldmane's {@code Key}, Whisker's {@code protocol}/{@code policies.enforced}),
- * a possible wrapper ({@code hits}, {@code items}), another value type, a repeated {@code policies}, a value
- * {@link RecordParser} would reject, or any JSON error. The caller then reads the line the general way, which gives the
- * same record or the error at its line, so both paths always agree ({@code EnterpriseLineParserTest} compares them on
- * every sample and test file and on edge lines). A tree per line costs more than the rest of the reading (issue 14).
+ * The fast path of a JSON-lines file: one Enterprise flow-log line (Felix {@code flows.log}) scanned straight into a
+ * {@link FlowRecord} ({@link PlainLine}), without a Jackson parser or the tree {@link RecordParser} reads. It takes only
+ * the plain shape Felix writes (string values, integer numbers, {@code {"labels": [...]}}, trace strings) in a strict
+ * subset of JSON, and gives up (null) on anything else: another shape (Goldmane's {@code Key}, Whisker's
+ * {@code protocol}/{@code policies.enforced}), a possible wrapper ({@code hits}, {@code items}), another value type, a
+ * repeated {@code policies}, a value {@link RecordParser} would reject, any JSON outside the subset (escapes, negative
+ * or fractional numbers, ...) and any JSON error. The caller then reads the line the general way, which gives the same
+ * record or the error at its line, so both paths always agree ({@code EnterpriseLineParserTest} compares them on every
+ * sample and test file, on edge lines and on thousands of randomly damaged lines). Creating a Jackson parser and its
+ * symbol table for each line cost more than the rest of the reading (issue 14).
  */
 final class EnterpriseLineParser {
 
-    private final JsonFactory factory;
+    private final PlainLine in = new PlainLine();
     private final Fields f = new Fields();
-
-    EnterpriseLineParser(JsonFactory factory) {
-        this.factory = factory;
-    }
 
     /** The record of one line, or null when the line is to be read the general way. */
     FlowRecord parse(String line, SourceLocation at) {
-        try (JsonParser p = factory.createParser(line)) {
+        try {
+            in.reset(line);
             f.clear();
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return null;
+            in.expect('{');
+            if (!in.take('}')) {
+                do {
+                    String name = in.string();
+                    in.expect(':');
+                    f.field(name, in);
+                } while (in.take(','));
+                in.expect('}');
             }
-            String name;
-            while ((name = p.nextFieldName()) != null) {
-                f.field(name, p);
-            }
-            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+            if (!in.atEnd()) {
                 return null; // a second value on the line: the general reading reports it
             }
             return f.record(at);
-        } catch (PlainValues.GiveUp | MalformedRecordException | IOException e) {
+        } catch (PlainLine.GiveUp | MalformedRecordException e) {
             return null;
         }
     }
@@ -99,64 +90,64 @@ final class EnterpriseLineParser {
             java.util.Arrays.fill(counts, 0);
         }
 
-        /**
-         * One field: its value's first token is read here, once, and a single switch over the whole name (Jackson's
-         * canonical field names keep their hash) routes it; no substring is made per field.
-         */
-        void field(String name, JsonParser p) throws IOException {
-            JsonToken t = p.nextToken();
+        /** One field, routed by its whole name. */
+        void field(String name, PlainLine in) {
             switch (name) {
-                case "source_type" -> source.type = text(p, t);
-                case "source_name" -> source.name = dash(p, t);
-                case "source_name_aggr" -> source.nameAggr = text(p, t);
-                case "source_namespace" -> source.namespace = dash(p, t);
-                case "source_ip" -> source.ip = dash(p, t);
-                case "source_labels" -> source.labels = labels(p, t, source.scratch);
-                case "source_port" -> source.port = port(p, t);
-                case "dest_type" -> dest.type = text(p, t);
-                case "dest_name" -> dest.name = dash(p, t);
-                case "dest_name_aggr" -> dest.nameAggr = text(p, t);
-                case "dest_namespace" -> dest.namespace = dash(p, t);
-                case "dest_ip" -> dest.ip = dash(p, t);
-                case "dest_labels" -> dest.labels = labels(p, t, dest.scratch);
-                case "start_time" -> startTime = number(p, t);
-                case "end_time" -> endTime = number(p, t);
-                case "reporter" -> reporter = text(p, t);
-                case "action" -> action = text(p, t);
-                case "proto" -> proto = text(p, t);
-                case "dest_port" -> destPort = port(p, t);
-                case "dest_service_namespace" -> serviceNamespace = dash(p, t);
-                case "dest_service_name" -> serviceName = dash(p, t);
-                case "dest_service_port_num" -> servicePort = port(p, t);
-                case "dest_domains" -> domains = strings(p, t);
-                case "policies" -> policies(p, t);
-                case "num_flows" -> counts[0] = number(p, t);
-                case "bytes_in" -> counts[1] = number(p, t);
-                case "bytes_out" -> counts[2] = number(p, t);
-                case "packets_in" -> counts[3] = number(p, t);
-                case "packets_out" -> counts[4] = number(p, t);
+                case "source_type" -> source.type = in.text();
+                case "source_name" -> source.name = in.dash();
+                case "source_name_aggr" -> source.nameAggr = in.text();
+                case "source_namespace" -> source.namespace = in.dash();
+                case "source_ip" -> source.ip = in.dash();
+                case "source_labels" -> source.labels = in.labels(source.scratch);
+                case "source_port" -> source.port = in.port();
+                case "dest_type" -> dest.type = in.text();
+                case "dest_name" -> dest.name = in.dash();
+                case "dest_name_aggr" -> dest.nameAggr = in.text();
+                case "dest_namespace" -> dest.namespace = in.dash();
+                case "dest_ip" -> dest.ip = in.dash();
+                case "dest_labels" -> dest.labels = in.labels(dest.scratch);
+                case "start_time" -> startTime = in.number();
+                case "end_time" -> endTime = in.number();
+                case "reporter" -> reporter = in.text();
+                case "action" -> action = in.text();
+                case "proto" -> proto = in.text();
+                case "dest_port" -> destPort = in.port();
+                case "dest_service_namespace" -> serviceNamespace = in.dash();
+                case "dest_service_name" -> serviceName = in.dash();
+                case "dest_service_port_num" -> servicePort = in.port();
+                case "dest_domains" -> domains = in.strings();
+                case "policies" -> policies(in);
+                case "num_flows" -> counts[0] = in.number();
+                case "bytes_in" -> counts[1] = in.number();
+                case "bytes_out" -> counts[2] = in.number();
+                case "packets_in" -> counts[3] = in.number();
+                case "packets_out" -> counts[4] = in.number();
                 // Goldmane's Key and Whisker's protocol mean another shape: RecordParser tells them apart. hits and
                 // items may be an Elasticsearch or Whisker wrapper: FlowLogReader looks for their records.
                 case "Key", "key", "protocol", "hits", "items" -> giveUp();
-                default -> p.skipChildren();
+                default -> in.skip();
             }
         }
 
-        private void policies(JsonParser p, JsonToken t) throws IOException {
-            if (policiesSeen || t != JsonToken.START_OBJECT) {
+        private void policies(PlainLine in) {
+            if (policiesSeen || !in.take('{')) {
                 giveUp(); // twice, or not an object (no trace recorded): rare, left to the general way
             }
             policiesSeen = true;
-            String name;
-            while ((name = p.nextFieldName()) != null) {
-                JsonToken v = p.nextToken();
-                switch (name) {
-                    case "enforced_policies" -> enforced = strings(p, v);
-                    case "pending_policies" -> pending = strings(p, v);
-                    case "enforced", "pending" -> giveUp(); // Whisker's trace
-                    default -> p.skipChildren();
-                }
+            if (in.take('}')) {
+                return;
             }
+            do {
+                String name = in.string();
+                in.expect(':');
+                switch (name) {
+                    case "enforced_policies" -> enforced = in.strings();
+                    case "pending_policies" -> pending = in.strings();
+                    case "enforced", "pending" -> giveUp(); // Whisker's trace
+                    default -> in.skip();
+                }
+            } while (in.take(','));
+            in.expect('}');
         }
 
         FlowRecord record(SourceLocation at) {
@@ -164,7 +155,7 @@ final class EnterpriseLineParser {
                 case "src" -> Reporter.SRC;
                 case "dst" -> Reporter.DST;
                 case "fwd" -> Reporter.FWD;
-                default -> throw PlainValues.GiveUp.INSTANCE;
+                default -> throw PlainLine.GiveUp.INSTANCE;
             };
             FlowAction a = RecordParser.action(required(action));
             return new FlowRecord(at, startTime, endTime, r, a, source.endpoint(), dest.endpoint(), required(proto), destPort,

@@ -57,7 +57,7 @@ public final class FlowLogReader {
 
     private FlowLogReader(boolean skipMalformed, boolean fastLines) {
         this.skipMalformed = skipMalformed;
-        this.fast = fastLines ? new EnterpriseLineParser(MAPPER.getFactory()) : null;
+        this.fast = fastLines ? new EnterpriseLineParser() : null;
     }
 
     /** Reads every file in order, handing each record to {@code sink}; throws (exit 3) after the last file if any was malformed. */

@@ -80,7 +80,7 @@ class EnterpriseLineParserTest {
     @Test
     void plainEnterpriseLines_takeTheFastPath() throws IOException {
         // Otherwise the comparison above would hold trivially: every sample JSON-lines record is the plain shape.
-        EnterpriseLineParser fast = new EnterpriseLineParser(JSON.getFactory());
+        EnterpriseLineParser fast = new EnterpriseLineParser();
         List<Path> jsonl = new ArrayList<>(files(SampleFlowLogs.sampleDir(), "*.jsonl"));
         jsonl.add(FlowLogReaderTest.DIR.resolve("enterprise.jsonl"));
         int n = 0;
@@ -226,7 +226,22 @@ class EnterpriseLineParserTest {
                 "{\"reporter\":\"src\"}",
                 "[" + BASE + "]",
                 "\"just a string\"",
-                "\uFEFF" + BASE);
+                "\uFEFF" + BASE,
+                // Numbers the scanner leaves to the tree, valid JSON or not: leading zeros, signs, fractions, exponents,
+                // more digits than a long, a port above 65535; and escapes, whose decoding is the tree's.
+                BASE.replace("\"dest_port\":5432", "\"dest_port\":05432"),
+                BASE.replace("\"bytes_in\":4380", "\"bytes_in\":00"),
+                BASE.replace("\"bytes_in\":4380", "\"bytes_in\":-4380"),
+                BASE.replace("\"bytes_in\":4380", "\"bytes_in\":-0"),
+                BASE.replace("\"bytes_in\":4380", "\"bytes_in\":4380.0"),
+                BASE.replace("\"bytes_in\":4380", "\"bytes_in\":4e3"),
+                BASE.replace("\"bytes_in\":4380", "\"bytes_in\":12345678901234567890"),
+                BASE.replace("\"bytes_in\":4380", "\"bytes_in\":123456789012345678"),
+                BASE.replace("\"dest_port\":5432", "\"dest_port\":65536"),
+                BASE.replace("\"host\":\"worker-1\"", "\"host\":\"worker\\u002d1\",\"tcp\":{\"rtt\":[1,-2.5e3,true,null]}"),
+                BASE.replace("\"source_namespace\":\"shop\"", "\"source_namespace\":\"sh\\u006fp\""),
+                BASE.replace("\"source_namespace\":\"shop\"", "\"source_namespace\":\"sh\\\"op\""),
+                BASE.replace(",\"host\"", " ,\t\"host\"").replace("{\"start_time\":", "{ \"start_time\" : "));
     }
 
     @Test
@@ -251,10 +266,52 @@ class EnterpriseLineParserTest {
     @Test
     void edgeLines_someTakeTheGeneralWay() {
         // The comparison above covers both ways: the fast parser gives up on some of these lines and takes others.
-        EnterpriseLineParser fast = new EnterpriseLineParser(JSON.getFactory());
+        EnterpriseLineParser fast = new EnterpriseLineParser();
         long taken = edgeLines().stream().filter(l -> fast.parse(l, SourceLocation.of("x", 1, 1)) != null).count();
         assertTrue(taken > 10 && taken < edgeLines().size() - 20, "taken " + taken + " of " + edgeLines().size());
         assertEquals(0, Stream.of("{}", BASE + " trailing", BASE + BASE)
                 .filter(l -> fast.parse(l, SourceLocation.of("x", 1, 1)) != null).count());
+    }
+
+    /**
+     * Thousands of randomly damaged lines (seeded): characters deleted, inserted or replaced, chosen among JSON's own
+     * (quotes, brackets, escapes, digits, signs, letters of the literals). Whatever the scanner accepts it must read as
+     * the tree does, and what it refuses the tree must judge: same records, skipped lines and errors.
+     */
+    @Test
+    void damagedLines_sameRecordsAndErrors(@TempDir Path dir) throws IOException {
+        String alphabet = "{}[]:,\"\\ \t-+0123456789.eEnulltrfasx=|/\u00e9\u0001";
+        List<String> bases = List.of(BASE, trace("0|default|shop/default.web|allow|0", "1|__PROFILE__|__PROFILE__.kns.shop|allow|0"),
+                with(o -> o.put("dest_domains", JSON.createArrayNode().add("api.twilio.com"))),
+                with(o -> o.putObject("extra").putArray("nested").add(1).add(JSON.createObjectNode().put("k", true))));
+        java.util.Random rnd = new java.util.Random(14);
+        EnterpriseLineParser fast = new EnterpriseLineParser();
+        int taken = 0;
+        int refused = 0;
+        for (int file = 0; file < 8; file++) {
+            List<String> lines = new ArrayList<>(List.of(BASE));
+            for (int k = 0; k < 400; k++) {
+                StringBuilder line = new StringBuilder(bases.get(rnd.nextInt(bases.size())));
+                for (int m = 1 + rnd.nextInt(3); m > 0; m--) {
+                    int at = rnd.nextInt(line.length());
+                    char c = alphabet.charAt(rnd.nextInt(alphabet.length()));
+                    switch (rnd.nextInt(3)) {
+                        case 0 -> line.deleteCharAt(at);
+                        case 1 -> line.insert(at, c);
+                        default -> line.setCharAt(at, c);
+                    }
+                }
+                lines.add(line.toString());
+                if (fast.parse(line.toString(), SourceLocation.of("x", 1, 1)) != null) {
+                    taken++;
+                } else {
+                    refused++;
+                }
+            }
+            Path f = dir.resolve("damaged-" + file + ".jsonl");
+            Files.write(f, lines, StandardCharsets.UTF_8);
+            assertSameReading(List.of(f));
+        }
+        assertTrue(taken > 300 && refused > 300, "both ways are exercised: " + taken + " taken, " + refused + " refused");
     }
 }
