@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The launchers' JIT choice: C1 alone, except for 256 MiB of flow logs or more (a .gz file counting 8 times its size),
- * and CALICO_GITOPS_JAVA_OPTS over both. Read from the JVM's own final flags ({@code -XX:+PrintFlagsFinal} through
+ * The launchers' JIT choice: C1 alone, except for 256 MiB of flow logs or more (a .gz file counting 8 times its size):
+ * the full JIT and the throughput collector; CALICO_GITOPS_JAVA_OPTS over both. Read from the JVM's own final flags ({@code -XX:+PrintFlagsFinal} through
  * JAVA_TOOL_OPTIONS) on a {@code --help} run, with sparse files: only their size is looked at.
  */
 class LauncherJitIT {
@@ -34,6 +34,7 @@ class LauncherJitIT {
         Path small = sized("small.jsonl", 10 * MIB);
         for (String launcher : List.of("calico-gitops", "kubectl-calico_gitops")) {
             assertEquals(1, level(launcher, Map.of(), "flows", "replay", "--flow-logs", small.toString()));
+            assertTrue(flags(launcher, Map.of(), "validate").matches("(?s).*bool UseParallelGC\\s+= false.*"), "the JVM's own collector");
             assertEquals(1, level(launcher, Map.of(), "validate"));
         }
     }
@@ -45,6 +46,8 @@ class LauncherJitIT {
         Path gz = sized("day.jsonl.gz", 40 * MIB); // 320 MiB of records
         for (String launcher : List.of("calico-gitops", "kubectl-calico_gitops")) {
             assertEquals(4, level(launcher, Map.of(), "flows", "replay", "--flow-logs", big.toString()));
+            assertTrue(flags(launcher, Map.of(), "flows", "replay", "--flow-logs", big.toString())
+                    .matches("(?s).*bool UseParallelGC\\s+= true.*"), "the throughput collector");
             assertEquals(4, level(launcher, Map.of(), "recommend", "--flow-logs=" + big));
             assertEquals(4, level(launcher, Map.of(), "flows", "replay", "--flow-logs", half.toString(), half.toString()));
             assertEquals(4, level(launcher, Map.of(), "flows", "impact", "--flow-logs", gz.toString()));
@@ -71,6 +74,14 @@ class LauncherJitIT {
 
     /** The TieredStopAtLevel the launcher's JVM ran with. */
     private int level(String launcher, Map<String, String> env, String... args) throws Exception {
+        String text = flags(launcher, env, args);
+        Matcher m = Pattern.compile("intx TieredStopAtLevel\\s+= (\\d+)").matcher(text);
+        assertTrue(m.find(), text);
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** The final flags of the launcher's JVM (-XX:+PrintFlagsFinal) on a --help run. */
+    private String flags(String launcher, Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(projectRoot().resolve(launcher).toString()));
         command.addAll(List.of(args));
         command.add("--help");
@@ -85,8 +96,6 @@ class LauncherJitIT {
         assertTrue(p.waitFor(2, TimeUnit.MINUTES), "did not finish: " + command);
         String text = Files.readString(out);
         assertEquals(0, p.exitValue(), text);
-        Matcher m = Pattern.compile("intx TieredStopAtLevel\\s+= (\\d+)").matcher(text);
-        assertTrue(m.find(), text);
-        return Integer.parseInt(m.group(1));
+        return text;
     }
 }
