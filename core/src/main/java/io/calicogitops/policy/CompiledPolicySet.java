@@ -22,6 +22,8 @@ import java.util.stream.IntStream;
 final class CompiledPolicySet {
 
     private static final int MEMO_LIMIT = 1 << 20;
+    /** {@link #singlePort}'s answer when the flow is split by source port (ports are -1 to 65535). */
+    private static final int SPLIT = Integer.MIN_VALUE;
 
     private record CRule(Rule rule, int source, int destination) {
     }
@@ -139,8 +141,12 @@ final class CompiledPolicySet {
     private final List<Tier> tiers;
     private final List<CPolicy[]> policiesByTier = new ArrayList<>();
     private final List<GuardIndex> indexByTier = new ArrayList<>();
-    /** The rule sides by guard; null until every policy is compiled (no side is added after that). */
-    private GuardIndex sideIndex;
+    /**
+     * The rule sides by guard, and all of them in order (for an endpoint the guards say nothing of); both made once every
+     * policy is compiled, after which no side is added.
+     */
+    private final GuardIndex sideIndex;
+    private final int[] everySide;
     private final List<Side> sides = new ArrayList<>();
     private final Map<String, Integer> sideIds = new HashMap<>();
     private final Map<Map<String, String>, Plan[]> plans = new HashMap<>();
@@ -161,6 +167,7 @@ final class CompiledPolicySet {
                     cp.policy().kind().namespaced() ? cp.policy().namespace() : null, cp.policy().selector())).toList()));
         }
         sideIndex = GuardIndex.of(sides.stream().map(CompiledPolicySet::guard).toList());
+        everySide = IntStream.range(0, sides.size()).toArray();
         for (Endpoint w : inventory.workloads()) {
             info(w);
         }
@@ -217,12 +224,9 @@ final class CompiledPolicySet {
         boolean[] m = new boolean[sides.size()];
         // The class key lists the matched sides (few of thousands), so a workload costs its candidates, not every side.
         StringBuilder sig = new StringBuilder();
-        int[] asked = ep.external() || inSomeSet(ep) ? null : sideIndex.candidates(ep);
-        int n = asked == null ? m.length : asked.length;
-        for (int j = 0; j < n; j++) {
-            int i = asked == null ? j : asked[j];
+        // A side with a guard the workload does not meet selects it neither by its labels nor through a set.
+        for (int i : ep.external() || inSomeSet(ep) ? everySide : sideIndex.candidates(ep)) {
             Side s = sides.get(i);
-            // A side with a guard the workload does not meet selects it neither by its labels nor through a set.
             m[i] = matcher.endpointPart(s.scope(), s.entity(), ep, s.domainsCount());
             if (m[i]) {
                 sig.append(i).append(',');
@@ -276,17 +280,15 @@ final class CompiledPolicySet {
     }
 
     Verdicts verdicts(Flow flow) {
-        if (!flow.hasSourcePort()) {
-            return Verdicts.single(flow, verdict(flow, -1));
+        int single = singlePort(flow);
+        if (single != SPLIT) {
+            // The common case: no applicable rule looks at the source port, one evaluation answers for the whole range.
+            return Verdicts.single(flow, verdict(flow, single));
         }
-        Plan out = flow.source().external() ? null : planOf(flow.source(), Direction.EGRESS);
-        Plan in = flow.destination().external() ? null : planOf(flow.destination(), Direction.INGRESS);
+        Plan out = endPlan(flow, Direction.EGRESS);
+        Plan in = endPlan(flow, Direction.INGRESS);
         boolean outMatters = out != null && out.sourceMatters();
         boolean inMatters = in != null && in.sourceMatters();
-        if (!outMatters && !inMatters) {
-            // The common case: no applicable rule looks at the source port, one evaluation answers for the whole range.
-            return Verdicts.single(flow, verdict(flow, flow.sourcePorts().min()));
-        }
         IntStream cuts = IntStream.concat(
                 outMatters ? Arrays.stream(out.sourceCuts()) : IntStream.empty(),
                 inMatters ? Arrays.stream(in.sourceCuts()) : IntStream.empty());
@@ -303,22 +305,37 @@ final class CompiledPolicySet {
      * part), without deciding the other end; null when it would split.
      */
     Decision unsplit(Flow flow, Direction end) {
-        int port = -1;
-        if (flow.hasSourcePort()) {
-            Plan out = flow.source().external() ? null : planOf(flow.source(), Direction.EGRESS);
-            Plan in = flow.destination().external() ? null : planOf(flow.destination(), Direction.INGRESS);
-            if (out != null && out.sourceMatters() || in != null && in.sourceMatters()) {
-                return null;
-            }
-            port = flow.sourcePorts().min();
+        int single = singlePort(flow);
+        return single == SPLIT ? null : decideAt(flow, end, single);
+    }
+
+    /**
+     * The one source port that answers for the whole flow: -1 when its protocol has none, else the lowest of its range;
+     * {@link #SPLIT} when a rule that applies at either end looks at the source port.
+     */
+    private int singlePort(Flow flow) {
+        if (!flow.hasSourcePort()) {
+            return -1;
         }
-        return end == Direction.EGRESS ? decide(flow.source(), flow.destination(), Direction.EGRESS, flow, port)
-                : decide(flow.destination(), flow.source(), Direction.INGRESS, flow, port);
+        Plan out = endPlan(flow, Direction.EGRESS);
+        Plan in = endPlan(flow, Direction.INGRESS);
+        return out != null && out.sourceMatters() || in != null && in.sourceMatters() ? SPLIT : flow.sourcePorts().min();
+    }
+
+    /** The plan of the end deciding in {@code d} (egress: the source, ingress: the destination); null when external. */
+    private Plan endPlan(Flow flow, Direction d) {
+        Endpoint self = d == Direction.EGRESS ? flow.source() : flow.destination();
+        return self.external() ? null : planOf(self, d);
     }
 
     private Verdict verdict(Flow flow, int sourcePort) {
-        return new Verdict(flow, decide(flow.source(), flow.destination(), Direction.EGRESS, flow, sourcePort),
-                decide(flow.destination(), flow.source(), Direction.INGRESS, flow, sourcePort));
+        return new Verdict(flow, decideAt(flow, Direction.EGRESS, sourcePort), decideAt(flow, Direction.INGRESS, sourcePort));
+    }
+
+    /** The decision at one end: egress at the source, ingress at the destination. */
+    private Decision decideAt(Flow flow, Direction end, int sourcePort) {
+        return end == Direction.EGRESS ? decide(flow.source(), flow.destination(), Direction.EGRESS, flow, sourcePort)
+                : decide(flow.destination(), flow.source(), Direction.INGRESS, flow, sourcePort);
     }
 
     private Plan planOf(Endpoint self, Direction d) {
@@ -370,9 +387,11 @@ final class CompiledPolicySet {
         }
         if (m == null) {
             m = run(plan, d, flow, sourcePort, src, dstInfo);
-            if (sourceKey != null && plan.sourceMemo().size() < MEMO_LIMIT) {
-                plan.sourceMemo().put(sourceKey, m);
-            } else if (memoised && sourceKey == null && plan.memo().size() < MEMO_LIMIT) {
+            if (sourceKey != null) {
+                if (plan.sourceMemo().size() < MEMO_LIMIT) {
+                    plan.sourceMemo().put(sourceKey, m);
+                }
+            } else if (memoised && plan.memo().size() < MEMO_LIMIT) {
                 plan.memo().put(k, m);
             }
         }
