@@ -93,24 +93,24 @@ final class EnterpriseLineParser {
         /** One field, routed by its whole name. */
         void field(String name, PlainLine in) {
             switch (name) {
-                case "source_type" -> source.type = in.text();
+                case "source_type" -> source.type = in.string();
                 case "source_name" -> source.name = in.dash();
-                case "source_name_aggr" -> source.nameAggr = in.text();
+                case "source_name_aggr" -> source.nameAggr = in.string();
                 case "source_namespace" -> source.namespace = in.dash();
                 case "source_ip" -> source.ip = in.dash();
                 case "source_labels" -> source.labels = in.labels(source.scratch);
                 case "source_port" -> source.port = in.port();
-                case "dest_type" -> dest.type = in.text();
+                case "dest_type" -> dest.type = in.string();
                 case "dest_name" -> dest.name = in.dash();
-                case "dest_name_aggr" -> dest.nameAggr = in.text();
+                case "dest_name_aggr" -> dest.nameAggr = in.string();
                 case "dest_namespace" -> dest.namespace = in.dash();
                 case "dest_ip" -> dest.ip = in.dash();
                 case "dest_labels" -> dest.labels = in.labels(dest.scratch);
                 case "start_time" -> startTime = in.number();
                 case "end_time" -> endTime = in.number();
-                case "reporter" -> reporter = in.text();
-                case "action" -> action = in.text();
-                case "proto" -> proto = in.text();
+                case "reporter" -> reporter = in.string();
+                case "action" -> action = in.string();
+                case "proto" -> proto = in.string();
                 case "dest_port" -> destPort = in.port();
                 case "dest_service_namespace" -> serviceNamespace = in.dash();
                 case "dest_service_name" -> serviceName = in.dash();

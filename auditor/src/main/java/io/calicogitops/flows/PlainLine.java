@@ -48,16 +48,24 @@ final class PlainLine {
         return value;
     }
 
-    /** The next character after whitespace, not consumed. */
-    private char peek() {
+    /** Skips JSON's whitespace (space, tab, CR, LF; anything else is not). */
+    private void space() {
         while (i < n) {
             char c = s.charAt(i);
             if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
-                return c;
+                return;
             }
             i++;
         }
-        throw GiveUp.INSTANCE;
+    }
+
+    /** The next character after whitespace, not consumed. */
+    private char peek() {
+        space();
+        if (i >= n) {
+            throw GiveUp.INSTANCE;
+        }
+        return s.charAt(i);
     }
 
     void expect(char c) {
@@ -78,17 +86,11 @@ final class PlainLine {
 
     /** Whether only whitespace is left. */
     boolean atEnd() {
-        while (i < n) {
-            char c = s.charAt(i);
-            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
-                return false;
-            }
-            i++;
-        }
-        return true;
+        space();
+        return i >= n;
     }
 
-    /** A string value or member name (no escapes, no control characters). */
+    /** A string value or member name (no escapes, no control characters); anything else is read the general way. */
     String string() {
         expect('"');
         int start = i;
@@ -128,14 +130,6 @@ final class PlainLine {
             throw GiveUp.INSTANCE;
         }
         return Long.parseLong(s, start, i, 10);
-    }
-
-    /** A string; anything else is read the general way. */
-    String text() {
-        if (peek() != '"') {
-            throw GiveUp.INSTANCE;
-        }
-        return string();
     }
 
     /** A string, or null for JSON null (RecordParser.dash: "-" and "" are absent too). */
@@ -196,7 +190,7 @@ final class PlainLine {
             expect('[');
             if (!take(']')) {
                 do {
-                    String kv = text();
+                    String kv = string();
                     int eq = kv.indexOf('=');
                     if (eq <= 0) {
                         throw GiveUp.INSTANCE;
@@ -221,7 +215,7 @@ final class PlainLine {
             return out;
         }
         do {
-            out.add(text());
+            out.add(string());
         } while (take(','));
         expect(']');
         return out;
