@@ -9,7 +9,6 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static io.calicogitops.cli.CliRun.projectRoot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,20 +24,8 @@ class ClassDataArchiveIT {
     private static final Path JAR = projectRoot().resolve("cli/target/calico-gitops.jar");
     private static final Path ARCHIVE = projectRoot().resolve("cli/target/calico-gitops.jsa");
 
-    private record Run(int exit, String out) {
-    }
-
-    private Run run(List<String> command, Map<String, String> env) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile()).redirectErrorStream(true);
-        pb.environment().remove("CALICO_GITOPS_JAR");
-        pb.environment().remove("CALICO_GITOPS_JAVA_OPTS");
-        pb.environment().putAll(env);
-        // To a file, not a pipe: the class-load log is larger than a pipe's buffer.
-        Path out = Files.createTempFile(tmp, "out", ".txt");
-        pb.redirectOutput(out.toFile());
-        Process p = pb.start();
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "did not finish: " + command);
-        return new Run(p.exitValue(), Files.readString(out));
+    private LauncherRun run(List<String> command, Map<String, String> env) throws Exception {
+        return LauncherRun.run(tmp, command, env, 5);
     }
 
     private List<String> validate(Path launcher) {
@@ -52,7 +39,7 @@ class ClassDataArchiveIT {
         assertTrue(Files.getLastModifiedTime(ARCHIVE).compareTo(Files.getLastModifiedTime(JAR)) > 0,
                 "the launchers use it only when it is newer than the jar");
         // -Xshare:on makes the JVM fail instead of going on without an archive that does not fit.
-        Run strict = run(List.of("java", "-Xshare:on", "-XX:SharedArchiveFile=" + ARCHIVE, "-jar", JAR.toString(),
+        LauncherRun strict = run(List.of("java", "-Xshare:on", "-XX:SharedArchiveFile=" + ARCHIVE, "-jar", JAR.toString(),
                 "--version"), Map.of());
         assertEquals(0, strict.exit(), strict.out());
     }
@@ -60,7 +47,7 @@ class ClassDataArchiveIT {
     @Test
     void theLauncher_loadsTheToolsClassesFromTheArchive() throws Exception {
         Path launcher = projectRoot().resolve("kubectl-calico_gitops");
-        Run run = run(validate(launcher), Map.of("CALICO_GITOPS_JAR", JAR.toString(),
+        LauncherRun run = run(validate(launcher), Map.of("CALICO_GITOPS_JAR", JAR.toString(),
                 "CALICO_GITOPS_JAVA_OPTS", "-Xlog:class+load=info"));
         assertEquals(0, run.exit(), run.out());
         assertTrue(run.out().contains("io.calicogitops.cli.Main source: shared objects file (top)"),
@@ -80,8 +67,8 @@ class ClassDataArchiveIT {
         // The archive was made for the jar at cli/target: beside a copy elsewhere (a moved install) it does not fit.
         Path copied = Files.copy(ARCHIVE, with.resolve("calico-gitops.jsa"));
         Files.setLastModifiedTime(copied, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
-        Run plain = run(validate(launchers.get(0)), Map.of());
-        Run ignored = run(validate(launchers.get(1)), Map.of());
+        LauncherRun plain = run(validate(launchers.get(0)), Map.of());
+        LauncherRun ignored = run(validate(launchers.get(1)), Map.of());
         assertEquals(plain.exit(), ignored.exit(), ignored.out());
         assertEquals(plain.out(), ignored.out(), "a refused archive prints nothing");
         assertFalse(ignored.out().contains("shared archive"), ignored.out());

@@ -4,12 +4,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.RandomAccessFile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -85,17 +84,13 @@ class LauncherJitIT {
         List<String> command = new ArrayList<>(List.of(projectRoot().resolve(launcher).toString()));
         command.addAll(List.of(args));
         command.add("--help");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile()).redirectErrorStream(true);
-        pb.environment().remove("CALICO_GITOPS_JAVA_OPTS");
-        pb.environment().put("CALICO_GITOPS_JAR", projectRoot().resolve("cli/target/calico-gitops.jar").toString());
-        pb.environment().put("JAVA_TOOL_OPTIONS", "-XX:+PrintFlagsFinal");
-        pb.environment().putAll(env);
-        Path out = Files.createTempFile(tmp, "out", ".txt");
-        pb.redirectOutput(out.toFile());
-        Process p = pb.start();
-        assertTrue(p.waitFor(2, TimeUnit.MINUTES), "did not finish: " + command);
-        String text = Files.readString(out);
-        assertEquals(0, p.exitValue(), text);
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "CALICO_GITOPS_JAR", projectRoot().resolve("cli/target/calico-gitops.jar").toString(),
+                "JAVA_TOOL_OPTIONS", "-XX:+PrintFlagsFinal"));
+        environment.putAll(env);
+        LauncherRun run = LauncherRun.run(tmp, command, environment, 2);
+        String text = run.out();
+        assertEquals(0, run.exit(), text);
         return text;
     }
 }
