@@ -7,7 +7,9 @@
 # The replay runs twice: `java -jar` with the JVM's default compilers, and through the launcher as users run it;
 # both must write the same report.
 #
-# Output: lines "name value unit", then a summary. Environment: RUNS (3), RECORDS (1000000), HEAP (512m),
+# The records have the sample data's shape (SHAPE=sample, the default: every Felix field and each record's policy
+# trace, see records.py); SHAPE=lean gives the shorter, trace-less records measured before 2026-12-07.
+# Output: lines "name value unit", then a summary. Environment: RUNS (3), RECORDS (1000000), HEAP (512m), SHAPE,
 # BENCH_DIR (target/bench-evaluator, shared with the evaluator benchmark), JAR (cli/target/calico-gitops.jar; another
 # build to compare before and after).
 set -euo pipefail
@@ -19,7 +21,9 @@ HEAP="${HEAP:-512m}"
 DIR="${BENCH_DIR:-$ROOT/target/bench-evaluator}"
 DATA="$DIR/data-w1000-p1000"
 JAR="${JAR:-$ROOT/cli/target/calico-gitops.jar}"
-FLOWS="$DIR/flows-$RECORDS.jsonl"
+SHAPE="${SHAPE:-sample}"
+case "$SHAPE" in sample) FLOWS="$DIR/flows-sample-$RECORDS.jsonl" ;; lean) FLOWS="$DIR/flows-$RECORDS.jsonl" ;;
+  *) echo "SHAPE is sample or lean" >&2; exit 2 ;; esac
 [ -f "$JAR" ] || { echo "build the jar first (mvn -B -q package -DskipTests)" >&2; exit 2; }
 mkdir -p "$DIR"
 if [ ! -d "$DATA/.git" ]; then
@@ -30,7 +34,40 @@ if [ ! -f "$DIR/matrix-compiled.csv" ]; then
   java -jar "$JAR" matrix --repo "$DATA" --cluster bench --workloads "$DATA/workloads" -o csv \
     --output-file "$DIR/matrix-compiled.csv" --engine compiled >&2
 fi
-[ -f "$FLOWS" ] || python3 "$HERE/records.py" "$DIR/matrix-compiled.csv" "$FLOWS" --records "$RECORDS"
+if [ ! -f "$FLOWS" ] && [ "$SHAPE" = lean ]; then
+  python3 "$HERE/records.py" "$DIR/matrix-compiled.csv" "$FLOWS" --records "$RECORDS" --shape lean
+elif [ ! -f "$FLOWS" ]; then
+  # The sample shape carries each record's policy trace: Git's own, learnt by replaying one probe record per distinct
+  # flow and reporter (a trace naming a policy Git does not have, so that the replay lists the trace it computes), in
+  # chunks of 150,000 so that the list of disagreements fits in the heap.
+  probe="$DIR/probe-$RECORDS"
+  rm -rf "$probe" && mkdir -p "$probe"
+  python3 "$HERE/records.py" "$DIR/matrix-compiled.csv" "$probe/all.jsonl" --records "$RECORDS" --probe "$probe/keys"
+  split -l 150000 -d -a 3 "$probe/all.jsonl" "$probe/chunk-"
+  for chunk in "$probe"/chunk-*; do
+    java -Xmx3g -jar "$JAR" flows replay --repo "$DATA" --cluster bench --workloads "$DATA/workloads" \
+      --flow-logs "$chunk" -o json --output-file "$chunk.json" >/dev/null 2>&1 || [ $? = 1 ] || { echo "probe replay failed" >&2; exit 1; }
+  done
+  python3 - "$probe" <<'PY'
+import glob, json, sys
+probe = sys.argv[1]
+keys = open(probe + "/keys").read().split("\n")
+with open(probe + "/traces", "w") as out:
+    n = 0
+    for i, report in enumerate(sorted(glob.glob(probe + "/chunk-*.json"))):
+        d = json.load(open(report))
+        if d["disagreed"] != d["records"] or set(d["byCategory"]) != {"policy-not-in-git"}:
+            sys.exit("probe %s: every record must disagree for its probe policy alone: %s" % (report, d["byCategory"]))
+        for x in d["disagreements"]:
+            line = int(x["source"].rsplit(":", 1)[1])
+            out.write("%s\t%s\n" % (keys[i * 150000 + line - 1], x["computed"]))
+            n += 1
+if n != len(keys) - 1:
+    sys.exit("probe: %d traces for %d flows" % (n, len(keys) - 1))
+PY
+  python3 "$HERE/records.py" "$DIR/matrix-compiled.csv" "$FLOWS" --records "$RECORDS" --traces "$probe/traces"
+  rm -rf "$probe"
+fi
 mkdir -p "$DIR/floor-classes"
 javac -d "$DIR/floor-classes" -cp "$JAR" "$HERE/FlowParseFloor.java"
 

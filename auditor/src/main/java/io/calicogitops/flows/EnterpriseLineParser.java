@@ -70,6 +70,7 @@ final class EnterpriseLineParser {
         List<String> enforced;
         List<String> pending;
         final long[] counts = new long[5];
+        final TraceEntries traceEntries = new TraceEntries();
 
         void clear() {
             startTime = 0;
@@ -163,13 +164,13 @@ final class EnterpriseLineParser {
                     new FlowCounts(counts[0], counts[1], counts[2], counts[3], counts[4]));
         }
 
-        private static List<PolicyHit> hits(List<String> entries) {
+        private List<PolicyHit> hits(List<String> entries) {
             if (entries == null) {
                 return List.of();
             }
             List<PolicyHit> out = new ArrayList<>(entries.size());
             for (String e : entries) {
-                out.add(PolicyTraceParser.parse(e));
+                out.add(traceEntries.parse(e));
             }
             return out;
         }

@@ -92,13 +92,19 @@ final class PlainLine {
 
     /** A string value or member name (no escapes, no control characters); anything else is read the general way. */
     String string() {
+        int start = skipString();
+        return s.substring(start, i - 1);
+    }
+
+    /** Consumes a string (no escapes, no control characters) and returns where its content starts; no copy is made. */
+    private int skipString() {
         expect('"');
         int start = i;
         while (i < n) {
             char c = s.charAt(i);
             if (c == '"') {
                 i++;
-                return s.substring(start, i - 1);
+                return start;
             }
             if (c == '\\' || c < 0x20) {
                 throw GiveUp.INSTANCE;
@@ -232,12 +238,12 @@ final class PlainLine {
         }
         char c = peek();
         switch (c) {
-            case '"' -> string();
+            case '"' -> skipString();
             case '{' -> {
                 i++;
                 if (!take('}')) {
                     do {
-                        string();
+                        skipString();
                         expect(':');
                         skip(depth + 1);
                     } while (take(','));

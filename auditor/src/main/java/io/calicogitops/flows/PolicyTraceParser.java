@@ -22,8 +22,8 @@ public final class PolicyTraceParser {
 
     /** One entry of {@code enforced_policies} or {@code pending_policies}. */
     public static PolicyHit parse(String text) {
-        String[] parts = text.split("\\|", -1);
-        if (parts.length != 5) {
+        String[] parts = fields(text);
+        if (parts == null) {
             throw new MalformedRecordException("policy entry '" + text + "': expected <index>|<tier>|<name>|<action>|<rule index>");
         }
         int index = integer(parts[0], "index", text);
@@ -38,9 +38,39 @@ public final class PolicyTraceParser {
         HitAction action = action(parts[3], text);
         String part = parts[2];
         int colon = part.indexOf(':');
-        boolean kindPrefixed = colon > 0 && part.substring(0, colon).matches("[a-z]+");
+        boolean kindPrefixed = colon > 0 && lowercaseLetters(part, colon);
         Name n = kindPrefixed ? kindPrefixed(part.substring(0, colon), part.substring(colon + 1), text) : legacy(tier, part);
         return new PolicyHit(index, tier, n.kind, n.namespace, n.name, n.staged, action, rule, text);
+    }
+
+    /** The five '|'-separated fields of an entry (what split("\\|", -1) gives), or null for another count. */
+    private static String[] fields(String text) {
+        String[] parts = new String[5];
+        int start = 0;
+        for (int k = 0; k < 4; k++) {
+            int bar = text.indexOf('|', start);
+            if (bar < 0) {
+                return null;
+            }
+            parts[k] = text.substring(start, bar);
+            start = bar + 1;
+        }
+        if (text.indexOf('|', start) >= 0) {
+            return null;
+        }
+        parts[4] = text.substring(start);
+        return parts;
+    }
+
+    /** Whether the first {@code end} characters are all a-z (a kind prefix such as {@code gnp}). */
+    private static boolean lowercaseLetters(String s, int end) {
+        for (int k = 0; k < end; k++) {
+            char c = s.charAt(k);
+            if (c < 'a' || c > 'z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private record Name(HitKind kind, String namespace, String name, boolean staged) {

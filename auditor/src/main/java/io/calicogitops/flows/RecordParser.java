@@ -73,6 +73,13 @@ final class RecordParser {
     }
 
     static FlowAction action(String text) {
+        // Felix writes lower case: that spelling is told apart without making a lower-case copy.
+        if (text.equals("allow")) {
+            return FlowAction.ALLOW;
+        }
+        if (text.equals("deny")) {
+            return FlowAction.DENY;
+        }
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "allow", "1" -> FlowAction.ALLOW;
             case "deny", "2" -> FlowAction.DENY;

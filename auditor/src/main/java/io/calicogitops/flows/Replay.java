@@ -56,7 +56,11 @@ public final class Replay {
         List<TraceMatcher.Expected> computed = traced ? TraceMatcher.expected(enforced, ns) : null;
         boolean traceDiffers = traced && !TraceMatcher.same(r.enforced(), computed);
         boolean pendingDecides = !r.pending().isEmpty() && r.pending().get(r.pending().size() - 1).action() != HitAction.PASS;
-        if (missing.isEmpty() && enforced.allows() == recordedAllow && !traceDiffers && !pendingDecides) {
+        boolean pendingAllow = pendingDecides && r.pending().get(r.pending().size() - 1).action() == HitAction.ALLOW;
+        // The staged answer is needed only when the pending trace decides; texts only for a disagreement.
+        Decision staged = pendingDecides ? evaluator.stagedDecision(flow, RecordFlows.end(r.reporter()), pendingAllow) : null;
+        boolean stagedDiffers = staged != null && staged.allows() != pendingAllow;
+        if (missing.isEmpty() && enforced.allows() == recordedAllow && !traceDiffers && !stagedDiffers) {
             return Optional.empty(); // the common case: no text is built for a record that agrees
         }
         String source = source(r);
@@ -78,18 +82,11 @@ public final class Replay {
                     flowText + ": both " + word(recordedAllow) + ", but the dataplane's trace [" + recordedTrace
                             + "] is not Git's [" + computedTrace + "]"));
         }
-        if (pendingDecides) {
-            boolean pendingAllow = r.pending().get(r.pending().size() - 1).action() == HitAction.ALLOW;
-            Decision staged = evaluator.stagedDecision(flow, RecordFlows.end(r.reporter()), pendingAllow);
-            if (staged.allows() != pendingAllow) {
-                String pendingTrace = TraceMatcher.recordedText(r.pending());
-                String stagedTrace = TraceMatcher.computedText(TraceMatcher.expected(staged, ns));
-                return Optional.of(new Disagreement(source, Category.STAGED_VERDICT, word(pendingAllow) + " " + pendingTrace,
-                        word(staged.allows()) + " " + stagedTrace, flowText + ": with staged policies enforced the dataplane computed "
-                                + word(pendingAllow) + ", the staged policies in Git " + word(staged.allows())));
-            }
-        }
-        return Optional.empty();
+        String pendingTrace = TraceMatcher.recordedText(r.pending());
+        String stagedTrace = TraceMatcher.computedText(TraceMatcher.expected(staged, ns));
+        return Optional.of(new Disagreement(source, Category.STAGED_VERDICT, word(pendingAllow) + " " + pendingTrace,
+                word(staged.allows()) + " " + stagedTrace, flowText + ": with staged policies enforced the dataplane computed "
+                        + word(pendingAllow) + ", the staged policies in Git " + word(staged.allows())));
     }
 
     private static String source(FlowRecord r) {

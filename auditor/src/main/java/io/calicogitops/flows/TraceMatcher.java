@@ -12,7 +12,9 @@ import io.calicogitops.policy.Step;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -37,6 +39,7 @@ final class TraceMatcher {
     private final Set<String> enforced = new HashSet<>();
     private final Set<String> staged = new HashSet<>();
     private final Set<String> tiers = new HashSet<>();
+    private final Map<PolicyHit, Boolean> looked = new IdentityHashMap<>();
 
     TraceMatcher(PolicySet policies) {
         for (Policy p : policies.policies()) {
@@ -51,16 +54,33 @@ final class TraceMatcher {
     /** The first entry naming a policy Git does not have (staged entries are looked up among the staged policies). */
     Optional<PolicyHit> notInGit(List<PolicyHit> hits) {
         for (PolicyHit h : hits) {
-            if (h.kind() == HitKind.PROFILE) {
-                continue;
-            }
-            PolicyKind kind = kind(h.kind());
-            boolean known = kind != null && (h.staged() ? staged : enforced).contains(key(kind, h.tier(), h.namespace(), h.name()));
-            if (!known && !(h.endOfTier() && !h.staged() && tiers.contains(h.tier()) && kind != null)) {
+            if (!inGit(h)) {
                 return Optional.of(h);
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether Git has what the entry names, remembered per entry (readers share the instance of a repeated entry). */
+    private boolean inGit(PolicyHit h) {
+        Boolean known = looked.get(h);
+        if (known == null) {
+            known = lookUp(h);
+            if (looked.size() >= TraceEntries.MAX_ENTRIES) {
+                looked.clear();
+            }
+            looked.put(h, known);
+        }
+        return known;
+    }
+
+    private boolean lookUp(PolicyHit h) {
+        if (h.kind() == HitKind.PROFILE) {
+            return true;
+        }
+        PolicyKind kind = kind(h.kind());
+        boolean known = kind != null && (h.staged() ? staged : enforced).contains(key(kind, h.tier(), h.namespace(), h.name()));
+        return known || h.endOfTier() && !h.staged() && tiers.contains(h.tier()) && kind != null;
     }
 
     static List<Expected> expected(Decision d, String namespace) {

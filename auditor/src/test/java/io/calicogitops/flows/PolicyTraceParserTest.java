@@ -76,6 +76,47 @@ class PolicyTraceParserTest {
     }
 
     @Test
+    void fieldCount_exactlyFive_emptyFieldsCount() {
+        // Six fields (a trailing or an inner extra bar), four, and an empty last field (a rule index that is no number).
+        for (String bad : new String[] {"0|default|x|allow|0|", "0|default|x|allow|0|1", "0|default|x|allow|", "|0|default|x|allow",
+            "0|default|x||allow|0", ""}) {
+            MalformedRecordException e = assertThrows(MalformedRecordException.class, () -> PolicyTraceParser.parse(bad));
+            assertTrue(e.getMessage().contains("'" + bad + "'"), e.getMessage());
+        }
+        PolicyHit h = PolicyTraceParser.parse("3|t|gnp:a.b|pass|12");
+        assertEquals(3, h.index());
+        assertEquals(12, h.ruleIndex());
+        assertEquals("t", h.tier());
+    }
+
+    @Test
+    void kindPrefix_onlyLowerCaseLetters_elseALegacyName() {
+        // Only [a-z]+ before the first colon is a kind: anything else leaves the whole part to the legacy reading.
+        check(PolicyTraceParser.parse("0|default|NP:dev/web|allow|0"), HitKind.NETWORK_POLICY, "NP:dev", "web", false);
+        check(PolicyTraceParser.parse("0|default|n1p:dev/web|allow|0"), HitKind.NETWORK_POLICY, "n1p:dev", "web", false);
+        check(PolicyTraceParser.parse("0|default|:dev/web|allow|0"), HitKind.NETWORK_POLICY, ":dev", "web", false);
+        check(PolicyTraceParser.parse("0|default|gnp:np:x|allow|0"), HitKind.GLOBAL_NETWORK_POLICY, null, "np:x", false);
+    }
+
+    @Test
+    void traceEntries_cachedHitIsTheParse_malformedNeverCached_bounded() {
+        TraceEntries entries = new TraceEntries();
+        String text = "0|default|np:dev/web|allow|1";
+        PolicyHit first = entries.parse(text);
+        assertEquals(PolicyTraceParser.parse(text), first);
+        assertTrue(first == entries.parse(new String(text.toCharArray())), "an equal text gives the cached instance");
+        for (int k = 0; k < 2; k++) {
+            assertThrows(MalformedRecordException.class, () -> entries.parse("0|default|x|maybe|0"));
+        }
+        assertEquals(1, entries.size());
+        for (int k = 0; k <= TraceEntries.MAX_ENTRIES; k++) {
+            entries.parse("0|default|np:dev/p" + k + "|allow|0");
+        }
+        assertTrue(entries.size() <= TraceEntries.MAX_ENTRIES, "size " + entries.size());
+        assertEquals(PolicyTraceParser.parse(text), entries.parse(text));
+    }
+
+    @Test
     void goldmaneHits_integerOrStringEnums_omittedZeroFields_endOfTierTrigger() throws Exception {
         ObjectMapper m = new ObjectMapper();
         PolicyHit eot = PolicyTraceParser.parse(m.readTree("{\"kind\":10,\"tier\":\"security\",\"action\":2,\"rule_index\":-1,"
