@@ -216,7 +216,7 @@ final class PlainLine {
             return List.of();
         }
         expect('[');
-        List<String> out = new ArrayList<>(2);
+        List<String> out = new ArrayList<>(4); // a trace has 2-4 entries as a rule
         if (take(']')) {
             return out;
         }

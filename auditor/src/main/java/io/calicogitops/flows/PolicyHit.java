@@ -45,9 +45,21 @@ public record PolicyHit(int index, String tier, HitKind kind, String namespace, 
         if (hits == null || hits.isEmpty()) {
             return List.of(); // most records carry no trace: no copies for them
         }
+        if (inOrder(hits)) {
+            return List.copyOf(hits); // Felix writes its entries in index order: one copy, no sort
+        }
         List<PolicyHit> copy = new ArrayList<>(hits);
         copy.sort(Comparator.comparingInt(PolicyHit::index));
         return List.copyOf(copy);
+    }
+
+    private static boolean inOrder(List<PolicyHit> hits) {
+        for (int k = 1; k < hits.size(); k++) {
+            if (hits.get(k - 1).index() > hits.get(k).index()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The policy kinds a trace can name (Felix policy_id.go; Goldmane PolicyKind). */

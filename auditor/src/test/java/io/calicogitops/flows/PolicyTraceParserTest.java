@@ -117,6 +117,18 @@ class PolicyTraceParserTest {
     }
 
     @Test
+    void sortedByIndex_stable_inOrderKept() {
+        PolicyHit a = PolicyTraceParser.parse("0|t|gnp:a|pass|0");
+        PolicyHit b = PolicyTraceParser.parse("1|t|gnp:b|pass|0");
+        PolicyHit c = PolicyTraceParser.parse("2|u|gnp:c|allow|0");
+        PolicyHit b2 = PolicyTraceParser.parse("1|t|gnp:b2|pass|0");
+        assertEquals(java.util.List.of(a, b, c), PolicyHit.sorted(new java.util.ArrayList<>(java.util.List.of(c, a, b))));
+        assertEquals(java.util.List.of(a, b, c), PolicyHit.sorted(java.util.List.of(a, b, c)));
+        assertEquals(java.util.List.of(a, b2, b, c), PolicyHit.sorted(java.util.List.of(b2, a, b, c)));
+        assertEquals(java.util.List.of(), PolicyHit.sorted(null));
+    }
+
+    @Test
     void goldmaneHits_integerOrStringEnums_omittedZeroFields_endOfTierTrigger() throws Exception {
         ObjectMapper m = new ObjectMapper();
         PolicyHit eot = PolicyTraceParser.parse(m.readTree("{\"kind\":10,\"tier\":\"security\",\"action\":2,\"rule_index\":-1,"
