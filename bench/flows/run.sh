@@ -71,54 +71,65 @@ fi
 mkdir -p "$DIR/floor-classes"
 javac -d "$DIR/floor-classes" -cp "$JAR" "$HERE/FlowParseFloor.java"
 
-# median wall and CPU seconds and the largest peak RSS (MB) of RUNS runs; prints "wall cpu rss"
-timed() {
-  python3 - "$RUNS" "$@" <<'PY'
-import resource, statistics, subprocess, sys, time, os
-runs = int(sys.argv[1]); cmd = sys.argv[2:]
-walls, cpus, rss = [], [], 0
-for _ in range(runs):
-    t = time.monotonic()
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, ru = os.wait4(p.pid, 0)
-    walls.append(time.monotonic() - t)
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit("command failed: %s" % " ".join(cmd))
-    cpus.append(ru.ru_utime + ru.ru_stime)
-    rss = max(rss, ru.ru_maxrss // 1024)
-print("%.2f %.2f %d" % (statistics.median(walls), statistics.median(cpus), rss))
-PY
-}
-
 # Each replay is compared with the floor run under the same JVM options: the same heap cap (a smaller heap alone makes
 # the floor about 8 % cheaper: fewer fresh pages touched), and for the launcher the collector it picks (the throughput
 # collector from 256 MiB of flow logs, which makes the floor about 15 % cheaper still).
+# The runs are interleaved, round by round (floor, floor with the launcher's options, replay, launcher replay), so that
+# the load of a shared machine falls on all of them alike; besides the medians, each round's ratios are printed and
+# their median is the result.
 floor=(java "-Xmx$HEAP" -cp "$DIR/floor-classes:$JAR" FlowParseFloor "$FLOWS")
-read -r fw fc fr < <(timed "${floor[@]}")
 if [ "$(wc -c < "$FLOWS")" -ge $((256 * 1024 * 1024)) ]; then
-  read -r pw pc pr < <(timed java -XX:+UseParallelGC "${floor[@]:1}")
+  floor_launcher=(java -XX:+UseParallelGC "${floor[@]:1}")
 else
-  pw=$fw; pc=$fc; pr=$fr
+  floor_launcher=("${floor[@]}")
 fi
 replay=(flows replay --repo "$DATA" --cluster bench --workloads "$DATA/workloads" --flow-logs "$FLOWS" -o json)
-read -r tw tc tr < <(timed java "-Xmx$HEAP" -jar "$JAR" "${replay[@]}" --output-file "$DIR/replay.json")
 # The same replay as users run it: through the kubectl-calico_gitops launcher (its JIT choice: the full JIT from
 # 256 MiB of flow logs, C1 alone below; the class-data-sharing archive beside the jar when it is there and newer),
 # with the same heap cap through JAVA_TOOL_OPTIONS (CALICO_GITOPS_JAVA_OPTS would replace the launcher's choice).
-read -r lw lc lr < <(CALICO_GITOPS_JAR="$JAR" JAVA_TOOL_OPTIONS="-Xmx$HEAP" timed "$ROOT/kubectl-calico_gitops" "${replay[@]}" \
-  --output-file "$DIR/replay-launcher.json")
-cmp -s "$DIR/replay.json" "$DIR/replay-launcher.json" || { echo "the two replays' reports differ" >&2; exit 1; }
-agreed=$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(d['agreed'], d['records'])" "$DIR/replay.json")
-echo "floor_wall $fw s"; echo "floor_cpu $fc s"; echo "floor_rss $fr MB"
-echo "floor_launcher_options_wall $pw s"; echo "floor_launcher_options_cpu $pc s"; echo "floor_launcher_options_rss $pr MB"
-echo "replay_wall $tw s"; echo "replay_cpu $tc s"; echo "replay_rss $tr MB"
-echo "replay_launcher_wall $lw s"; echo "replay_launcher_cpu $lc s"; echo "replay_launcher_rss $lr MB"
-python3 - "$fc" "$tc" "$fw" "$tw" "$agreed" "$HEAP" "$lc" "$lw" "$pc" "$pw" <<'PY'
-import sys
-fc, tc, fw, tw = map(float, sys.argv[1:5])
-lc, lw, pc, pw = map(float, sys.argv[7:11])
-print("replay of %s records (agreed, total) with -Xmx%s: CPU %.2fx the Jackson parse floor, wall %.2fx (java -jar)"
-      % (sys.argv[5].replace(" ", " of "), sys.argv[6], tc / fc, tw / fw))
+# The four commands follow as arguments, each ended by ";;".
+python3 - "$RUNS" "$HEAP" "$DIR" "$JAR" "${floor[@]}" ";;" "${floor_launcher[@]}" ";;" \
+  java "-Xmx$HEAP" -jar "$JAR" "${replay[@]}" --output-file "$DIR/replay.json" ";;" \
+  "$ROOT/kubectl-calico_gitops" "${replay[@]}" --output-file "$DIR/replay-launcher.json" ";;" <<'PY'
+import json, os, statistics, subprocess, sys, time
+runs, heap, out_dir, jar = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+names = ["floor", "floor_launcher_options", "replay", "replay_launcher"]
+cmds, cmd = [], []
+for a in sys.argv[5:]:
+    if a == ";;":
+        cmds.append(cmd)
+        cmd = []
+    else:
+        cmd.append(a)
+env_launcher = dict(os.environ, CALICO_GITOPS_JAR=jar, JAVA_TOOL_OPTIONS="-Xmx" + heap)
+same_floor = cmds[0] == cmds[1]
+res = {n: [] for n in names}
+for _ in range(runs):
+    for n, cmd in zip(names, cmds):
+        if n == "floor_launcher_options" and same_floor:
+            res[n].append(res["floor"][-1])
+            continue
+        t = time.monotonic()
+        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             env=env_launcher if n == "replay_launcher" else None)
+        _, status, ru = os.wait4(p.pid, 0)
+        wall = time.monotonic() - t
+        if os.waitstatus_to_exitcode(status) != 0:
+            sys.exit("command failed: %s" % " ".join(cmd))
+        res[n].append((wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss // 1024))
+if open(out_dir + "/replay.json", "rb").read() != open(out_dir + "/replay-launcher.json", "rb").read():
+    sys.exit("the two replays' reports differ")
+for n in names:
+    print("%s_wall %.2f s" % (n, statistics.median(r[0] for r in res[n])))
+    print("%s_cpu %.2f s" % (n, statistics.median(r[1] for r in res[n])))
+    print("%s_rss %d MB" % (n, max(r[2] for r in res[n])))
+ratio = [r[1] / f[1] for r, f in zip(res["replay"], res["floor"])]
+lratio = [r[1] / f[1] for r, f in zip(res["replay_launcher"], res["floor_launcher_options"])]
+print("rounds: java -jar %s; launcher %s" % (" ".join("%.2f" % x for x in ratio), " ".join("%.2f" % x for x in lratio)))
+d = json.load(open(out_dir + "/replay.json"))
+print("replay of %d of %d records (agreed, total) with -Xmx%s: CPU %.2fx the Jackson parse floor (median of the rounds' "
+      "ratios), wall %.2fx (java -jar)" % (d["agreed"], d["records"], heap, statistics.median(ratio),
+      statistics.median(r[0] / f[0] for r, f in zip(res["replay"], res["floor"]))))
 print("  through the kubectl-calico_gitops launcher: CPU %.2fx the floor under the launcher's options, wall %.2fx"
-      % (lc / pc, lw / pw))
+      % (statistics.median(lratio), statistics.median(r[0] / f[0] for r, f in zip(res["replay_launcher"], res["floor_launcher_options"]))))
 PY
