@@ -38,7 +38,7 @@ final class KubernetesPolicies {
             }
         }
         return new Policy(PolicyKind.KUBERNETES_NETWORK_POLICY, ns, "knp.default." + name, Tier.DEFAULT, ORDER, selector,
-                null, null, types, ingress, egress, staged, false, at.at("/metadata/name"), at);
+                null, null, types, ingress, egress, staged, false, () -> at.at("/metadata/name"), at);
     }
 
     private static List<Rule> rules(JsonNode list, String peersKey, boolean ingress, String pointer, Locator at,
@@ -73,7 +73,7 @@ final class KubernetesPolicies {
                     EntityRule ports = new EntityRule(null, null, false, null, List.of(), null, List.of(), List.of(),
                             e.getValue(), List.of(), List.of());
                     out.add(new Rule(out.size() + 1, Action.ALLOW, e.getKey(), Rule.ANY, ingress ? peer : EntityRule.ANY,
-                            ingress ? ports : merge(peer, e.getValue()), null, null, at.at(p)));
+                            ingress ? ports : merge(peer, e.getValue()), null, null, () -> at.at(p)));
                 }
             }
         }

@@ -6,6 +6,7 @@ import io.calicogitops.selector.Selector;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A policy as the evaluator sees it. Kubernetes NetworkPolicies are already converted ({@code knp.default.<name>},
@@ -14,7 +15,7 @@ import java.util.Set;
  */
 public record Policy(PolicyKind kind, String namespace, String name, String tier, Double order, Selector selector,
                      Selector namespaceSelector, Selector serviceAccountSelector, Set<Direction> types, List<Rule> ingress, List<Rule> egress, boolean staged, boolean stagedDelete,
-                     SourceLocation where, io.calicogitops.validate.Locator locator) {
+                     Supplier<SourceLocation> located, io.calicogitops.validate.Locator locator) {
 
     /**
      * Ascending order, nil last (+Inf, as Felix maps it), ties by the one string {@code name/namespace/kind}: Felix's
@@ -39,6 +40,11 @@ public record Policy(PolicyKind kind, String namespace, String name, String tier
         egress = List.copyOf(egress);
     }
 
+    /** Where the policy's name is written (located on first use, see {@link Rule#where()}). */
+    public SourceLocation where() {
+        return located.get();
+    }
+
     public List<Rule> rules(Direction d) {
         return d == Direction.INGRESS ? ingress : egress;
     }
@@ -56,6 +62,6 @@ public record Policy(PolicyKind kind, String namespace, String name, String tier
     }
 
     public Policy enforced() {
-        return new Policy(kind, namespace, name, tier, order, selector, namespaceSelector, serviceAccountSelector, types, ingress, egress, false, false, where, locator);
+        return new Policy(kind, namespace, name, tier, order, selector, namespaceSelector, serviceAccountSelector, types, ingress, egress, false, false, located, locator);
     }
 }

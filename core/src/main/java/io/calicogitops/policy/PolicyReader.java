@@ -150,7 +150,7 @@ public final class PolicyReader {
         Selector nsSel = Selectors.read(spec.path("namespaceSelector"), "/spec/namespaceSelector", at, diagnostics, false);
         Selector saSel = Selectors.read(spec.path("serviceAccountSelector"), "/spec/serviceAccountSelector", at, diagnostics, false);
         return new Policy(kind, ns, name, tier, number(spec.path("order")), selector, nsSel, saSel, types, ingress, egress,
-                isStaged, delete, at.at("/metadata/name"), at);
+                isStaged, delete, () -> at.at("/metadata/name"), at);
     }
 
     private List<Rule> rules(JsonNode list, String pointer, Locator at) {
@@ -167,7 +167,7 @@ public final class PolicyReader {
             int proto = protocol(r.path("protocol"), p + "/protocol", at);
             int notProto = protocol(r.path("notProtocol"), p + "/notProtocol", at);
             out.add(new Rule(i, action, proto, notProto, entity(r.path("source"), p + "/source", at),
-                    entity(r.path("destination"), p + "/destination", at), icmp(r.path("icmp")), icmp(r.path("notICMP")), at.at(p)));
+                    entity(r.path("destination"), p + "/destination", at), icmp(r.path("icmp")), icmp(r.path("notICMP")), () -> at.at(p)));
         }
         return out;
     }

@@ -2,14 +2,24 @@ package io.calicogitops.policy;
 
 import io.calicogitops.diag.SourceLocation;
 
+import java.util.function.Supplier;
+
 /**
  * One ingress or egress rule. {@code protocol}/{@code notProtocol} are IANA numbers or -1 when absent;
  * {@code index} is 1-based, as traces and Calico's docs count.
  */
 public record Rule(int index, Action action, int protocol, int notProtocol, EntityRule source, EntityRule destination,
-                   Icmp icmp, Icmp notIcmp, SourceLocation where) {
+                   Icmp icmp, Icmp notIcmp, Supplier<SourceLocation> located) {
 
     public static final int ANY = -1;
+
+    /**
+     * Where the rule is written. Asked for only when a finding names the rule: locating it reads its file's locations
+     * in full, which a reading that records only the documents' own locations does not do up front.
+     */
+    public SourceLocation where() {
+        return located.get();
+    }
 
     /** The {@code icmp} or {@code notICMP} field of a rule: a type and optionally a code (null when absent). */
     public record Icmp(Integer type, Integer code) {

@@ -30,7 +30,9 @@ public final class WorkloadReader {
     private final SortedMap<String, SortedMap<String, String>> serviceAccounts = new TreeMap<>();
     private final Map<String, ServicePorts> services = new LinkedHashMap<>();
     private final Diagnostics diagnostics;
-    private final YamlReader yaml = new YamlReader();
+    // Only each document's own location is used (where a workload is written): no deeper locations are recorded, so
+    // plain manifests are read without the YAML parser (YamlReader#withLocationDepth); trees and messages are the same.
+    private final YamlReader yaml = new YamlReader().withLocationDepth(0);
 
     public WorkloadReader(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;

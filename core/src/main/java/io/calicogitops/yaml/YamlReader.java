@@ -113,6 +113,10 @@ public final class YamlReader {
                 () -> full.get().get(i).locations());
         Diagnostics found = new Diagnostics();
         Optional<List<YamlDocument>> fast = json.read(body, source, displayPath, indexOf);
+        if (fast.isEmpty() && locationDepth == 0) {
+            // Only the documents' own locations are recorded: plain block YAML is read without the YAML parser.
+            fast = new BlockFastPath(limits).read(body, source, displayPath, indexOf);
+        }
         List<YamlDocument> documents = fast.isPresent() ? fast.get() : readYaml(body, source, displayPath, found, indexOf);
         if (!found.sorted().isEmpty()) {
             // Read again with every location, so that each message and hint is exactly a full reading's.
