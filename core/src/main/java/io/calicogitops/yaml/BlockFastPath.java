@@ -67,7 +67,8 @@ final class BlockFastPath {
     }
 
     /** The text's documents, or empty when the text must be read as YAML. Not thread-safe: one per reading thread. */
-    Optional<List<YamlDocument>> read(String body, SourceText source, String displayPath, IntFunction<LocationIndex> indexOf) {
+    Optional<List<YamlDocument>> read(String body, SourceText source, String displayPath,
+                                      IntFunction<LocationIndex> indexOf) {
         if (body.length() > limits.maxDocumentCodePoints() || source.firstLineLongerThan(limits.maxLineChars()) > 0) {
             return Optional.empty();
         }
@@ -120,7 +121,7 @@ final class BlockFastPath {
         }
     }
 
-    /** The index of the line feed ending the line, or the text's length; gives up at any character outside the subset. */
+    /** The index of the line feed ending the line, or the text's length; gives up at a character outside the subset. */
     private static int lineEnd(String body, int start) {
         for (int k = start; k < body.length(); k++) {
             char c = body.charAt(k);
@@ -148,7 +149,8 @@ final class BlockFastPath {
     }
 
     /** Reads the document made of the first {@code count} content lines, if any; returns 0. */
-    private int document(List<YamlDocument> documents, int count, String displayPath, IntFunction<LocationIndex> indexOf) {
+    private int document(List<YamlDocument> documents, int count, String displayPath,
+                         IntFunction<LocationIndex> indexOf) {
         if (count == 0) {
             return 0; // nothing but comments and blank lines: no document, as in the YAML reading
         }
@@ -382,7 +384,7 @@ final class BlockFastPath {
         }
         String value = text.substring(p, last);
         if (RESOLVER.resolve(NodeId.scalar, value, true) != Tag.STR) {
-            throw GiveUp.INSTANCE; // 1.5, 2024-01-01, 1_000, 1:20, yes, Off, null and the like: left to the YAML reading
+            throw GiveUp.INSTANCE; // 1.5, 2024-01-01, 1_000, 1:20, yes, Off, null and the like: the YAML reading's
         }
         return SharedScalars.text(value);
     }
