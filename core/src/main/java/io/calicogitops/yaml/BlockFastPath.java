@@ -84,11 +84,11 @@ final class BlockFastPath {
                 while (first < lineEnd && body.charAt(first) == ' ') {
                     first++;
                 }
-                if (first - lineStart == 0 && body.startsWith("---", lineStart)) {
+                if (first == lineStart && body.startsWith("---", lineStart)) {
                     if (lineEnd - lineStart != 3) {
                         throw GiveUp.INSTANCE; // "--- value", "--- !tag", "----"
                     }
-                    count = document(documents, count, displayPath, indexOf);
+                    document(documents, count, displayPath, indexOf);
                     count = 0;
                 } else if (first < lineEnd && body.charAt(first) != '#') {
                     char c = body.charAt(first);
@@ -148,11 +148,11 @@ final class BlockFastPath {
         to[k] = last;
     }
 
-    /** Reads the document made of the first {@code count} content lines, if any; returns 0. */
-    private int document(List<YamlDocument> documents, int count, String displayPath,
+    /** Reads the document made of the first {@code count} content lines, if any. */
+    private void document(List<YamlDocument> documents, int count, String displayPath,
                          IntFunction<LocationIndex> indexOf) {
         if (count == 0) {
-            return 0; // nothing but comments and blank lines: no document, as in the YAML reading
+            return; // nothing but comments and blank lines: no document, as in the YAML reading
         }
         if (documents.size() >= limits.maxDocumentsPerFile() || indent[0] != 0) {
             throw GiveUp.INSTANCE;
@@ -168,7 +168,6 @@ final class BlockFastPath {
         // The root's location is that of its first key or first '-', as the YAML parser marks a block collection.
         index.putValue("", SourceLocation.of(displayPath, lineNo[0], 1), from[0], Kind.CONTAINER);
         documents.add(new YamlDocument(displayPath, documents.size(), lineNo[0], root, index));
-        return 0;
     }
 
     private boolean item(int k) {
@@ -231,7 +230,7 @@ final class BlockFastPath {
             if (content == to[k]) {
                 throw GiveUp.INSTANCE; // "-" alone: its item on the next lines
             }
-            if (startsKey(content, to[k])) {
+            if (keyColon(content, to[k]) >= 0) {
                 node.add(mapping(content - (from[k] - indent[k]), content, depth + 1));
             } else {
                 at++;
@@ -250,31 +249,25 @@ final class BlockFastPath {
         }
     }
 
-    /** Whether a plain key and its ':' start at {@code p}. */
-    private boolean startsKey(int p, int last) {
+    /** The index of the ':' ending a plain key that starts at {@code p}, or -1 when no plain key and ':' are there. */
+    private int keyColon(int p, int last) {
         if (!keyStart(text.charAt(p))) {
-            return false;
+            return -1;
         }
         int k = p + 1;
         while (k < last && keyPart(text.charAt(k))) {
             k++;
         }
-        return k < last && text.charAt(k) == ':' && (k + 1 == last || text.charAt(k + 1) == ' ');
+        return k < last && text.charAt(k) == ':' && (k + 1 == last || text.charAt(k + 1) == ' ') ? k : -1;
     }
 
     /** The index of the ':' ending the plain key at {@code p}; gives up when no such key is there. */
     private int key(int p, int last) {
-        if (!startsKey(p, last)) {
+        int colon = keyColon(p, last);
+        if (colon < 0 || special(p, colon)) {
             throw GiveUp.INSTANCE;
         }
-        int k = p + 1;
-        while (text.charAt(k) != ':') {
-            k++;
-        }
-        if (special(p, k)) {
-            throw GiveUp.INSTANCE;
-        }
-        return k;
+        return colon;
     }
 
     private static boolean keyStart(char c) {
