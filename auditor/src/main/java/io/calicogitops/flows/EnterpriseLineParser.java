@@ -3,6 +3,7 @@ package io.calicogitops.flows;
 import io.calicogitops.diag.SourceLocation;
 import io.calicogitops.flows.FlowRecord.FlowAction;
 import io.calicogitops.flows.FlowRecord.Reporter;
+import io.calicogitops.memo.BoundedMemo;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +71,7 @@ final class EnterpriseLineParser {
         List<String> enforced;
         List<String> pending;
         final long[] counts = new long[5];
-        final TraceEntries traceEntries = new TraceEntries();
+        final BoundedMemo<String, PolicyHit> traceEntries = PolicyTraceParser.memo();
 
         void clear() {
             startTime = 0;
@@ -170,7 +171,7 @@ final class EnterpriseLineParser {
             }
             List<PolicyHit> out = new ArrayList<>(entries.size());
             for (String e : entries) {
-                out.add(traceEntries.parse(e));
+                out.add(traceEntries.get(e));
             }
             return out;
         }

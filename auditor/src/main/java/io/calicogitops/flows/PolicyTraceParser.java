@@ -3,7 +3,9 @@ package io.calicogitops.flows;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.calicogitops.flows.PolicyHit.HitAction;
 import io.calicogitops.flows.PolicyHit.HitKind;
+import io.calicogitops.memo.BoundedMemo;
 
+import java.util.HashMap;
 import java.util.Locale;
 
 /**
@@ -17,7 +19,20 @@ public final class PolicyTraceParser {
 
     private static final String KNP = "knp.default.";
 
+    /** The most distinct entries a {@link #memo()} holds before it is emptied. */
+    static final int MEMO_ENTRIES = 1 << 16;
+
     private PolicyTraceParser() {
+    }
+
+    /**
+     * {@link #parse(String)} through a bounded memo: a flow log repeats the same few hundred entries on every record,
+     * and a {@link PolicyHit} is immutable and a function of its text alone, so the remembered hit is the one a fresh
+     * parse would give (a malformed entry throws every time). Sharing the instances also lets {@link TraceMatcher}
+     * remember what it looked up per hit. One per reader: not thread-safe.
+     */
+    static BoundedMemo<String, PolicyHit> memo() {
+        return new BoundedMemo<>(new HashMap<>(), MEMO_ENTRIES, PolicyTraceParser::parse);
     }
 
     /** One entry of {@code enforced_policies} or {@code pending_policies}. */

@@ -2,6 +2,7 @@ package io.calicogitops.flows;
 
 import io.calicogitops.flows.PolicyHit.HitAction;
 import io.calicogitops.flows.PolicyHit.HitKind;
+import io.calicogitops.memo.BoundedMemo;
 import io.calicogitops.policy.Action;
 import io.calicogitops.policy.Decision;
 import io.calicogitops.policy.Outcome;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -39,7 +39,9 @@ final class TraceMatcher {
     private final Set<String> enforced = new HashSet<>();
     private final Set<String> staged = new HashSet<>();
     private final Set<String> tiers = new HashSet<>();
-    private final Map<PolicyHit, Boolean> looked = new IdentityHashMap<>();
+    /** Whether Git has what an entry names, per entry instance (readers share the instance of a repeated entry). */
+    private final BoundedMemo<PolicyHit, Boolean> inGit =
+            new BoundedMemo<>(new IdentityHashMap<>(), PolicyTraceParser.MEMO_ENTRIES, this::lookUp);
 
     TraceMatcher(PolicySet policies) {
         for (Policy p : policies.policies()) {
@@ -54,24 +56,11 @@ final class TraceMatcher {
     /** The first entry naming a policy Git does not have (staged entries are looked up among the staged policies). */
     Optional<PolicyHit> notInGit(List<PolicyHit> hits) {
         for (PolicyHit h : hits) {
-            if (!inGit(h)) {
+            if (!inGit.get(h)) {
                 return Optional.of(h);
             }
         }
         return Optional.empty();
-    }
-
-    /** Whether Git has what the entry names, remembered per entry (readers share the instance of a repeated entry). */
-    private boolean inGit(PolicyHit h) {
-        Boolean known = looked.get(h);
-        if (known == null) {
-            known = lookUp(h);
-            if (looked.size() >= TraceEntries.MAX_ENTRIES) {
-                looked.clear();
-            }
-            looked.put(h, known);
-        }
-        return known;
     }
 
     private boolean lookUp(PolicyHit h) {

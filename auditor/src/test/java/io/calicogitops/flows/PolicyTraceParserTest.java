@@ -3,6 +3,7 @@ package io.calicogitops.flows;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.calicogitops.flows.PolicyHit.HitAction;
 import io.calicogitops.flows.PolicyHit.HitKind;
+import io.calicogitops.memo.BoundedMemo;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -99,21 +100,21 @@ class PolicyTraceParserTest {
     }
 
     @Test
-    void traceEntries_cachedHitIsTheParse_malformedNeverCached_bounded() {
-        TraceEntries entries = new TraceEntries();
+    void memo_cachedHitIsTheParse_malformedNeverCached_bounded() {
+        BoundedMemo<String, PolicyHit> entries = PolicyTraceParser.memo();
         String text = "0|default|np:dev/web|allow|1";
-        PolicyHit first = entries.parse(text);
+        PolicyHit first = entries.get(text);
         assertEquals(PolicyTraceParser.parse(text), first);
-        assertTrue(first == entries.parse(new String(text.toCharArray())), "an equal text gives the cached instance");
+        assertTrue(first == entries.get(new String(text.toCharArray())), "an equal text gives the cached instance");
         for (int k = 0; k < 2; k++) {
-            assertThrows(MalformedRecordException.class, () -> entries.parse("0|default|x|maybe|0"));
+            assertThrows(MalformedRecordException.class, () -> entries.get("0|default|x|maybe|0"));
         }
         assertEquals(1, entries.size());
-        for (int k = 0; k <= TraceEntries.MAX_ENTRIES; k++) {
-            entries.parse("0|default|np:dev/p" + k + "|allow|0");
+        for (int k = 0; k <= PolicyTraceParser.MEMO_ENTRIES; k++) {
+            entries.get("0|default|np:dev/p" + k + "|allow|0");
         }
-        assertTrue(entries.size() <= TraceEntries.MAX_ENTRIES, "size " + entries.size());
-        assertEquals(PolicyTraceParser.parse(text), entries.parse(text));
+        assertTrue(entries.size() <= PolicyTraceParser.MEMO_ENTRIES, "size " + entries.size());
+        assertEquals(PolicyTraceParser.parse(text), entries.get(text));
     }
 
     @Test

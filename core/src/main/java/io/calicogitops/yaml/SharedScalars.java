@@ -2,7 +2,7 @@ package io.calicogitops.yaml;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.util.Map;
+import io.calicogitops.memo.BoundedMemo;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -16,33 +16,19 @@ final class SharedScalars {
 
     private static final int LONGEST = 24;
     private static final int MOST = 20_000;
-    private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
-    private static final Map<String, TextNode> TEXTS = new ConcurrentHashMap<>();
+    private static final BoundedMemo<String, String> KEYS =
+            new BoundedMemo<>(new ConcurrentHashMap<>(), MOST, Function.identity());
+    private static final BoundedMemo<String, TextNode> TEXTS =
+            new BoundedMemo<>(new ConcurrentHashMap<>(), MOST, JsonNodeFactory.instance::textNode);
 
     private SharedScalars() {
     }
 
     static String key(String name) {
-        return shared(KEYS, name, Function.identity());
+        return name.length() > LONGEST ? name : KEYS.get(name);
     }
 
     static TextNode text(String value) {
-        return shared(TEXTS, value, JsonNodeFactory.instance::textNode);
-    }
-
-    private static <T> T shared(Map<String, T> known, String text, Function<String, T> make) {
-        if (text.length() > LONGEST) {
-            return make.apply(text);
-        }
-        T found = known.get(text);
-        if (found != null) {
-            return found;
-        }
-        T made = make.apply(text);
-        if (known.size() >= MOST) {
-            known.clear();
-        }
-        known.put(text, made);
-        return made;
+        return value.length() > LONGEST ? JsonNodeFactory.instance.textNode(value) : TEXTS.get(value);
     }
 }

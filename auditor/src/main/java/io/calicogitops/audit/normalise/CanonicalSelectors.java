@@ -2,12 +2,12 @@ package io.calicogitops.audit.normalise;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.calicogitops.memo.BoundedMemo;
 import io.calicogitops.model.ResourceId;
 import io.calicogitops.selector.Selector;
 import io.calicogitops.selector.SelectorParseException;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Replaces every Calico selector by its parsed semantic canonical form. */
@@ -15,8 +15,10 @@ final class CanonicalSelectors implements NormaliseStep {
 
     private static final List<String> POLICY_SELECTORS = List.of("selector", "namespaceSelector", "serviceAccountSelector");
     private static final List<String> RULE_SELECTORS = List.of("selector", "notSelector", "namespaceSelector");
-    private static final int CACHED = 50_000;
-    private static final Map<String, String> CANONICAL = new ConcurrentHashMap<>();
+    // Each selector is parsed once per run, not once per side: both sides of a policy in sync hold the same text, and
+    // a fleet repeats the same few selectors.
+    private static final BoundedMemo<String, String> CANONICAL =
+            new BoundedMemo<>(new ConcurrentHashMap<>(), 50_000, CanonicalSelectors::parse);
 
     @Override
     public String name() {
@@ -72,22 +74,14 @@ final class CanonicalSelectors implements NormaliseStep {
 
     /** The semantic canonical form of {@code text}, or {@code text} itself when Calico would reject it. */
     static String canonical(String text) {
-        // Each selector is parsed once per run, not once per side: both sides of a policy in sync hold the same
-        // text, and a fleet repeats the same few selectors. Bounded: cleared when full (a pure function).
-        String known = CANONICAL.get(text);
-        if (known != null) {
-            return known;
-        }
-        String made;
+        return CANONICAL.get(text);
+    }
+
+    private static String parse(String text) {
         try {
-            made = Selector.parse(text).semanticCanonical();
+            return Selector.parse(text).semanticCanonical();
         } catch (SelectorParseException e) {
-            made = text;
+            return text;
         }
-        if (CANONICAL.size() >= CACHED) {
-            CANONICAL.clear();
-        }
-        CANONICAL.put(text, made);
-        return made;
     }
 }
